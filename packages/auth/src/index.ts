@@ -1,0 +1,3 @@
+export * from './keys.js';
+export * from './tokens.js';
+export * from './guards.js';

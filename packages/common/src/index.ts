@@ -1,0 +1,6 @@
+export * from './money.js';
+export * from './errors.js';
+export * from './validation.js';
+export * from './cursor.js';
+export * from './logger.js';
+export * from './config.js';

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+
+/** One type for both drivers, so domain code never knows whether PGlite or PostgreSQL is underneath. */
+export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema, ExtractTablesWithRelations<TSchema>>;
+export type Transaction<TSchema extends Record<string, unknown>> = PgTransaction<PgQueryResultHKT, TSchema, ExtractTablesWithRelations<TSchema>>;
+
+export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
+  /** postgres://… selects postgres.js; otherwise PGlite stores the database in dataDir (or in memory when absent). */
+  url?: string;
+  dataDir?: string;
+  schema: TSchema;
+  migrationsFolder: string;
+  /** Pool size for postgres.js. */
+  maxConnections?: number;
+  /** Called with every SQL statement; tests count queries with it. */
+  onQuery?: (sql: string) => void;
+}
+
+export interface OpenedDatabase<TSchema extends Record<string, unknown>> {
+  db: Database<TSchema>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/** Opens the subgraph's own database and applies its drizzle-kit migrations. */
+export async function openDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<OpenedDatabase<TSchema>> {
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const db = drizzle(client, { schema: options.schema, logger });
+    await migrate(db, { migrationsFolder: options.migrationsFolder });
+    return { db: db as unknown as Database<TSchema>, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite(options.dataDir);
+  const db = drizzle(client, { schema: options.schema, logger });
+  await migrate(db, { migrationsFolder: options.migrationsFolder });
+  return { db: db as unknown as Database<TSchema>, kind: 'pglite', close: () => client.close() };
+}
+
+/** For /ready: the database answers a trivial query. */
+export async function databaseReady(db: { execute(query: ReturnType<typeof import('drizzle-orm').sql>): Promise<unknown> }): Promise<boolean> {
+  const { sql } = await import('drizzle-orm');
+  await db.execute(sql`select 1`);
+  return true;
+}

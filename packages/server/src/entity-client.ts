@@ -1,0 +1,33 @@
+/** Service-to-service reads straight to the owning subgraph (never through the gateway), with a timeout. */
+export class SubgraphUnavailableError extends Error {
+  constructor(service: string, cause: unknown) {
+    super(`${service} did not answer: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'SubgraphUnavailableError';
+  }
+}
+
+export interface EntityClientOptions {
+  url: string;
+  service: string;
+  timeoutMs?: number;
+}
+
+/** Resolves representations through the subgraph's _entities field; a missing entity comes back as null. */
+export async function fetchEntities<T>(options: EntityClientOptions, typename: string, ids: readonly string[], selection: string): Promise<(T | null)[]> {
+  if (ids.length === 0) return [];
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+  let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
+  try {
+    const response = await fetch(options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw new SubgraphUnavailableError(options.service, error);
+  }
+  if (!body.data) throw new SubgraphUnavailableError(options.service, body.errors?.[0]?.message ?? 'no data');
+  return body.data._entities;
+}

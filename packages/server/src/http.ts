@@ -1,0 +1,51 @@
+import http from 'node:http';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+
+export const BODY_LIMIT = '1mb';
+
+/** JSON body parsing that turns malformed or oversize bodies into GraphQL-shaped 4xx errors, never a 500 or a stack trace. */
+export function graphqlBodyParsing(): RequestHandler[] {
+  return [
+    express.json({ limit: BODY_LIMIT }),
+    // Apollo Server needs a body object even when the content type was not JSON; it then answers 400 itself.
+    (req, _res, next) => {
+      req.body ??= {};
+      next();
+    },
+  ];
+}
+
+export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message = status === 413 ? 'The request body is too large.' : status < 500 ? 'The request body is not valid JSON.' : 'Internal server error.';
+  const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+export interface HttpApp {
+  app: Express;
+  server: http.Server;
+}
+
+/** The express app every service starts from: CORS, /health, no x-powered-by. */
+export function createHttpApp(options: { corsOrigins?: string[] | true } = {}): HttpApp {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(cors({ origin: options.corsOrigins ?? true, credentials: true }));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  const server = http.createServer(app);
+  return { app, server };
+}
+
+export function listen(server: http.Server, port: number, host = '0.0.0.0'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import { pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const role = pgEnum('role', ['CUSTOMER', 'SELLER', 'ADMIN']);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Stored lower-cased; unique. */
+  email: text('email').notNull().unique(),
+  /** scrypt$N$r$p$salt$hash, never the password. */
+  passwordHash: text('password_hash').notNull(),
+  name: text('name').notNull(),
+  roles: role('roles').array().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type UserRow = typeof users.$inferSelect;
+export const schema = { users };
+export type UsersSchema = typeof schema;

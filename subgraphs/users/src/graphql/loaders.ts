@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import type { Database } from '@shop/db';
+import type { UserRow, UsersSchema } from '../db/schema.js';
+import { findUsersByIds } from '../domain/accounts.js';
+
+/** One SQL query per request for every User the gateway asks about (entity references, me). */
+export function createLoaders(db: Database<UsersSchema>) {
+  return {
+    userById: new DataLoader<string, UserRow | null>(async (ids) => {
+      const rows = await findUsersByIds(db, ids);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+export type UsersLoaders = ReturnType<typeof createLoaders>;
