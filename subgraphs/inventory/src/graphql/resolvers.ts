@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { requireViewer } from '@shop/auth';
+import { decodeCursor, forbidden, parseArgs, zFirst, zId } from '@shop/common';
+import { SubgraphUnavailableError } from '@shop/server';
+import { mayManageStock } from '../domain/access.js';
+import { adjustStock } from '../domain/adjust.js';
+import { listStockMovements } from '../domain/movements.js';
+import { listWarehouses } from '../domain/warehouses.js';
+import type { ProductRef } from '../domain/product-directory.js';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { InventoryContext } from './context.js';
+
+const movementsArgs = z.object({ first: zFirst, after: z.string().max(200).nullish() });
+
+async function sellerOf(ctx: InventoryContext, productId: string): Promise<ProductRef | undefined> {
+  try {
+    return await ctx.loaders.productById.load(productId);
+  } catch (error) {
+    if (error instanceof SubgraphUnavailableError) throw new GraphQLError('The product catalogue is not answering; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    throw error;
+  }
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    warehouses: (_root, _args, ctx) => listWarehouses(ctx.db),
+  },
+  Mutation: {
+    adjustStock: async (_root, { input }, ctx) => {
+      const result = await adjustStock(ctx.db, ctx.products, requireViewer(ctx.viewer), input);
+      return result.ok ? { product: { __typename: 'Product', id: result.value.productId }, errors: [] } : { product: null, errors: result.errors };
+    },
+  },
+  Product: {
+    __resolveReference: (ref) => (zId.safeParse(ref.id).success ? { id: ref.id } : null),
+    stock: (product, _args, ctx) => ctx.loaders.stockByProductId.load(product.id),
+    stockMovements: async (product, args, ctx) => {
+      const viewer = requireViewer(ctx.viewer);
+      const { first, after } = parseArgs(movementsArgs, args);
+      const afterId = after ? parseArgs(zId, decodeCursor(after, 1)[0]) : null;
+      const owner = viewer.roles.includes('ADMIN') ? undefined : await sellerOf(ctx, product.id);
+      if (!mayManageStock(viewer, owner)) throw forbidden("Only the product's seller or an admin can see its stock movements.");
+      return listStockMovements(ctx.db, product.id, first, afterId);
+    },
+  },
+  Warehouse: {
+    __resolveReference: (ref, ctx) => (zId.safeParse(ref.id).success ? ctx.loaders.warehouseById.load(ref.id) : null),
+  },
+  StockMovement: {
+    createdAt: (movement) => movement.createdAt.toISOString(),
+  },
+};

@@ -1,0 +1,10 @@
+export { startInventorySubgraph, typeDefs, migrationsFolder, type InventorySubgraphOptions } from './subgraph.js';
+export { schema as inventorySchema, type InventorySchema, type StockLevelRow, type StockMovementReason, type WarehouseRow } from './db/schema.js';
+export { InventoryErrorCode } from './errors.js';
+export { adjustStock, MAX_ADJUSTMENT, type AdjustStockInput } from './domain/adjust.js';
+export { recordStockChange, listStockMovements, MAX_ON_HAND, type StockChange, type StockMovementView } from './domain/movements.js';
+export { loadStock, summarizeStock, DEFAULT_LOW_STOCK_THRESHOLD, type ProductStock, type WarehouseStockLevel } from './domain/stock.js';
+export { listWarehouses, findWarehousesByIds } from './domain/warehouses.js';
+export { RemoteProductDirectory, type ProductDirectory, type ProductRef } from './domain/product-directory.js';
+export { mayManageStock } from './domain/access.js';
+export { seedDemoInventory } from './domain/seed.js';

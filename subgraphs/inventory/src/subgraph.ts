@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gql } from 'graphql-tag';
+import { createTokenVerifier } from '@shop/auth';
+import { databaseReady, openDatabase } from '@shop/db';
+import { startSubgraphServer, type RunningServer, type TokenVerification } from '@shop/server';
+import { schema } from './db/schema.js';
+import { RemoteProductDirectory, type ProductDirectory } from './domain/product-directory.js';
+import { seedDemoInventory } from './domain/seed.js';
+import { createContext } from './graphql/context.js';
+import { resolvers } from './graphql/resolvers.js';
+
+export const typeDefs = gql(readFileSync(fileURLToPath(new URL('../schema.graphql', import.meta.url)), 'utf8'));
+export const migrationsFolder = fileURLToPath(new URL('./db/migrations', import.meta.url));
+
+export interface InventorySubgraphOptions {
+  port: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  tokenVerification: TokenVerification;
+  seedDemo?: boolean;
+  onQuery?: (sql: string) => void;
+  /** The products subgraph's own /graphql URL (never the gateway's): asked who sells a product. */
+  productsUrl: string;
+  productsTimeoutMs?: number;
+  /** Replaces the RemoteProductDirectory built from productsUrl. */
+  productDirectory?: ProductDirectory;
+}
+
+/** Opens the inventory database, migrates (and seeds) it, and serves the subgraph. */
+export async function startInventorySubgraph(options: InventorySubgraphOptions): Promise<RunningServer> {
+  const { db, close } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema, migrationsFolder, onQuery: options.onQuery });
+  if (options.seedDemo) await seedDemoInventory(db);
+  const products = options.productDirectory ?? new RemoteProductDirectory({ url: options.productsUrl, timeoutMs: options.productsTimeoutMs });
+  const verifier = await createTokenVerifier(options.tokenVerification);
+  const server = await startSubgraphServer(
+    {
+      name: 'inventory',
+      typeDefs,
+      resolvers,
+      verifier,
+      context: (viewer) => createContext(db, products, viewer),
+      ready: () => databaseReady(db),
+    },
+    options.port,
+  );
+  return { ...server, stop: async () => (await server.stop(), await close()) };
+}

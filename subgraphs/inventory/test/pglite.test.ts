@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
+import { demo } from '@shop/demo-store';
+import { graphqlRequest } from '@shop/testing';
+import type { RunningServer } from '@shop/server';
+import { startInventorySubgraph } from '../src/subgraph.js';
+import { startFakeProducts, type FakeProductsServer } from './support/fake-products.js';
+
+// The embedded default (`npm start`) runs PostgreSQL 18 in WASM: the same migrations and SQL must work there.
+let dataDir: string;
+let products: FakeProductsServer;
+let inventory: RunningServer;
+let sellerToken: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'inventory-pglite-'));
+  const keys = await generateKeyPairPem();
+  sellerToken = await (await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem)).issue({ id: demo.sellers[0].id, roles: ['SELLER'] });
+  products = await startFakeProducts(keys.publicKeyPem);
+  inventory = await startInventorySubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, productsUrl: products.url });
+});
+afterAll(async () => {
+  await inventory?.stop();
+  await products?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('on embedded PGlite', () => {
+  it('migrates, seeds, sums stock, adjusts it and pages the ledger', async () => {
+    const warehouses = await graphqlRequest(inventory.url, `{ warehouses { name } }`);
+    expect(warehouses.data.warehouses).toHaveLength(demo.warehouses.length);
+    const product = demo.products.find((p) => p.sellerId === demo.sellers[0].id)!;
+    const expected = demo.stock.filter((s) => s.productId === product.id).reduce((sum, s) => sum + s.onHand, 0);
+    const adjusted = await graphqlRequest(
+      inventory.url,
+      `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { product { stock { onHand available lowStock } } errors { code } } }`,
+      { input: { productId: product.id, warehouseId: demo.warehouses[0]!.id, delta: -1, reason: 'ADJUSTMENT' } },
+      sellerToken,
+    );
+    expect(adjusted.data.adjustStock).toEqual({ product: { stock: { onHand: expected - 1, available: expected - 1, lowStock: expected - 1 <= 5 } }, errors: [] });
+    const ledger = await graphqlRequest(
+      inventory.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { stockMovements(first: 1) { totalCount edges { node { delta } } } } } }`,
+      { r: [{ __typename: 'Product', id: product.id }] },
+      sellerToken,
+    );
+    expect(ledger.data._entities[0].stockMovements.edges).toEqual([{ node: { delta: -1 } }]);
+  });
+});

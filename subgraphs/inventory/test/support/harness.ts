@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { and, count, eq } from 'drizzle-orm';
+import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
+import { openDatabase, type Database } from '@shop/db';
+import { demo } from '@shop/demo-store';
+import { createTestDatabase } from '@shop/testing';
+import type { RunningServer } from '@shop/server';
+import { schema, stockLevels, stockMovements, type InventorySchema } from '../../src/db/schema.js';
+import { migrationsFolder, startInventorySubgraph, type InventorySubgraphOptions } from '../../src/subgraph.js';
+import { startFakeProducts, type FakeProduct, type FakeProductsServer } from './fake-products.js';
+
+export interface Harness {
+  inventory: RunningServer;
+  products: FakeProductsServer;
+  /** A direct handle on the inventory database, to check and stage rows. */
+  db: Database<InventorySchema>;
+  databaseUrl: string;
+  publicKeyPem: string;
+  /** Every SQL statement the inventory server ran, in order. */
+  queries: string[];
+  tokenFor(id: string, roles: Role[]): Promise<string>;
+  /** Starts another inventory server on the same database with other options. */
+  startInventory(overrides: Partial<InventorySubgraphOptions>): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+/** A fresh database on the test cluster, the fake products subgraph and the inventory subgraph seeded with the demo store. */
+export async function startHarness(adminUrl: string, prefix: string, extraProducts: FakeProduct[] = []): Promise<Harness> {
+  const database = await createTestDatabase(adminUrl, prefix);
+  const keys = await generateKeyPairPem();
+  const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+  const products = await startFakeProducts(keys.publicKeyPem, extraProducts);
+  const queries: string[] = [];
+  const base: InventorySubgraphOptions = {
+    port: 0,
+    databaseUrl: database.url,
+    tokenVerification: { publicKeyPem: keys.publicKeyPem },
+    productsUrl: products.url,
+  };
+  const inventory = await startInventorySubgraph({ ...base, seedDemo: true, onQuery: (sql) => queries.push(sql) });
+  const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });
+  const extra: RunningServer[] = [];
+  return {
+    inventory,
+    products,
+    db: direct.db,
+    databaseUrl: database.url,
+    publicKeyPem: keys.publicKeyPem,
+    queries,
+    tokenFor: (id, roles) => issuer.issue({ id, roles }),
+    async startInventory(overrides) {
+      const server = await startInventorySubgraph({ ...base, ...overrides });
+      extra.push(server);
+      return server;
+    },
+    async stop() {
+      for (const server of extra) await server.stop();
+      await inventory.stop();
+      await products.stop();
+      await direct.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The stock row and ledger size of one product in one warehouse, to prove that nothing was written. */
+export async function snapshot(db: Database<InventorySchema>, productId: string, warehouseId: string) {
+  const [level] = await db
+    .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
+    .from(stockLevels)
+    .where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, warehouseId)));
+  const [ledger] = await db.select({ rows: count() }).from(stockMovements).where(eq(stockMovements.productId, productId));
+  return { level: level ?? null, ledgerRows: ledger?.rows ?? 0 };
+}
+
+export const newProduct = (sellerId: string, status = 'ACTIVE'): FakeProduct => ({ id: randomUUID(), sellerId, status });
+export const [bogota, medellin] = demo.warehouses as [(typeof demo.warehouses)[0], (typeof demo.warehouses)[0]];

@@ -1,0 +1,1 @@
+export { startUsersSubgraph, typeDefs } from './subgraph.js';
