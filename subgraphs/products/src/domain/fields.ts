@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { zDecimalMinor, zText } from '@shop/common';
+
+// PostgreSQL text cannot hold NUL, so it is refused here rather than failing in the database.
+const noNul = (value: string) => !value.includes('\u0000');
+const NUL_MESSAGE = 'Must not contain NUL characters.';
+
+export const zName = zText(200).refine(noNul, NUL_MESSAGE);
+export const zDescription = z.string().trim().max(5000, { message: 'Must be at most 5000 characters.' }).refine(noNul, NUL_MESSAGE);
+export const zSku = z
+  .string()
+  .min(1, { message: 'Must not be empty.' })
+  .max(64, { message: 'Must be at most 64 characters.' })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Only letters, digits, - and _.' });
+
+/** Prices are whole minor units from 0 up to (not including) 10^12 major units. */
+export const MAX_PRICE_MINOR = 10n ** 14n;
+export const zPrice = zDecimalMinor.refine((minor) => minor < MAX_PRICE_MINOR, { message: 'Must be below 1000000000000.' });
+
+export const zCurrency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { message: 'Must be a 3-letter ISO 4217 code, e.g. COP.' });
+
+export const zStatus = z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']);
+
+/** A search string: bounded, NUL-free; blank means no search. */
+export const zSearch = z
+  .string()
+  .max(200, { message: 'Must be at most 200 characters.' })
+  .transform((value) => value.replaceAll('\u0000', ' ').trim() || undefined);

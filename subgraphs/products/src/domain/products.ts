@@ -1,0 +1,84 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { fail, issuesToUserErrors, ok, type Result, userError, zId } from '@shop/common';
+import { hasRole, isAdmin, type Viewer } from '@shop/auth';
+import type { Database } from '@shop/db';
+import { products, type ProductRow, type ProductsSchema } from '../db/schema.js';
+import { ProductsErrorCode } from '../errors.js';
+import { productColumns } from './catalog.js';
+import { categoryExists } from './categories.js';
+import { zCurrency, zDescription, zName, zPrice, zSku, zStatus } from './fields.js';
+import { canManageProduct } from './visibility.js';
+
+type Db = Database<ProductsSchema>;
+
+const createInput = z.object({
+  sku: zSku,
+  name: zName,
+  description: zDescription,
+  price: zPrice,
+  currency: zCurrency.nullish().transform((v) => v ?? 'COP'),
+  categoryId: zId.nullish().transform((v) => v ?? null),
+  status: zStatus.nullish().transform((v) => v ?? 'ACTIVE'),
+});
+export type CreateProductInput = z.input<typeof createInput>;
+
+/** Omitted or null means "leave as it is", except categoryId, where null removes the category. */
+const updateInput = z.object({
+  name: zName.nullish(),
+  description: zDescription.nullish(),
+  price: zPrice.nullish(),
+  categoryId: zId.nullish(),
+  status: zStatus.nullish(),
+});
+export type UpdateProductInput = z.input<typeof updateInput>;
+
+export async function findProductsByIds(db: Db, ids: readonly string[]): Promise<ProductRow[]> {
+  return ids.length ? db.select(productColumns).from(products).where(inArray(products.id, [...ids])) : [];
+}
+
+const categoryNotFound = () => userError(ProductsErrorCode.NotFound, 'There is no category with this id.', ['input', 'categoryId']);
+
+/** Sellers list products for themselves; admins may list too (as the seller of record). */
+export async function createProduct(db: Db, viewer: Viewer, input: CreateProductInput): Promise<Result<ProductRow>> {
+  if (!hasRole(viewer, 'SELLER') && !isAdmin(viewer)) return fail(userError(ProductsErrorCode.Forbidden, 'Only sellers and admins can create products.'));
+  const parsed = createInput.safeParse(input);
+  if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
+  const { price, ...values } = parsed.data;
+  if (values.categoryId && !(await categoryExists(db, values.categoryId))) return fail(categoryNotFound());
+  const [row] = await db
+    .insert(products)
+    .values({ ...values, priceMinor: price, sellerId: viewer.id })
+    .onConflictDoNothing({ target: products.sku })
+    .returning(productColumns);
+  if (!row) return fail(userError(ProductsErrorCode.SkuTaken, 'A product with this SKU already exists.', ['input', 'sku']));
+  return ok(row);
+}
+
+/** Only the product's seller or an admin; the row is locked so concurrent edits apply one after another. */
+export async function updateProduct(db: Db, viewer: Viewer, id: string, input: UpdateProductInput): Promise<Result<ProductRow>> {
+  if (!zId.safeParse(id).success) return fail(userError(ProductsErrorCode.InvalidInput, 'Must be a valid ID.', ['id']));
+  const parsed = updateInput.safeParse(input);
+  if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
+  const { name, description, price, categoryId, status } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select(productColumns).from(products).where(eq(products.id, id)).for('update');
+    if (!current) return fail<ProductRow>(userError(ProductsErrorCode.NotFound, 'There is no product with this id.', ['id']));
+    if (!canManageProduct(viewer, current)) return fail<ProductRow>(userError(ProductsErrorCode.Forbidden, "Only the product's seller or an admin can edit it.", ['id']));
+    if (categoryId && !(await categoryExists(tx, categoryId))) return fail<ProductRow>(categoryNotFound());
+    const [row] = await tx
+      .update(products)
+      .set({
+        ...(name != null && { name }),
+        ...(description != null && { description }),
+        ...(price != null && { priceMinor: price }),
+        ...(categoryId !== undefined && { categoryId }),
+        ...(status != null && { status }),
+        // clock_timestamp, not now(): the bump must show even inside a long transaction.
+        updatedAt: sql`clock_timestamp()`,
+      })
+      .where(eq(products.id, id))
+      .returning(productColumns);
+    return ok(row!);
+  });
+}

@@ -1,0 +1,1 @@
+export { startProductsSubgraph, typeDefs, type ProductsSubgraphOptions } from './subgraph.js';

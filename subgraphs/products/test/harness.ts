@@ -1,0 +1,65 @@
+import { inject } from 'vitest';
+import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
+import { openDatabase } from '@shop/db';
+import { createTestDatabase, graphqlRequest, type GraphQLResponse } from '@shop/testing';
+import type { RunningServer } from '@shop/server';
+import { schema } from '../src/db/schema.js';
+import { startProductsSubgraph } from '../src/subgraph.js';
+
+const migrationsFolder = new URL('../src/db/migrations', import.meta.url).pathname;
+
+/** A seeded products subgraph on its own PostgreSQL database, a direct connection to that database, and tokens for any viewer. */
+export async function startHarness(prefix: string, options: { onQuery?: (sql: string) => void } = {}) {
+  const database = await createTestDatabase(inject('databaseUrl'), prefix);
+  const keys = await generateKeyPairPem();
+  const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+  const server: RunningServer = await startProductsSubgraph({
+    port: 0,
+    databaseUrl: database.url,
+    tokenVerification: { publicKeyPem: keys.publicKeyPem },
+    seedDemo: true,
+    onQuery: options.onQuery,
+  });
+  const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });
+  return {
+    server,
+    db: direct.db,
+    token: (id: string, ...roles: Role[]) => issuer.issue({ id, roles }),
+    gql: <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> =>
+      graphqlRequest<T>(server.url, query, variables, token),
+    async stop() {
+      await server.stop();
+      await direct.close();
+      await database.drop();
+    },
+  };
+}
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+export const PAGE = `query($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+  products(first: $first, after: $after, filter: $filter, sort: $sort) {
+    totalCount
+    edges { cursor node { id sku name description status price { amount currency } category { id } seller { id } createdAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** Follows endCursor until the last page; returns every node id in order and the totalCount each page reported. */
+export async function walkAllPages(h: Harness, variables: Record<string, unknown>, token?: string) {
+  const ids: string[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  for (let pages = 0; pages < 1000; pages++) {
+    const res: GraphQLResponse = await h.gql(PAGE, { ...variables, after }, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    const conn: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = res.data.products;
+    totals.add(conn.totalCount);
+    ids.push(...conn.edges.map((e) => e.node.id));
+    if (!conn.pageInfo.hasNextPage) return { ids, totals: [...totals], pages: pages + 1 };
+    after = conn.pageInfo.endCursor;
+  }
+  throw new Error('pagination did not end');
+}
+
+/** Rows of db.execute on either driver. */
+export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { demo } from '@shop/demo-store';
+import { catalogArgs, catalogPageQuery } from '../src/domain/catalog.js';
+import { rowsOf, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+const queries: string[] = [];
+const BULK_ROWS = 20_000;
+
+beforeAll(async () => {
+  h = await startHarness('products_plans', { onQuery: (q) => queries.push(q) });
+  // A catalog large enough that the planner prefers indexes on its own merits, with fresh statistics.
+  await h.db.execute(sql`insert into products (sku, name, description, price_minor, seller_id, category_id, created_at)
+    select 'BULK-' || n, 'Artículo ' || md5(n::text), 'Pieza de inventario número ' || n, (n * 7919) % 100000000, md5((n % 50)::text)::uuid, null, timestamptz '2025-01-01' + n * interval '1 minute'
+    from generate_series(1, ${BULK_ROWS}::int) as n`);
+  // VACUUM also moves the GIN index's pending list into the index proper, as autovacuum would.
+  await h.db.execute(sql`vacuum analyze products`);
+});
+afterAll(() => h?.stop());
+
+/** The plan PostgreSQL picks for the exact catalog page query. */
+async function planOf(args: unknown): Promise<string> {
+  const { page } = catalogPageQuery(h.db, null, catalogArgs.parse(args));
+  const rows = rowsOf<{ 'QUERY PLAN': string }>(await h.db.execute(sql`explain ${page.getSQL()}`));
+  return rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+async function cursorAfterFirstRow(sort: string, filter?: object): Promise<string> {
+  const res = await h.gql(`query($s: ProductSort, $f: ProductFilter) { products(first: 1, sort: $s, filter: $f) { pageInfo { endCursor } } }`, { s: sort, f: filter });
+  return res.data.products.pageInfo.endCursor;
+}
+
+describe('query plans', () => {
+  it('full-text search uses the GIN index on the search document', async () => {
+    const plan = await planOf({ first: 20, filter: { search: 'mochila wayuu' }, sort: 'RELEVANCE' });
+    expect(plan).toMatch(/Bitmap Index Scan on products_search_idx/);
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  it.each([
+    ['NEWEST', 'products_newest_idx'],
+    ['PRICE_ASC', 'products_price_idx'],
+    ['PRICE_DESC', 'products_price_idx'],
+    ['NAME', 'products_name_idx'],
+  ])('%s reads %s in order, with no sort step, on the first page and after a cursor', async (sort, index) => {
+    for (const after of [undefined, await cursorAfterFirstRow(sort)]) {
+      const plan = await planOf({ first: 20, sort, after });
+      expect(plan).toMatch(new RegExp(`Index Scan (Backward )?using ${index}`));
+      expect(plan).not.toMatch(/\bSort\b/);
+      // The keyset is an index condition, so a deep page does not scan the rows before it.
+      if (after) expect(plan).toMatch(/Index Cond: \(ROW\(/);
+    }
+  });
+
+  it('a filter on a seller with few products uses the seller index', async () => {
+    const plan = await planOf({ first: 20, filter: { sellerId: demo.sellers[0].id } });
+    expect(plan).toMatch(/products_seller_idx/);
+  });
+
+  it('a category filter uses an index on category_id or reads the newest index in order', async () => {
+    const plan = await planOf({ first: 20, filter: { categoryId: demo.categories[0]!.id } });
+    expect(plan).toMatch(/products_category_idx|products_newest_idx/);
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
+});
+
+describe('entity batching', () => {
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id name price { amount } category { slug } seller { id } } } }`;
+
+  it('resolves 50 Product references with exactly one products query and one categories query', async () => {
+    const r = demo.products.slice(0, 50).map((p) => ({ __typename: 'Product', id: p.id }));
+    queries.length = 0;
+    const res = await h.gql(ENTITIES, { r });
+    expect(res.data._entities.map((p: { id: string }) => p.id)).toEqual(r.map((x) => x.id));
+    expect(res.data._entities.every((p: any) => p.category?.slug)).toBe(true);
+    expect(queries.filter((q) => /from "products"/i.test(q))).toHaveLength(1);
+    expect(queries.filter((q) => /from "categories"/i.test(q))).toHaveLength(1);
+    expect(queries).toHaveLength(2);
+  });
+
+  it('answers null for unknown and malformed references, in their places, still with one query', async () => {
+    queries.length = 0;
+    const r = [demo.products[0]!.id, '00000000-0000-4000-8000-000000000000', 'garbage', demo.products[1]!.id].map((id) => ({ __typename: 'Product', id }));
+    const res = await h.gql(ENTITIES, { r });
+    expect(res.data._entities.map((p: any) => p?.id ?? null)).toEqual([demo.products[0]!.id, null, null, demo.products[1]!.id]);
+    expect(queries.filter((q) => /from "products"/i.test(q))).toHaveLength(1);
+  });
+});

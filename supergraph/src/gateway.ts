@@ -1,0 +1,103 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createLogger, type Logger } from '@shop/common';
+import { createTokenVerifier, viewerFromAuthorization, type Viewer } from '@shop/auth';
+import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors, type RunningServer, type TokenVerification } from '@shop/server';
+import type { SubgraphName } from './services.js';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  /** The verified bearer header, forwarded as it came so each subgraph verifies it again. */
+  authorization?: string;
+}
+
+/** Forwards the viewer's token to every subgraph; the subgraphs trust nothing else. */
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly onRequest?: () => void) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    this.onRequest?.();
+    if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+export interface GatewayOptions {
+  port: number;
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  tokenVerification: TokenVerification;
+  /** development shows the embedded Apollo Sandbox at the gateway URL. */
+  development?: boolean;
+  corsOrigins?: string[] | true;
+  logger?: Logger;
+  /** Called for every fetch the gateway sends to a subgraph (tests count them). */
+  onSubgraphRequest?: (subgraph: SubgraphName) => void;
+}
+
+/** Query bombs are stopped before planning: depth, aliases, directives, tokens and a cost budget. */
+export const queryLimits = new ApolloArmor({
+  maxDepth: { n: 12 },
+  maxAliases: { n: 30 },
+  maxDirectives: { n: 30 },
+  maxTokens: { n: 5000 },
+  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+  blockFieldSuggestion: { enabled: false },
+});
+
+/** @apollo/gateway inside @apollo/server on the checked-in supergraph, at /graphql, with /health and /ready. */
+export async function startGateway(options: GatewayOptions): Promise<RunningServer & { gateway: ApolloGateway }> {
+  const logger = options.logger ?? createLogger('gateway');
+  const verifier = await createTokenVerifier(options.tokenVerification);
+  const { app, server } = createHttpApp({ corsOrigins: options.corsOrigins });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new AuthForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? url, () => options.onSubgraphRequest?.(name as SubgraphName)),
+  });
+  const limits = queryLimits.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskErrors(logger),
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      options.development
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: { initialState: { pollForSchemaUpdates: false } }, includeCookies: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+        const ok = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+        return [name, ok] as const;
+      }),
+    );
+    const ready = checks.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  });
+  app.use(
+    '/graphql',
+    ...graphqlBodyParsing(),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const authorization = req.headers.authorization;
+        return { viewer: await viewerFromAuthorization(authorization, verifier), authorization };
+      },
+    }),
+  );
+  app.use(jsonErrorHandler);
+  const port = await listen(server, options.port);
+  logger.info({ port }, 'gateway listening');
+  return { port, url: `http://127.0.0.1:${port}/graphql`, gateway, stop: () => apollo.stop() };
+}

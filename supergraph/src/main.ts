@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { readConfig, zPort } from '@shop/common';
+import { stopOnSignals, tokenVerificationFrom } from '@shop/server';
+import { schemaDir } from './compose.js';
+import { startGateway } from './gateway.js';
+import { subgraphUrls } from './services.js';
+
+/** The gateway alone, for the distributed setup: subgraph URLs come from USERS_URL, PRODUCTS_URL, … */
+const config = readConfig(
+  z.object({
+    PORT: zPort(4000),
+    JWT_PUBLIC_KEY: z.string().optional(),
+    JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
+    NODE_ENV: z.string().default('development'),
+    CORS_ORIGINS: z.string().optional(),
+  }),
+);
+const gateway = await startGateway({
+  port: config.PORT,
+  supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),
+  subgraphUrls: subgraphUrls(),
+  tokenVerification: tokenVerificationFrom(config),
+  development: config.NODE_ENV !== 'production',
+  corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : true,
+});
+stopOnSignals(gateway.stop);

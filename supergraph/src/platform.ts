@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import postgres from 'postgres';
+import { loadOrCreateKeyPair, type KeyPairPem } from '@shop/auth';
+import type { RunningServer } from '@shop/server';
+import { startUsersSubgraph } from '@shop/users';
+import { startProductsSubgraph } from '@shop/products';
+import { startInventorySubgraph } from '@shop/inventory';
+import { startOrdersSubgraph } from '@shop/orders';
+import { startPaymentsSubgraph } from '@shop/payments';
+import { schemaDir } from './compose.js';
+import { startGateway } from './gateway.js';
+import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './services.js';
+
+export interface PlatformOptions {
+  /** Where the embedded databases and the JWT key pair live (PGlite mode). */
+  dataDir: string;
+  /** postgres://…/name: each subgraph then gets its own database name_<subgraph> on that server, created if missing. */
+  databaseUrl?: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  keys?: KeyPairPem;
+  seedDemo?: boolean;
+  development?: boolean;
+  /** Every SQL statement, by subgraph: the batching test counts them. */
+  onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  /** Every request the gateway sends to a subgraph. */
+  onSubgraphRequest?: (subgraph: SubgraphName) => void;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PORTS = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])) as Record<SubgraphName, number>;
+
+/** One database per subgraph on the given server, named after it. */
+async function ensureDatabase(serverUrl: string, subgraph: SubgraphName): Promise<string> {
+  const url = new URL(serverUrl);
+  const name = `${url.pathname.slice(1) || 'artesanias'}_${subgraph}`;
+  const adminUrl = new URL(serverUrl);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!exists) await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** All five subgraphs and the gateway in this process: the embedded default behind `npm start`. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const keys = options.keys ?? (await loadOrCreateKeyPair(join(options.dataDir, 'keys')));
+  const tokenVerification = { publicKeyPem: keys.publicKeyPem };
+  const seedDemo = options.seedDemo ?? true;
+  const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(options.subgraphPorts[name], '127.0.0.1')])) as Record<SubgraphName, string>;
+  const common = async (name: SubgraphName) => ({
+    port: options.subgraphPorts[name],
+    databaseUrl: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
+    dataDir: resolve(options.dataDir, name),
+    tokenVerification,
+    seedDemo,
+    onQuery: options.onQuery ? (sql: string) => options.onQuery!(name, sql) : undefined,
+  });
+  const started: RunningServer[] = [];
+  const track = async (server: Promise<RunningServer>) => {
+    const s = await server;
+    started.push(s);
+    return s;
+  };
+  try {
+    await Promise.all([
+      common('users').then(({ tokenVerification: _t, ...o }) => track(startUsersSubgraph({ ...o, ...keys }))),
+      common('products').then((o) => track(startProductsSubgraph(o))),
+      common('inventory').then((o) => track(startInventorySubgraph({ ...o, productsUrl: urls.products }))),
+      common('orders').then((o) => track(startOrdersSubgraph({ ...o, productsUrl: urls.products }))),
+      common('payments').then((o) => track(startPaymentsSubgraph(o))),
+    ]);
+    const gateway = await startGateway({
+      port: options.gatewayPort,
+      supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),
+      subgraphUrls: urls,
+      tokenVerification,
+      development: options.development ?? true,
+      onSubgraphRequest: options.onSubgraphRequest,
+    });
+    started.unshift(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      subgraphUrls: urls,
+      async stop() {
+        for (const server of started) await server.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(started.map((s) => s.stop()));
+    throw error;
+  }
+}

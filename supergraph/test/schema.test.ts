@@ -1,0 +1,31 @@
+import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { composeSupergraph, readCheckedInSchemas } from '../src/compose.js';
+import { breakingChangesAgainst, missingContractItems, readContract, readPending } from '../src/contract.js';
+import { buildASTSchema } from 'graphql';
+
+describe('composed schema', () => {
+  it('schema/ matches what the subgraphs compose to now (run npm run compose when this fails)', () => {
+    const composed = composeSupergraph();
+    const checkedIn = readCheckedInSchemas();
+    expect(checkedIn.supergraphSdl).toBe(composed.supergraphSdl);
+    expect(checkedIn.apiSdl).toBe(composed.apiSdl);
+  });
+
+  it('contract-pending.txt lists exactly the contract items the graph does not offer yet', () => {
+    const missing = missingContractItems(buildASTSchema(readContract()), buildSchema(readCheckedInSchemas().apiSdl));
+    expect(readPending()).toEqual(missing);
+  });
+
+  it('the API schema has no breaking change against the contract, apart from the pending items', () => {
+    const changes = breakingChangesAgainst(readContract(), readPending(), readCheckedInSchemas().apiSdl);
+    expect(changes.map((c) => `${c.type}: ${c.description}`)).toEqual([]);
+  });
+
+  it('the contract check itself catches a removed field and a changed type', () => {
+    const api = readCheckedInSchemas().apiSdl;
+    const broken = api.replace(/^(\s+)sku: String!\n/m, '').replace(/^(\s+)totalCount: Int!/m, '$1totalCount: Int');
+    const changes = breakingChangesAgainst(readContract(), readPending(), broken);
+    expect(changes.map((c) => c.description)).toEqual(expect.arrayContaining(['Product.sku was removed.', expect.stringContaining('ProductConnection.totalCount changed type')]));
+  });
+});
