@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { printSchema, lexicographicSortSchema } from 'graphql';
+import { printSchema as printFederationSchema } from '@apollo/federation-internals';
+import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { defaultSubgraphUrl, SUBGRAPHS } from './services.js';
 
@@ -22,7 +23,8 @@ export function composeSupergraph(): ComposedSchemas {
   }));
   const result = composeServices(services);
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
-  const api = result.schema.toAPISchema().toGraphQLJSSchema();
+  // Printed and re-parsed: federation's CommonJS graphql objects are not this ESM module's instances.
+  const api = buildSchema(printFederationSchema(result.schema.toAPISchema()));
   return { supergraphSdl: result.supergraphSdl, apiSdl: `${printSchema(lexicographicSortSchema(api))}\n` };
 }
 

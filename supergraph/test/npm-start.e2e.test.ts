@@ -51,7 +51,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (child?.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+  if (child && child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -105,9 +111,13 @@ describe('npm start', () => {
   });
 
   it('stops every service cleanly on Ctrl-C', async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     process.kill(-child.pid!, 'SIGINT');
-    expect(await exited).toBe(0);
+    // npm re-raises the SIGINT it got; the platform under it must have said goodbye without an error.
+    const { code, signal } = await exited;
+    expect(code === 0 || signal === 'SIGINT').toBe(true);
+    expect(output).toContain('Stopping');
+    expect(output).not.toMatch(/Error|ERR!|level":50/);
     await expect(fetch(gatewayUrl.replace('/graphql', '/health'))).rejects.toThrow();
   }, 30_000);
 });

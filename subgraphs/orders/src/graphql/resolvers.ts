@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isAdmin, requireViewer, type Viewer } from '@shop/auth';
+import { forbidden, money, parseArgs, type Result, zFirst, zId } from '@shop/common';
+import type { CartRow } from '../db/schema.js';
+import { addToCart, findCartLines, getOrCreateCart, setCartLine } from '../domain/cart.js';
+import { listCustomerOrders } from '../domain/orders.js';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import { productReference, userReference } from './references.js';
+
+const canSeeOrdersOf = (viewer: Viewer | null, customerId: string) => !!viewer && (viewer.id === customerId || isAdmin(viewer));
+const cartPayload = (result: Result<CartRow>) => (result.ok ? { cart: result.value, errors: [] } : { cart: null, errors: result.errors });
+const iso = (date: Date) => date.toISOString();
+const ordersArgs = z.object({ first: zFirst, after: z.string().max(500).nullish() });
+
+export const resolvers: Resolvers = {
+  Query: {
+    cart: (_root, _args, ctx) => getOrCreateCart(ctx.db, requireViewer(ctx.viewer).id),
+    order: async (_root, args, ctx) => {
+      const viewer = requireViewer(ctx.viewer);
+      const { id } = parseArgs(z.object({ id: zId }), args);
+      const order = await ctx.loaders.orderById.load(id);
+      // Someone else's order looks exactly like a missing one.
+      return order && canSeeOrdersOf(viewer, order.customerId) ? order : null;
+    },
+  },
+  Mutation: {
+    addToCart: async (_root, args, ctx) => cartPayload(await addToCart(ctx.db, ctx.catalog, requireViewer(ctx.viewer).id, args)),
+    setCartLine: async (_root, args, ctx) => cartPayload(await setCartLine(ctx.db, ctx.catalog, requireViewer(ctx.viewer).id, args)),
+  },
+  Cart: {
+    lines: (cart, _args, ctx) => findCartLines(ctx.db, cart.id),
+  },
+  CartLine: {
+    product: (line) => productReference(line.productId),
+  },
+  User: {
+    orders: (user, args, ctx) => {
+      if (!canSeeOrdersOf(ctx.viewer, user.id)) throw forbidden("Only the user themself or an admin can see a user's orders.");
+      const { first, after } = parseArgs(ordersArgs, args);
+      return listCustomerOrders(ctx.db, user.id, first, after);
+    },
+  },
+  // References come from the gateway's query plans (e.g. Payment.order); who may reach an order is guarded at Query.order and User.orders.
+  Order: {
+    __resolveReference: (ref, ctx) => (zId.safeParse(ref.id).success ? ctx.loaders.orderById.load(ref.id) : null),
+    customer: (order) => userReference(order.customerId),
+    lines: (order, _args, ctx) => ctx.loaders.orderLinesByOrderId.load(order.id),
+    total: (order) => money(order.totalMinor, order.currency),
+    reservedUntil: (order) => (order.reservedUntil ? iso(order.reservedUntil) : null),
+    createdAt: (order) => iso(order.createdAt),
+    updatedAt: (order) => iso(order.updatedAt),
+  },
+  OrderLine: {
+    product: (line) => productReference(line.productId),
+    unitPrice: (line) => money(line.unitPriceMinor, line.currency),
+    total: (line) => money(line.unitPriceMinor * BigInt(line.quantity), line.currency),
+  },
+};

@@ -1,0 +1,2 @@
+export { startOrdersSubgraph, typeDefs, type OrdersSubgraphOptions } from './subgraph.js';
+export { RemoteProductCatalog, type ProductCatalog, type CatalogProduct } from './product-catalog.js';

@@ -1,0 +1,21 @@
+import { money, zId } from '@shop/common';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import { orderReference } from './references.js';
+
+const iso = (date: Date) => date.toISOString();
+
+export const resolvers: Resolvers = {
+  // The orders subgraph decides who may reach an Order; any Order reference the gateway sends here gets its payments.
+  Order: {
+    __resolveReference: (ref) => (zId.safeParse(ref.id).success ? orderReference(ref.id) : null),
+    payment: async (order, _args, ctx) => (await ctx.loaders.paymentsByOrderId.load(order.id)).at(-1) ?? null,
+    payments: (order, _args, ctx) => ctx.loaders.paymentsByOrderId.load(order.id),
+  },
+  Payment: {
+    __resolveReference: (ref, ctx) => (zId.safeParse(ref.id).success ? ctx.loaders.paymentById.load(ref.id) : null),
+    order: (payment) => orderReference(payment.orderId),
+    amount: (payment) => money(payment.amountMinor, payment.currency),
+    createdAt: (payment) => iso(payment.createdAt),
+    updatedAt: (payment) => iso(payment.updatedAt),
+  },
+};

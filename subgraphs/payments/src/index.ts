@@ -1,0 +1,1 @@
+export { startPaymentsSubgraph, typeDefs, type PaymentsSubgraphOptions } from './subgraph.js';

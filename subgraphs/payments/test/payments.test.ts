@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { generateKeyPairPem } from '@shop/auth';
+import { demo } from '@shop/demo-store';
+import { openDatabase, type Database } from '@shop/db';
+import type { RunningServer } from '@shop/server';
+import { createTestDatabase, graphqlRequest } from '@shop/testing';
+import { payments, schema, type PaymentRow, type PaymentsSchema } from '../src/db/schema.js';
+import { seedDemoPayments } from '../src/domain/seed.js';
+import { startPaymentsSubgraph } from '../src/subgraph.js';
+
+const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+
+let server: RunningServer;
+let db: Database<PaymentsSchema>;
+let closeDb: () => Promise<void>;
+let drop: () => Promise<void>;
+let keys: Awaited<ReturnType<typeof generateKeyPairPem>>;
+const queries: string[] = [];
+
+beforeAll(async () => {
+  const database = await createTestDatabase(inject('databaseUrl'), 'payments');
+  drop = database.drop;
+  keys = await generateKeyPairPem();
+  server = await startPaymentsSubgraph({ port: 0, databaseUrl: database.url, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, onQuery: (q) => queries.push(q) });
+  ({ db, close: closeDb } = await openDatabase({ url: database.url, schema, migrationsFolder }));
+});
+afterAll(async () => {
+  await server?.stop();
+  await closeDb?.();
+  await drop?.();
+});
+
+/** Writes an attempt as payOrder will, so reads can be tested before paying exists. */
+async function insertPayment(orderId: string, createdAt: string, values: Partial<typeof payments.$inferInsert> = {}): Promise<PaymentRow> {
+  const [row] = await db
+    .insert(payments)
+    .values({ orderId, customerId: demo.customer.id, amountMinor: 18000000n, currency: 'COP', method: 'CARD', cardBrand: 'VISA', cardLast4: '4242', idempotencyKey: randomUUID(), createdAt: new Date(createdAt), updatedAt: new Date(createdAt), ...values })
+    .returning();
+  return row!;
+}
+
+const ORDER_PAYMENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id payment { id status failureReason } payments { id status } } } }`;
+const PAYMENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id order { id } amount { amount currency } method status failureReason cardLast4 createdAt updatedAt } } }`;
+
+describe('demo seed', () => {
+  it('seeds the captured payment of the demo past order, once', async () => {
+    const res = await graphqlRequest(server.url, PAYMENT, { r: [{ __typename: 'Payment', id: demo.pastPayment.id }] });
+    expect(res.data._entities[0]).toEqual({
+      id: demo.pastPayment.id,
+      order: { id: demo.pastOrder.id },
+      amount: { amount: (Number(demo.pastPayment.amountMinor) / 100).toFixed(2), currency: 'COP' },
+      method: 'CARD',
+      status: 'CAPTURED',
+      failureReason: null,
+      cardLast4: '4242',
+      createdAt: demo.pastPayment.createdAt.toISOString(),
+      updatedAt: demo.pastPayment.createdAt.toISOString(),
+    });
+    const order = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }] });
+    expect(order.data._entities[0]).toMatchObject({ payment: { id: demo.pastPayment.id, status: 'CAPTURED' }, payments: [{ id: demo.pastPayment.id }] });
+    expect(await seedDemoPayments(db)).toBe(false);
+  });
+});
+
+describe('Order.payment and Order.payments', () => {
+  it('gives the latest attempt as payment and every attempt oldest first as payments', async () => {
+    const orderId = randomUUID();
+    // Inserted out of time order, so the answer cannot just follow insertion order.
+    const captured = await insertPayment(orderId, '2026-03-01T10:05:00Z', { status: 'CAPTURED' });
+    const declined = await insertPayment(orderId, '2026-03-01T10:00:00Z', { status: 'FAILED', failureReason: 'CARD_DECLINED' });
+    const broke = await insertPayment(orderId, '2026-03-01T10:02:00Z', { status: 'FAILED', failureReason: 'INSUFFICIENT_FUNDS', method: 'PSE', cardBrand: null, cardLast4: null });
+    const res = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] });
+    expect(res.data._entities[0]).toEqual({
+      id: orderId,
+      payment: { id: captured.id, status: 'CAPTURED', failureReason: null },
+      payments: [
+        { id: declined.id, status: 'FAILED' },
+        { id: broke.id, status: 'FAILED' },
+        { id: captured.id, status: 'CAPTURED' },
+      ],
+    });
+  });
+
+  it('answers null and an empty list for an order with no attempt, and null for a malformed reference', async () => {
+    const res = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: randomUUID() }, { __typename: 'Order', id: 'nope' }] });
+    expect(res.data._entities[0]).toMatchObject({ payment: null, payments: [] });
+    expect(res.data._entities[1]).toBeNull();
+  });
+
+  it('resolves 50 Order references selecting payment and payments with ONE payments query', async () => {
+    const orderIds = Array.from({ length: 50 }, () => randomUUID());
+    for (const [i, orderId] of orderIds.entries()) {
+      if (i % 5 === 0) continue; // some orders have no attempt yet
+      await insertPayment(orderId, '2026-04-01T09:00:00Z', { status: 'FAILED', failureReason: 'CARD_DECLINED' });
+      await insertPayment(orderId, '2026-04-01T09:10:00Z', { status: 'AUTHORIZED' });
+    }
+    queries.length = 0;
+    const res = await graphqlRequest(server.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { payment { status } payments { id } } } }`, {
+      r: orderIds.map((id) => ({ __typename: 'Order', id })),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities).toHaveLength(50);
+    expect(res.data._entities[0]).toEqual({ payment: null, payments: [] });
+    expect(res.data._entities[1]).toEqual({ payment: { status: 'AUTHORIZED' }, payments: [{ id: expect.any(String) }, { id: expect.any(String) }] });
+    expect(queries.filter((q) => /from "payments"/.test(q))).toHaveLength(1);
+    expect(queries).toHaveLength(1);
+  });
+});
+
+describe('Payment references', () => {
+  it('resolves N Payment references by id in one query; unknown and malformed ids are null', async () => {
+    const orderId = randomUUID();
+    const made = [await insertPayment(orderId, '2026-05-01T00:00:00Z'), await insertPayment(orderId, '2026-05-01T00:01:00Z', { method: 'PSE', cardBrand: null, cardLast4: null })];
+    queries.length = 0;
+    const res = await graphqlRequest(server.url, PAYMENT, { r: [...made.map((p) => ({ __typename: 'Payment', id: p.id })), { __typename: 'Payment', id: randomUUID() }, { __typename: 'Payment', id: '1 or 1=1' }] });
+    expect(res.data._entities.map((p: { id: string } | null) => p?.id ?? null)).toEqual([made[0]!.id, made[1]!.id, null, null]);
+    expect(res.data._entities[1]).toMatchObject({ method: 'PSE', cardLast4: null, order: { id: orderId }, amount: { amount: '180000.00', currency: 'COP' } });
+    expect(queries).toHaveLength(1);
+  });
+});
+
+describe('payments table', () => {
+  it('has no column that could hold a card number or CVC, and refuses more than four digits, a zero amount or a FAILED without reason', async () => {
+    const columns = await db.execute(sql`select column_name from information_schema.columns where table_name = 'payments'`);
+    const names = (Array.isArray(columns) ? columns : (columns as unknown as { rows: unknown[] }).rows).map((c) => (c as { column_name: string }).column_name).sort();
+    expect(names).toEqual(['amount_minor', 'card_brand', 'card_last4', 'created_at', 'currency', 'customer_id', 'failure_reason', 'id', 'idempotency_key', 'method', 'order_id', 'provider_reference', 'status', 'updated_at']);
+    const orderId = randomUUID();
+    await expect(insertPayment(orderId, '2026-06-01T00:00:00Z', { cardLast4: '4242424242424242' })).rejects.toThrow();
+    await expect(insertPayment(orderId, '2026-06-01T00:00:00Z', { cardLast4: '42a2' })).rejects.toThrow();
+    await expect(insertPayment(orderId, '2026-06-01T00:00:00Z', { amountMinor: 0n })).rejects.toThrow();
+    await expect(insertPayment(orderId, '2026-06-01T00:00:00Z', { status: 'FAILED' })).rejects.toThrow();
+    const key = randomUUID();
+    await insertPayment(orderId, '2026-06-01T00:00:00Z', { idempotencyKey: key });
+    await expect(insertPayment(orderId, '2026-06-01T00:00:01Z', { idempotencyKey: key })).rejects.toThrow();
+    const res = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] });
+    expect(res.data._entities[0].payments).toHaveLength(1);
+  });
+});
+
+describe('embedded database', () => {
+  it('migrates, seeds and answers on PGlite', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'payments-pglite-'));
+    const embedded = await startPaymentsSubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true });
+    try {
+      const res = await graphqlRequest(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }, { __typename: 'Order', id: randomUUID() }] });
+      expect(res.data._entities).toEqual([
+        { id: demo.pastOrder.id, payment: { id: demo.pastPayment.id, status: 'CAPTURED', failureReason: null }, payments: [{ id: demo.pastPayment.id, status: 'CAPTURED' }] },
+        { id: expect.any(String), payment: null, payments: [] },
+      ]);
+    } finally {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
