@@ -45,7 +45,8 @@ export const queryLimits = new ApolloArmor({
   maxDepth: { n: 12 },
   maxAliases: { n: 30 },
   maxDirectives: { n: 30 },
-  maxTokens: { n: 5000 },
+  // Token counting is graphql-js's own parse limit (parseOptions below): a parse failure stays a 400.
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
   blockFieldSuggestion: { enabled: false },
 });
@@ -64,6 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: 5000 },
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(logger),
     plugins: [

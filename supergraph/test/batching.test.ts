@@ -1,26 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import postgres from 'postgres';
-import { freePort, graphqlRequest } from '@shop/testing';
+import { graphqlRequest } from '@shop/testing';
 import { demo } from '@shop/demo-store';
-import { startPlatform, type Platform } from '../src/platform.js';
+import { startTestPlatform } from './support/platform.js';
 import type { SubgraphName } from '../src/services.js';
 
-let platform: Platform;
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 const requests: SubgraphName[] = [];
 const statements: { subgraph: SubgraphName; sql: string }[] = [];
-const baseName = `batch_${randomBytes(3).toString('hex')}`;
 
 beforeAll(async () => {
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `/${baseName}`;
-  const [gatewayPort, users, products, inventory, orders, payments] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
-  platform = await startPlatform({
-    dataDir: '/nonexistent',
-    databaseUrl: url.toString(),
-    gatewayPort: gatewayPort!,
-    subgraphPorts: { users: users!, products: products!, inventory: inventory!, orders: orders!, payments: payments! },
-    keys: await (await import('@shop/auth')).generateKeyPairPem(),
+  platform = await startTestPlatform(inject('databaseUrl'), {
     onQuery: (subgraph, sql) => statements.push({ subgraph, sql }),
     onSubgraphRequest: (subgraph) => requests.push(subgraph),
   });
@@ -28,9 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  const admin = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
-  for (const name of ['users', 'products', 'inventory', 'orders', 'payments']) await admin.unsafe(`drop database if exists "${baseName}_${name}" with (force)`);
-  await admin.end();
+  await platform?.dropDatabases();
 });
 
 const count = (subgraph: SubgraphName, table: string) =>

@@ -1,0 +1,6 @@
+# One image for every service; docker-compose.yml picks the workspace to start.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY . .
+RUN npm ci --no-audit --no-fund
+ENV NODE_ENV=production
