@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { demo } from '@shop/demo-store';
 import { catalogArgs, catalogPageQuery } from '../src/domain/catalog.js';
@@ -85,5 +86,23 @@ describe('entity batching', () => {
     const res = await h.gql(ENTITIES, { r });
     expect(res.data._entities.map((p: any) => p?.id ?? null)).toEqual([demo.products[0]!.id, null, null, demo.products[1]!.id]);
     expect(queries.filter((q) => /from "products"/i.test(q))).toHaveLength(1);
+  });
+
+  it('User.products for 20 sellers costs one page query and one count query, and matches each seller\'s own listing', async () => {
+    const bulkSellers = Array.from({ length: 17 }, () => randomUUID());
+    for (const [i, sellerId] of bulkSellers.entries()) {
+      await h.db.execute(sql`insert into products (sku, name, description, price_minor, seller_id, created_at)
+        select 'SELLER-' || ${i} || '-' || n, 'Pieza ' || n, 'De otro taller', 1000 * n, ${sellerId}::uuid, timestamptz '2026-03-01' + n * interval '1 hour' from generate_series(1, ${i % 5}::int) as n`);
+    }
+    const sellerIds = [...demo.sellers.map((s) => s.id), ...bulkSellers];
+    const r = sellerIds.map((id) => ({ __typename: 'User', id }));
+    queries.length = 0;
+    const res = await h.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id products(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } } }`, { r });
+    expect(res.errors).toBeUndefined();
+    expect(queries.filter((q) => /from "products"/i.test(q))).toHaveLength(2);
+    for (const [i, sellerId] of sellerIds.entries()) {
+      const alone = await h.gql(`query($s: ID) { products(first: 3, filter: { sellerId: $s }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { s: sellerId });
+      expect(res.data._entities[i].products).toEqual(alone.data.products);
+    }
   });
 });

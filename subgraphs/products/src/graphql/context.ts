@@ -15,5 +15,5 @@ export interface ProductsContext {
 }
 
 export function createContext(db: Database<ProductsSchema>, viewer: Viewer | null): ProductsContext {
-  return { viewer, db, loaders: createLoaders(db) };
+  return { viewer, db, loaders: createLoaders(db, viewer) };
 }

@@ -1,8 +1,11 @@
 import DataLoader from 'dataloader';
+import type { Viewer } from '@shop/auth';
+import type { Connection } from '@shop/common';
 import type { Database } from '@shop/db';
 import type { CategoryRow, ProductRow, ProductsSchema } from '../db/schema.js';
 import { findCategoriesByIds } from '../domain/categories.js';
 import { findProductsByIds } from '../domain/products.js';
+import { firstPagesBySeller } from '../domain/seller-products.js';
 
 function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -13,8 +16,21 @@ function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promis
 }
 
 /** One SQL query per request for all the products (entity references, product(id)) and all the categories asked for. */
-export function createLoaders(db: Database<ProductsSchema>) {
+export function createLoaders(db: Database<ProductsSchema>, viewer: Viewer | null) {
+  const firstPages = new Map<number, DataLoader<string, Connection<ProductRow>>>();
   return {
+    /** User.products without a cursor, batched over every seller asked for with the same page size. */
+    sellerFirstPage: (first: number) => {
+      let loader = firstPages.get(first);
+      if (!loader) {
+        loader = new DataLoader(async (sellerIds) => {
+          const pages = await firstPagesBySeller(db, viewer, sellerIds, first);
+          return sellerIds.map((id) => pages.get(id)!);
+        });
+        firstPages.set(first, loader);
+      }
+      return loader;
+    },
     productById: byId<ProductRow>((ids) => findProductsByIds(db, ids)),
     categoryById: byId<CategoryRow>((ids) => findCategoriesByIds(db, ids)),
   };

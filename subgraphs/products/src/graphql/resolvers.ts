@@ -41,7 +41,9 @@ export const resolvers: Resolvers = {
   User: {
     __resolveReference: (ref) => (isId(ref.id) ? { id: ref.id } : null),
     // The same list as filtering the catalog by this seller, newest first.
-    products: (user, { first, after }, ctx) =>
-      listProducts(ctx.db, ctx.viewer, parseArgs(catalogArgs, { first, after, filter: { sellerId: user.id }, sort: 'NEWEST' })),
+    products: (user, { first, after }, ctx) => {
+      const args = parseArgs(catalogArgs, { first, after, filter: { sellerId: user.id }, sort: 'NEWEST' });
+      return args.after ? listProducts(ctx.db, ctx.viewer, args) : ctx.loaders.sellerFirstPage(args.first).load(user.id);
+    },
   },
 };
