@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { loadOrCreateKeyPair, type KeyPairPem } from '@shop/auth';
+import { InProcessEventBus, type EventBus } from '@shop/events';
 import type { RunningServer } from '@shop/server';
 import { startUsersSubgraph } from '@shop/users';
 import { startProductsSubgraph } from '@shop/products';
@@ -26,10 +27,17 @@ export interface PlatformOptions {
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
   /** Every request the gateway sends to a subgraph. */
   onSubgraphRequest?: (subgraph: SubgraphName) => void;
+  /** The bus every subgraph publishes to and consumes from; one in-process bus by default. */
+  bus?: EventBus;
+  /** Checkout tuning (tests shorten them). */
+  reservationTtlMs?: number;
+  expirySweepIntervalMs?: number;
+  paymentProviderLatencyMs?: number;
 }
 
 export interface Platform {
   gatewayUrl: string;
+  bus: EventBus;
   subgraphUrls: Record<SubgraphName, string>;
   stop(): Promise<void>;
 }
@@ -58,6 +66,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const keys = options.keys ?? (await loadOrCreateKeyPair(join(options.dataDir, 'keys')));
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
   const seedDemo = options.seedDemo ?? true;
+  const ownBus = !options.bus;
+  const bus = options.bus ?? new InProcessEventBus();
   const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(options.subgraphPorts[name], '127.0.0.1')])) as Record<SubgraphName, string>;
   const common = async (name: SubgraphName) => ({
     port: options.subgraphPorts[name],
@@ -77,9 +87,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await Promise.all([
       common('users').then(({ tokenVerification: _t, ...o }) => track(startUsersSubgraph({ ...o, ...keys }))),
       common('products').then((o) => track(startProductsSubgraph(o))),
-      common('inventory').then((o) => track(startInventorySubgraph({ ...o, productsUrl: urls.products }))),
-      common('orders').then((o) => track(startOrdersSubgraph({ ...o, productsUrl: urls.products }))),
-      common('payments').then((o) => track(startPaymentsSubgraph(o))),
+      common('inventory').then((o) => track(startInventorySubgraph({ ...o, bus, productsUrl: urls.products }))),
+      common('orders').then((o) =>
+        track(startOrdersSubgraph({ ...o, bus, productsUrl: urls.products, inventoryUrl: urls.inventory, reservationTtlMs: options.reservationTtlMs, expirySweepIntervalMs: options.expirySweepIntervalMs })),
+      ),
+      common('payments').then((o) => track(startPaymentsSubgraph({ ...o, bus, ordersUrl: urls.orders, providerLatencyMs: options.paymentProviderLatencyMs }))),
     ]);
     const gateway = await startGateway({
       port: options.gatewayPort,
@@ -92,9 +104,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     started.unshift(gateway);
     return {
       gatewayUrl: gateway.url,
+      bus,
       subgraphUrls: urls,
       async stop() {
         for (const server of started) await server.stop();
+        if (ownBus) await bus.close();
       },
     };
   } catch (error) {

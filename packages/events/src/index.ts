@@ -4,3 +4,6 @@ export * from './in-process-bus.js';
 export * from './tables.js';
 export * from './outbox.js';
 export * from './inbox.js';
+export * from './rabbitmq-bus.js';
+export * from './config.js';
+export * from './event-iterator.js';

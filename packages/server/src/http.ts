@@ -3,6 +3,8 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 
 export const BODY_LIMIT = '1mb';
+/** The same limit for one WebSocket message. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** JSON body parsing that turns malformed or oversize bodies into GraphQL-shaped 4xx errors, never a 500 or a stack trace. */
 export function graphqlBodyParsing(): RequestHandler[] {

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '@shop/common';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen } from './http.js';
 import { maskErrors } from './errors.js';
+import { serveSubscriptions, type LiveStats, type SubscriptionServing } from './subgraph-subscriptions.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -23,6 +24,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** /ready answers 200 only when this resolves true (the database answers). */
   ready?: () => Promise<boolean>;
   logger?: Logger;
+  /**
+   * Serve the schema's Subscription fields over graphql-ws (graphql-transport-ws) at the same /graphql URL.
+   * The context function gets the viewer from connection_init's { authorization: "Bearer <token>" }.
+   */
+  subscriptions?: boolean | { keepAliveMs?: number };
 }
 
 export interface RunningServer {
@@ -31,13 +37,34 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface RunningSubgraphServer extends RunningServer {
+  /** Open graphql-ws connections and subscriptions (zero when subscriptions are off). */
+  liveStats(): LiveStats;
+}
+
 /** A federation subgraph on express: /graphql, /health, /ready; viewers come only from verified bearer tokens. */
-export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>, port: number): Promise<RunningServer> {
+export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>, port: number): Promise<RunningSubgraphServer> {
   const logger = options.logger ?? createLogger(options.name);
   const { app, server } = createHttpApp();
+  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const live: SubscriptionServing | null = options.subscriptions
+    ? serveSubscriptions(server, {
+        schema,
+        verifier: options.verifier,
+        context: options.context,
+        logger,
+        keepAliveMs: typeof options.subscriptions === 'object' ? options.subscriptions.keepAliveMs : undefined,
+      })
+    : null;
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    schema,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Open WebSockets would keep the HTTP server from closing: end them when the server drains.
+      { serverWillStart: async () => ({ drainServer: async () => live?.dispose() }) },
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
   });
@@ -61,5 +88,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     port: actualPort,
     url: `http://127.0.0.1:${actualPort}/graphql`,
     stop: () => apollo.stop(),
+    liveStats: () => live?.stats() ?? { connections: 0, subscriptions: 0 },
   };
 }

@@ -1,3 +1,5 @@
 export * from './postgres-server.js';
 export * from './databases.js';
 export * from './graphql-client.js';
+export * from './rabbitmq-server.js';
+export * from './processes.js';

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
+import { InProcessEventBus } from '@shop/events';
 import { graphqlRequest } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
 import { startInventorySubgraph } from '../src/subgraph.js';
+import { inMinutes, releaseOver, reserveOver } from './support/reservations.js';
 import { startFakeProducts, type FakeProductsServer } from './support/fake-products.js';
 
 // The embedded default (`npm start`) runs PostgreSQL 18 in WASM: the same migrations and SQL must work there.
@@ -19,7 +22,7 @@ beforeAll(async () => {
   const keys = await generateKeyPairPem();
   sellerToken = await (await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem)).issue({ id: demo.sellers[0].id, roles: ['SELLER'] });
   products = await startFakeProducts(keys.publicKeyPem);
-  inventory = await startInventorySubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, productsUrl: products.url });
+  inventory = await startInventorySubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, productsUrl: products.url, bus: new InProcessEventBus() });
 });
 afterAll(async () => {
   await inventory?.stop();
@@ -47,5 +50,16 @@ describe('on embedded PGlite', () => {
       sellerToken,
     );
     expect(ledger.data._entities[0].stockMovements.edges).toEqual([{ node: { delta: -1 } }]);
+  });
+
+  it('reserves and releases through the internal endpoints, with row locks and the outbox', async () => {
+    const product = demo.products[3]!;
+    const reservationId = randomUUID();
+    const body = { reservationId, lines: [{ productId: product.id, quantity: 1 }], expiresAt: inMinutes(15) };
+    expect(await reserveOver(inventory, body)).toEqual({ status: 200, body: { status: 'RESERVED' } });
+    expect(await reserveOver(inventory, body)).toEqual({ status: 200, body: { status: 'RESERVED' } });
+    const stock = await graphqlRequest(inventory.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { stock { reserved } } } }`, { r: [{ __typename: 'Product', id: product.id }] });
+    expect(stock.data._entities[0].stock.reserved).toBe(1);
+    expect(await releaseOver(inventory, reservationId)).toEqual({ status: 200, body: { status: 'RELEASED' } });
   });
 });

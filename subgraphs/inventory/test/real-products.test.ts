@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type TokenIssuer } from '@shop/auth';
 import { demo } from '@shop/demo-store';
+import { InProcessEventBus } from '@shop/events';
 import { startProductsSubgraph } from '@shop/products';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
   products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb.url, tokenVerification, seedDemo: true });
-  inventory = await startInventorySubgraph({ port: 0, databaseUrl: inventoryDb.url, tokenVerification, seedDemo: true, productsUrl: products.url });
+  inventory = await startInventorySubgraph({ port: 0, databaseUrl: inventoryDb.url, tokenVerification, seedDemo: true, productsUrl: products.url, bus: new InProcessEventBus() });
 });
 afterAll(async () => {
   await inventory?.stop();

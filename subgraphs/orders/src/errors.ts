@@ -2,6 +2,11 @@
 export const OrdersErrorCode = {
   InvalidInput: 'INVALID_INPUT',
   NotFound: 'NOT_FOUND',
-  /** A subgraph this one depends on (products) did not answer in time. */
+  Forbidden: 'FORBIDDEN',
+  /** The order's state machine does not allow this change from its current status. */
+  InvalidTransition: 'INVALID_TRANSITION',
+  /** Inventory cannot hold a line's quantity; the field names the short line. */
+  OutOfStock: 'OUT_OF_STOCK',
+  /** A subgraph this one depends on (products, inventory) did not answer in time. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

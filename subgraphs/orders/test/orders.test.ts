@@ -7,6 +7,7 @@ import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { openDatabase, type Database } from '@shop/db';
 import type { RunningServer } from '@shop/server';
+import { InProcessEventBus, newEvent } from '@shop/events';
 import { createTestDatabase, freePort, graphqlRequest } from '@shop/testing';
 import { cartLines, carts, orderLines, orders, orderStatusHistory, schema, type OrdersSchema } from '../src/db/schema.js';
 import { allocateOrderNumber } from '../src/domain/orders.js';
@@ -27,6 +28,9 @@ let keys: Awaited<ReturnType<typeof generateKeyPairPem>>;
 let issue: (id: string, roles?: Role[]) => Promise<string>;
 const queries: string[] = [];
 const extraServers: { stop(): Promise<void> }[] = [];
+const bus = new InProcessEventBus();
+// The cart and order reads never reach inventory; placing orders is tested in place-order.test.ts.
+const inventoryUrl = 'http://127.0.0.1:9/graphql';
 
 beforeAll(async () => {
   const database = await createTestDatabase(inject('databaseUrl'), 'orders');
@@ -39,6 +43,10 @@ beforeAll(async () => {
     port: 0,
     databaseUrl: database.url,
     tokenVerification: { publicKeyPem: keys.publicKeyPem },
+    bus,
+    inventoryUrl,
+    // The query-count test below must see only the queries a request makes.
+    expirySweepIntervalMs: 3_600_000,
     productsUrl: products.url,
     seedDemo: true,
     onQuery: (q) => queries.push(q),
@@ -50,6 +58,7 @@ afterAll(async () => {
   await server?.stop();
   await products?.stop();
   await closeDb?.();
+  await bus.close();
   await drop?.();
 });
 
@@ -180,11 +189,13 @@ describe('cart', () => {
     const hanging: Server = createServer(() => {}); // accepts the request and never answers
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const hangingUrl = `http://127.0.0.1:${(hanging.address() as { port: number }).port}/graphql`;
-    const down = await startOrdersSubgraph({ port: 0, databaseUrl: databaseUrl, tokenVerification: { publicKeyPem: keys.publicKeyPem }, productsUrl: `http://127.0.0.1:${await freePort()}/graphql` });
+    const down = await startOrdersSubgraph({ port: 0, databaseUrl: databaseUrl, tokenVerification: { publicKeyPem: keys.publicKeyPem }, bus, inventoryUrl, productsUrl: `http://127.0.0.1:${await freePort()}/graphql` });
     const slow = await startOrdersSubgraph({
       port: 0,
       databaseUrl: databaseUrl,
       tokenVerification: { publicKeyPem: keys.publicKeyPem },
+      bus,
+      inventoryUrl,
       productsUrl: hangingUrl,
       productCatalog: new RemoteProductCatalog({ url: hangingUrl, timeoutMs: 300 }),
     });
@@ -348,17 +359,33 @@ describe('Order references', () => {
     expect(res.data._entities.slice(12)).toEqual([null, null]);
     expect(queries.filter((q) => /from "orders"/.test(q))).toHaveLength(1);
     expect(queries.filter((q) => /from "order_lines"/.test(q))).toHaveLength(1);
-    expect(queries).toHaveLength(2);
+    // The outbox relay polls on its own schedule; its queries are not the request's.
+    expect(queries.filter((q) => !/"outbox"/.test(q))).toHaveLength(2);
   });
 });
 
 describe('embedded database', () => {
-  it('migrates, seeds and answers on PGlite', async () => {
+  it('migrates, seeds, answers, places, pays, expires and publishes on PGlite', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dataDir = mkdtempSync(join(tmpdir(), 'orders-pglite-'));
-    const embedded = await startOrdersSubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, productsUrl: products.url, seedDemo: true });
+    const embeddedBus = new InProcessEventBus(20);
+    const published: string[] = [];
+    await embeddedBus.broadcast(['order.status_changed'], async (e) => void published.push(`${e.aggregateId}:${(e.payload as { to: string }).to}`));
+    const embedded = await startOrdersSubgraph({
+      port: 0,
+      dataDir,
+      tokenVerification: { publicKeyPem: keys.publicKeyPem },
+      bus: embeddedBus,
+      inventoryUrl,
+      // Inventory's side is not under test here: every reservation succeeds.
+      stockReservations: { reserve: async () => ({ status: 'RESERVED' }), release: async () => {} },
+      reservationTtlMs: 1500,
+      expirySweepIntervalMs: 100,
+      productsUrl: products.url,
+      seedDemo: true,
+    });
     try {
       const token = await issue(demo.customer.id);
       const list = await graphqlRequest(embedded.url, USER_ORDERS, { r: [{ __typename: 'User', id: demo.customer.id }], first: 1 }, token);
@@ -367,9 +394,30 @@ describe('embedded database', () => {
       expect(added.data.addToCart.cart.lines).toEqual([{ product: { id: p2 }, quantity: 2 }]);
       const page2 = await graphqlRequest(embedded.url, USER_ORDERS, { r: [{ __typename: 'User', id: demo.customer.id }], first: 1, after: list.data._entities[0].orders.pageInfo.endCursor }, token);
       expect(page2.data._entities[0].orders.edges).toEqual([]);
+
+      // Placing (from the cart), paying through the consumer, expiring through the sweeper, and the relay, on PGlite.
+      const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } errors { code } } }`;
+      const fromCart = await graphqlRequest(embedded.url, PLACE, { input: { idempotencyKey: 'pglite-1' } }, token);
+      expect(fromCart.data.placeOrder).toMatchObject({ order: { number: 'ORD-000002', status: 'AWAITING_PAYMENT' }, errors: [] });
+      const unpaid = await graphqlRequest(embedded.url, PLACE, { input: { lines: [{ productId: p0, quantity: 1 }], idempotencyKey: 'pglite-2' } }, token);
+      const paidId = fromCart.data.placeOrder.order.id;
+      const unpaidId = unpaid.data.placeOrder.order.id;
+      await embeddedBus.publish(newEvent('payments', 'payment.status_changed', randomUUID(), { paymentId: randomUUID(), orderId: paidId, customerId: demo.customer.id, status: 'CAPTURED', failureReason: null, amountMinor: '1', currency: 'COP' }));
+      const STATUS = `query($id: ID!) { order(id: $id) { status cancellationReason } }`;
+      const deadline = Date.now() + 10_000;
+      let statuses: unknown[] = [];
+      while (Date.now() < deadline) {
+        statuses = await Promise.all([paidId, unpaidId].map(async (id) => (await graphqlRequest(embedded.url, STATUS, { id }, token)).data.order));
+        if (JSON.stringify(statuses) === JSON.stringify([{ status: 'PAID', cancellationReason: null }, { status: 'CANCELLED', cancellationReason: 'EXPIRED' }])) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(statuses).toEqual([{ status: 'PAID', cancellationReason: null }, { status: 'CANCELLED', cancellationReason: 'EXPIRED' }]);
+      while (published.length < 4 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(published.sort()).toEqual([`${paidId}:AWAITING_PAYMENT`, `${paidId}:PAID`, `${unpaidId}:AWAITING_PAYMENT`, `${unpaidId}:CANCELLED`].sort());
     } finally {
       await embedded.stop();
+      await embeddedBus.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // PGlite's first start is slow on a busy machine
 });

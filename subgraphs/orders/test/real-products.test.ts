@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { startProductsSubgraph } from '@shop/products';
+import { InProcessEventBus } from '@shop/events';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { RemoteProductCatalog } from '../src/product-catalog.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const [productsDb, ordersDb] = await Promise.all([createTestDatabase(inject('databaseUrl'), 'orders_products'), createTestDatabase(inject('databaseUrl'), 'orders_real')]);
   drops.push(productsDb.drop, ordersDb.drop);
   products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb.url, tokenVerification, seedDemo: true });
-  orders = await startOrdersSubgraph({ port: 0, databaseUrl: ordersDb.url, tokenVerification, productsUrl: products.url });
+  orders = await startOrdersSubgraph({ port: 0, databaseUrl: ordersDb.url, tokenVerification, bus: new InProcessEventBus(), inventoryUrl: 'http://127.0.0.1:9/graphql', productsUrl: products.url });
   token = await (await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem)).issue({ id: randomUUID(), roles: ['CUSTOMER'] });
 });
 afterAll(async () => {

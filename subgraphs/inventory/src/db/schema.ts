@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+import { inbox, outbox } from '@shop/events';
+
+// The event tables live in @shop/events; each subgraph migrates its own copy.
+export { inbox, outbox };
+
 export const stockMovementReason = pgEnum('stock_movement_reason', ['RESTOCK', 'ADJUSTMENT', 'SALE', 'RETURN']);
+export const reservationStatus = pgEnum('reservation_status', ['RESERVED', 'RELEASED', 'COMMITTED', 'RETURNED']);
 
 export const warehouses = pgTable('warehouses', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -60,10 +66,46 @@ export const stockMovements = pgTable(
   ],
 );
 
+/** A checkout's hold on stock; its id is the order id, so a replayed or concurrent request finds it by primary key. */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: uuid('id').primaryKey(),
+    status: reservationStatus('status').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when a paid order's reservation had been released and its stock could no longer be held again: an operator restocks or refunds. */
+    unfulfilledAt: timestamp('unfulfilled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The orphan sweeper only ever looks at live holds, oldest expiry first.
+  (t) => [index('reservations_reserved_expiry_idx').on(t.expiresAt).where(sql`status = 'RESERVED'`)],
+);
+
+/** Units held per request line and warehouse: one line may take its units from several warehouses (same line_no). */
+export const reservationLines = pgTable(
+  'reservation_lines',
+  {
+    reservationId: uuid('reservation_id')
+      .notNull()
+      .references(() => reservations.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productId: uuid('product_id').notNull(),
+    warehouseId: uuid('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reservationId, t.lineNo, t.warehouseId] }), check('reservation_lines_quantity_positive', sql`${t.quantity} > 0`)],
+);
+
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export type StockLevelRow = typeof stockLevels.$inferSelect;
 export type StockMovementRow = typeof stockMovements.$inferSelect;
 export type StockMovementReason = (typeof stockMovementReason.enumValues)[number];
+export type ReservationRow = typeof reservations.$inferSelect;
+export type ReservationLineRow = typeof reservationLines.$inferSelect;
+export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 
-export const schema = { warehouses, stockLevels, stockSettings, stockMovements };
+export const schema = { warehouses, stockLevels, stockSettings, stockMovements, reservations, reservationLines, outbox, inbox };
 export type InventorySchema = typeof schema;

@@ -12,6 +12,7 @@ import {
   type WarehouseRow,
 } from '../db/schema.js';
 import { InventoryErrorCode } from '../errors.js';
+import { lockStock, recordStockChanged } from './stock-locks.js';
 
 /** Far below int4's limit, so adding a maximal delta can never overflow the column. */
 export const MAX_ON_HAND = 1_000_000_000;
@@ -30,9 +31,11 @@ export interface StockChange {
 /**
  * Applies a change to on_hand and writes its ledger row, in the caller's transaction.
  * One conditional statement does the check and the write, so concurrent changes can never take on_hand below reserved.
+ * The product's rows are locked first (in the global order) so the stock.changed totals recorded with it are exact.
  */
 export async function recordStockChange(tx: Transaction<InventorySchema>, change: StockChange): Promise<Result<StockLevelRow>> {
   const { productId, warehouseId, delta } = change;
+  await lockStock(tx, [productId]);
   const [level] =
     delta > 0
       ? await tx
@@ -61,6 +64,7 @@ export async function recordStockChange(tx: Transaction<InventorySchema>, change
       : fail(userError(InventoryErrorCode.InsufficientStock, 'Not enough unreserved units in this warehouse to remove that many.', ['input', 'delta']));
   }
   await tx.insert(stockMovements).values({ productId, warehouseId, delta, reason: change.reason, actorId: change.actorId, note: change.note ?? null });
+  await recordStockChanged(tx, [productId]);
   return ok(level);
 }
 

@@ -9,8 +9,10 @@ export interface InventoryContext {
   db: Database<InventorySchema>;
   products: ProductDirectory;
   loaders: InventoryLoaders;
+  /** Call after a committed change that recorded events, so the outbox relay publishes them now. */
+  eventsRecorded: () => void;
 }
 
-export function createContext(db: Database<InventorySchema>, products: ProductDirectory, viewer: Viewer | null): InventoryContext {
-  return { viewer, db, products, loaders: createLoaders(db, products) };
+export function createContext(db: Database<InventorySchema>, products: ProductDirectory, viewer: Viewer | null, eventsRecorded: () => void): InventoryContext {
+  return { viewer, db, products, loaders: createLoaders(db, products), eventsRecorded };
 }

@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { demo } from '@shop/demo-store';
+import { InProcessEventBus } from '@shop/events';
 import { createTestDatabase } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
 import { schema, stockLevels, stockMovements, type InventorySchema } from '../../src/db/schema.js';
@@ -15,6 +16,8 @@ export interface Harness {
   /** A direct handle on the inventory database, to check and stage rows. */
   db: Database<InventorySchema>;
   databaseUrl: string;
+  /** The bus every inventory server of this harness publishes to and consumes from. */
+  bus: InProcessEventBus;
   publicKeyPem: string;
   /** Every SQL statement the inventory server ran, in order. */
   queries: string[];
@@ -31,11 +34,13 @@ export async function startHarness(adminUrl: string, prefix: string, extraProduc
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const products = await startFakeProducts(keys.publicKeyPem, extraProducts);
   const queries: string[] = [];
+  const bus = new InProcessEventBus(20);
   const base: InventorySubgraphOptions = {
     port: 0,
     databaseUrl: database.url,
     tokenVerification: { publicKeyPem: keys.publicKeyPem },
     productsUrl: products.url,
+    bus,
   };
   const inventory = await startInventorySubgraph({ ...base, seedDemo: true, onQuery: (sql) => queries.push(sql) });
   const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });
@@ -45,6 +50,7 @@ export async function startHarness(adminUrl: string, prefix: string, extraProduc
     products,
     db: direct.db,
     databaseUrl: database.url,
+    bus,
     publicKeyPem: keys.publicKeyPem,
     queries,
     tokenFor: (id, roles) => issuer.issue({ id, roles }),
@@ -56,6 +62,7 @@ export async function startHarness(adminUrl: string, prefix: string, extraProduc
     async stop() {
       for (const server of extra) await server.stop();
       await inventory.stop();
+      await bus.close();
       await products.stop();
       await direct.close();
       await database.drop();

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { inbox, outbox } from '@shop/events';
+
+export { outbox, inbox } from '@shop/events';
 
 export const orderStatus = pgEnum('order_status', ['AWAITING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED']);
 /** Why an order was cancelled: the reservation lapsed, the customer cancelled, or an admin did. */
@@ -45,12 +48,16 @@ export const orders = pgTable(
     reservedUntil: timestamp('reserved_until', { withTimezone: true }),
     /** The client's key for placeOrder: the same key from the same customer gives the same order. */
     idempotencyKey: text('idempotency_key').notNull(),
+    /** The payment whose capture moved the order to PAID; a capture of any other payment is refunded. */
+    paidPaymentId: uuid('paid_payment_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     unique('orders_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
     index('orders_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id),
+    // The expiry sweeper's scan: only unpaid orders, by when their reservation lapses.
+    index('orders_awaiting_payment_reserved_until_idx').on(t.reservedUntil).where(sql`${t.status} = 'AWAITING_PAYMENT'`),
     check('orders_total_not_negative', sql`${t.totalMinor} >= 0`),
     check('orders_number_format', sql`${t.number} ~ '^ORD-[0-9]{6,}$'`),
     // A reason exactly when cancelled, so history never shows a cancelled order without one.
@@ -98,5 +105,6 @@ export type CartLineRow = typeof cartLines.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
-export const schema = { carts, cartLines, orders, orderLines, orderStatusHistory };
+export type CancellationReason = (typeof cancellationReason.enumValues)[number];
+export const schema = { carts, cartLines, orders, orderLines, orderStatusHistory, outbox, inbox };
 export type OrdersSchema = typeof schema;

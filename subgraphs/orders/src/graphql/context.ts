@@ -1,16 +1,24 @@
 import type { Viewer } from '@shop/auth';
 import type { Database } from '@shop/db';
 import type { OrdersSchema } from '../db/schema.js';
+import type { PlaceOrderDeps } from '../domain/place-order.js';
 import type { ProductCatalog } from '../product-catalog.js';
 import { createLoaders, type OrdersLoaders } from './loaders.js';
 
-export interface OrdersContext {
-  viewer: Viewer | null;
+/** What every request shares: the database, the other subgraphs, and the relay to poke after events were recorded. */
+export interface OrdersServices {
   db: Database<OrdersSchema>;
   catalog: ProductCatalog;
+  placement: PlaceOrderDeps;
+  /** Publishes freshly committed outbox events now rather than at the relay's next tick. */
+  eventsRecorded: () => void;
+}
+
+export interface OrdersContext extends OrdersServices {
+  viewer: Viewer | null;
   loaders: OrdersLoaders;
 }
 
-export function createContext(db: Database<OrdersSchema>, catalog: ProductCatalog, viewer: Viewer | null): OrdersContext {
-  return { viewer, db, catalog, loaders: createLoaders(db) };
+export function createContext(services: OrdersServices, viewer: Viewer | null): OrdersContext {
+  return { ...services, viewer, loaders: createLoaders(services.db) };
 }

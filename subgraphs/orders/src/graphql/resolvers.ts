@@ -1,15 +1,28 @@
 import { z } from 'zod';
 import { isAdmin, requireViewer, type Viewer } from '@shop/auth';
 import { forbidden, money, parseArgs, type Result, zFirst, zId } from '@shop/common';
-import type { CartRow } from '../db/schema.js';
+import type { CartRow, OrderRow } from '../db/schema.js';
+import { advanceOrder } from '../domain/advance-order.js';
+import { cancelOrder, type Actor } from '../domain/cancel-order.js';
 import { addToCart, findCartLines, getOrCreateCart, setCartLine } from '../domain/cart.js';
 import { listCustomerOrders } from '../domain/orders.js';
+import { placeOrder } from '../domain/place-order.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { OrdersContext } from './context.js';
 import { productReference, userReference } from './references.js';
 
 const canSeeOrdersOf = (viewer: Viewer | null, customerId: string) => !!viewer && (viewer.id === customerId || isAdmin(viewer));
 const cartPayload = (result: Result<CartRow>) => (result.ok ? { cart: result.value, errors: [] } : { cart: null, errors: result.errors });
 const iso = (date: Date) => date.toISOString();
+const actorOf = (viewer: Viewer): Actor => ({ id: viewer.id, admin: isAdmin(viewer) });
+const orderIdArgs = z.object({ id: zId });
+
+/** Maps a domain result to OrderPayload, and has the relay publish the events a successful change recorded. */
+function orderPayload(ctx: OrdersContext, result: Result<OrderRow>) {
+  if (!result.ok) return { order: null, errors: result.errors };
+  ctx.eventsRecorded();
+  return { order: result.value, errors: [] };
+}
 const ordersArgs = z.object({ first: zFirst, after: z.string().max(500).nullish() });
 
 export const resolvers: Resolvers = {
@@ -26,6 +39,17 @@ export const resolvers: Resolvers = {
   Mutation: {
     addToCart: async (_root, args, ctx) => cartPayload(await addToCart(ctx.db, ctx.catalog, requireViewer(ctx.viewer).id, args)),
     setCartLine: async (_root, args, ctx) => cartPayload(await setCartLine(ctx.db, ctx.catalog, requireViewer(ctx.viewer).id, args)),
+    placeOrder: async (_root, { input }, ctx) => orderPayload(ctx, await placeOrder(ctx.placement, requireViewer(ctx.viewer).id, input)),
+    cancelOrder: async (_root, args, ctx) => {
+      const viewer = requireViewer(ctx.viewer);
+      const { id } = parseArgs(orderIdArgs, args);
+      return orderPayload(ctx, await cancelOrder(ctx.db, actorOf(viewer), id));
+    },
+    advanceOrder: async (_root, args, ctx) => {
+      const viewer = requireViewer(ctx.viewer);
+      const { id } = parseArgs(orderIdArgs, { id: args.id });
+      return orderPayload(ctx, await advanceOrder(ctx.db, actorOf(viewer), id, args.status));
+    },
   },
   Cart: {
     lines: (cart, _args, ctx) => findCartLines(ctx.db, cart.id),
@@ -46,7 +70,8 @@ export const resolvers: Resolvers = {
     customer: (order) => userReference(order.customerId),
     lines: (order, _args, ctx) => ctx.loaders.orderLinesByOrderId.load(order.id),
     total: (order) => money(order.totalMinor, order.currency),
-    reservedUntil: (order) => (order.reservedUntil ? iso(order.reservedUntil) : null),
+    // The reservation matters only while the order waits for payment; the column keeps its last value for history.
+    reservedUntil: (order) => (order.status === 'AWAITING_PAYMENT' && order.reservedUntil ? iso(order.reservedUntil) : null),
     createdAt: (order) => iso(order.createdAt),
     updatedAt: (order) => iso(order.updatedAt),
   },

@@ -56,6 +56,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds quantity (1 to 999) of an ACTIVE product to the viewer's cart; an existing line grows, up to 999. */
   addToCart: CartPayload;
+  /** Admin: PAID -> SHIPPED -> DELIVERED. */
+  advanceOrder: OrderPayload;
+  /** The customer before payment (releases stock), an admin at any time before SHIPPED (refunds a captured payment). */
+  cancelOrder: OrderPayload;
+  /** Reserves every line's stock atomically, or none: OUT_OF_STOCK names the short lines. */
+  placeOrder: OrderPayload;
   /** quantity 0 removes the line. */
   setCartLine: CartPayload;
 };
@@ -64,6 +70,22 @@ export type Mutation = {
 export type MutationAddToCartArgs = {
   productId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
+};
+
+
+export type MutationAdvanceOrderArgs = {
+  id: Scalars['ID']['input'];
+  status: OrderStatus;
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
 };
 
 
@@ -117,6 +139,20 @@ export type OrderLine = {
   unitPrice: Money;
 };
 
+/** One product and how many of it, for placeOrder. */
+export type OrderLineInput = {
+  productId: Scalars['ID']['input'];
+  /** 1 to 999. */
+  quantity: Scalars['Int']['input'];
+};
+
+/** The order after a change, or why the change was refused (nothing changed then). */
+export type OrderPayload = {
+  __typename?: 'OrderPayload';
+  errors: Array<UserError>;
+  order?: Maybe<Order>;
+};
+
 /** Where an order is in its life: AWAITING_PAYMENT -> PAID -> SHIPPED -> DELIVERED, or CANCELLED. */
 export type OrderStatus =
   /** Stock is reserved; waiting for a captured payment. */
@@ -135,6 +171,14 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What to order: explicit lines, or the viewer's cart when lines are omitted. */
+export type PlaceOrderInput = {
+  /** The same key returns the same order instead of placing a second one. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Omit to order the viewer's cart (which is then emptied). */
+  lines?: InputMaybe<Array<OrderLineInput>>;
 };
 
 /** A product, as the orders subgraph knows it: by id (the products subgraph owns the rest). */
@@ -294,9 +338,12 @@ export type ResolversTypes = ResolversObject<{
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineRow>;
+  OrderLineInput: OrderLineInput;
+  OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<ProductReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReference>;
@@ -319,8 +366,11 @@ export type ResolversParentTypes = ResolversObject<{
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineRow;
+  OrderLineInput: OrderLineInput;
+  OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PlaceOrderInput: PlaceOrderInput;
   Product: ProductReference;
   Query: Record<PropertyKey, never>;
   User: UserReference;
@@ -357,6 +407,9 @@ export type MoneyResolvers<ContextType = OrdersContext, ParentType extends Resol
 
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addToCart?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddToCartArgs, 'productId' | 'quantity'>>;
+  advanceOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationAdvanceOrderArgs, 'id' | 'status'>>;
+  cancelOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   setCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationSetCartLineArgs, 'productId' | 'quantity'>>;
 }>;
 
@@ -390,6 +443,11 @@ export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends R
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderPayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -430,6 +488,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderPayload?: OrderPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,0 +1,58 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Transaction } from '@shop/db';
+import { recordEvents } from '@shop/events';
+import { stockLevels, type InventorySchema, type StockLevelRow } from '../db/schema.js';
+import { stockChanged } from '../events.js';
+
+type Tx = Transaction<InventorySchema>;
+
+/**
+ * Locks every warehouse row of these products in ONE global order (product_id, warehouse_id): every path that holds
+ * several stock rows takes them through here, so two transactions can never wait on each other's rows in a cycle.
+ * Returns the rows as they are now, in that order.
+ */
+export async function lockStock(tx: Tx, productIds: readonly string[]): Promise<StockLevelRow[]> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(stockLevels)
+    .where(inArray(stockLevels.productId, ids))
+    .orderBy(asc(stockLevels.productId), asc(stockLevels.warehouseId))
+    .for('update');
+}
+
+/** Moves one locked row by the given amounts; the table's CHECKs remain the last line of defence against a bug here. */
+export async function moveStock(tx: Tx, productId: string, warehouseId: string, change: { onHand?: number; reserved?: number }): Promise<void> {
+  await tx
+    .update(stockLevels)
+    .set({
+      onHand: sql`${stockLevels.onHand} + ${change.onHand ?? 0}`,
+      reserved: sql`${stockLevels.reserved} + ${change.reserved ?? 0}`,
+    })
+    .where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, warehouseId)));
+}
+
+/** Records stock.changed with each product's totals as this transaction now sees them (its own rows are locked). */
+export async function recordStockChanged(tx: Tx, productIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(productIds)].sort();
+  if (ids.length === 0) return;
+  const totals = await tx
+    .select({
+      productId: stockLevels.productId,
+      onHand: sql<number>`coalesce(sum(${stockLevels.onHand}), 0)::int`,
+      reserved: sql<number>`coalesce(sum(${stockLevels.reserved}), 0)::int`,
+    })
+    .from(stockLevels)
+    .where(inArray(stockLevels.productId, ids))
+    .groupBy(stockLevels.productId);
+  const byId = new Map(totals.map((t) => [t.productId, t]));
+  await recordEvents(
+    tx,
+    ids.map((productId) => {
+      const onHand = Number(byId.get(productId)?.onHand ?? 0);
+      const reserved = Number(byId.get(productId)?.reserved ?? 0);
+      return stockChanged({ productId, onHand, reserved, available: onHand - reserved });
+    }),
+  );
+}

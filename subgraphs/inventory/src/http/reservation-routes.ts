@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createLogger, type UserError, zId } from '@shop/common';
+import type { Database } from '@shop/db';
+import type { SubgraphServerOptions } from '@shop/server';
+import type { InventorySchema } from '../db/schema.js';
+import { release } from '../domain/reservation-lifecycle.js';
+import { reserve, type ReserveRequest } from '../domain/reserve.js';
+
+type App = Parameters<NonNullable<SubgraphServerOptions<object>['routes']>>[0];
+
+const logger = createLogger('inventory-internal');
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+class BadBody extends Error {}
+
+/** Reads a JSON body ourselves: these routes sit outside /graphql's body parsing, and bad JSON must answer our own 400. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new BadBody('Send the body as application/json.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT_BYTES) throw new BadBody('The request body is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BadBody('The request body is not valid JSON.');
+  }
+}
+
+const send = (res: ServerResponse, status: number, body: unknown) => {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+};
+const invalid = (res: ServerResponse, message: string, details: UserError[] = []) =>
+  send(res, 400, { error: { code: 'INVALID_INPUT', message, details: details.map((d) => ({ field: d.field, message: d.message })) } });
+
+/** A bug or an unreachable database: logged here, a bare 500 there (no stack). The caller retries with the same id. */
+const failed = (res: ServerResponse, err: unknown) => {
+  logger.error({ err }, 'internal reservation request failed');
+  if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: 'Internal server error.' } });
+};
+
+/**
+ * The service-to-service reservation API of docs/architecture.md, for the orders subgraph only: served on the
+ * subgraph's own port, never routed by the gateway (which forwards /graphql only).
+ */
+export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded: () => void): (app: App) => void {
+  return (app) => {
+    app.post('/internal/reservations', async (req, res) => {
+      try {
+        let body: unknown;
+        try {
+          body = await readJson(req);
+        } catch (err) {
+          if (err instanceof BadBody) return invalid(res, err.message);
+          throw err;
+        }
+        // reserve validates its input itself (zod), so the unchecked body goes straight in.
+        const result = await db.transaction((tx) => reserve(tx, body as ReserveRequest));
+        if (!result.ok) return invalid(res, 'The reservation request is not valid.', result.errors);
+        const outcome = result.value;
+        if (outcome.status === 'OUT_OF_STOCK') return send(res, 409, { status: 'OUT_OF_STOCK', shortLines: outcome.shortLines });
+        if (!outcome.replayed) eventsRecorded();
+        return send(res, 200, { status: outcome.status });
+      } catch (err) {
+        failed(res, err);
+      }
+    });
+
+    app.post('/internal/reservations/:id/release', async (req, res) => {
+      try {
+        const id = zId.safeParse(req.params.id);
+        if (!id.success) return invalid(res, 'The reservation id must be a UUID.', [{ code: 'INVALID_INPUT', message: 'Must be a valid ID.', field: ['id'] }]);
+        const outcome = await db.transaction((tx) => release(tx, id.data));
+        if (outcome.changed) eventsRecorded();
+        return send(res, 200, { status: outcome.status });
+      } catch (err) {
+        failed(res, err);
+      }
+    });
+  };
+}

@@ -1,0 +1,218 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { createLogger, fail, issuesToUserErrors, ok, parseDecimalToMinor, type Result, type UserError, userError, zId } from '@shop/common';
+import type { Database } from '@shop/db';
+import { recordEvents } from '@shop/events';
+import { SubgraphUnavailableError } from '@shop/server';
+import { cartLines, carts, orderLines, orders, orderStatusHistory, type OrderRow, type OrdersSchema } from '../db/schema.js';
+import { OrdersErrorCode } from '../errors.js';
+import { orderStatusChanged } from '../events.js';
+import type { ProductCatalog } from '../product-catalog.js';
+import type { ReservationLine, StockReservations } from '../stock-reservations.js';
+import { findCartLines, MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart.js';
+import { orderIdFor } from './order-id.js';
+import { allocateOrderNumber } from './orders.js';
+
+type Db = Database<OrdersSchema>;
+
+export const DEFAULT_RESERVATION_TTL_MS = 15 * 60_000;
+const logger = createLogger('orders.place-order');
+
+export interface PlaceOrderDeps {
+  db: Db;
+  catalog: ProductCatalog;
+  reservations: StockReservations;
+  reservationTtlMs: number;
+  now?: () => Date;
+}
+
+export interface PlaceOrderInput {
+  /** Omitted or null: the customer's cart. */
+  lines?: readonly ReservationLine[] | null;
+  idempotencyKey: string;
+}
+
+const quantityMessage = `Must be between 1 and ${MAX_LINE_QUANTITY}.`;
+const lineInput = z.object({
+  productId: zId,
+  quantity: z.number().int({ message: 'Must be a whole number.' }).min(1, { message: quantityMessage }).max(MAX_LINE_QUANTITY, { message: quantityMessage }),
+});
+const linesInput = z
+  .array(lineInput)
+  .min(1, { message: 'An order needs at least one line.' })
+  .max(MAX_CART_LINES, { message: `An order has at most ${MAX_CART_LINES} lines.` })
+  .superRefine((lines, ctx) => {
+    const seen = new Set<string>();
+    lines.forEach((line, i) => {
+      const key = line.productId.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'This product is already on another line.', path: [i, 'productId'] });
+      seen.add(key);
+    });
+  });
+const placeOrderInput = z.object({
+  lines: linesInput.nullish(),
+  idempotencyKey: z.string().min(1, { message: 'Must not be empty.' }).max(200, { message: 'Must be at most 200 characters.' }),
+});
+
+interface PricedLine extends ReservationLine {
+  unitPriceMinor: bigint;
+  currency: string;
+}
+
+/**
+ * Places an order: prices from products now, stock held in inventory (all lines or none), then the order, its lines,
+ * its history and its order.status_changed event in one transaction (which also empties the cart it came from).
+ * The order id derives from (customer, idempotency key): a replay, even a concurrent one, returns the same order.
+ */
+export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input: PlaceOrderInput): Promise<Result<OrderRow>> {
+  const parsed = placeOrderInput.safeParse(input);
+  if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
+  const { idempotencyKey } = parsed.data;
+  const orderId = orderIdFor(customerId, idempotencyKey);
+
+  const existing = await findOrder(deps.db, orderId);
+  if (existing) return ok(existing);
+
+  const fromCart = !parsed.data.lines;
+  const lines = parsed.data.lines ?? (await customerCartLines(deps.db, customerId));
+  if (lines.length === 0) return fail(userError(OrdersErrorCode.InvalidInput, 'The cart is empty: add products or send lines.', ['input', 'lines']));
+
+  const priced = await priceLines(deps.catalog, lines);
+  if (!priced.ok) return priced;
+
+  const now = deps.now?.() ?? new Date();
+  const reservedUntil = new Date(now.getTime() + deps.reservationTtlMs);
+  try {
+    const outcome = await deps.reservations.reserve(orderId, lines, reservedUntil);
+    if (outcome.status === 'ENDED') {
+      // An earlier attempt with this key failed and was compensated (inventory keeps the id as released); the key is spent.
+      return fail(userError(OrdersErrorCode.InvalidInput, 'An earlier attempt with this key failed and its stock was released; place the order with a new idempotency key.', ['input', 'idempotencyKey']));
+    }
+    if (outcome.status === 'OUT_OF_STOCK') {
+      return fail(
+        ...outcome.shortLines.map((s) =>
+          userError(OrdersErrorCode.OutOfStock, `Only ${s.available} of ${s.requested} available.`, ['input', 'lines', s.index, 'quantity']),
+        ),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof SubgraphUnavailableError)) throw error;
+    // Inventory may have held the stock before it stopped answering: give it back (its orphan sweeper is the backstop).
+    void compensate(deps, orderId);
+    return fail(userError(OrdersErrorCode.ServiceUnavailable, 'Inventory is not answering; try again shortly with a new idempotency key.'));
+  }
+
+  try {
+    return ok(await insertOrder(deps.db, { orderId, customerId, idempotencyKey, reservedUntil, lines: priced.value, fromCart }));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // A concurrent twin with the same key committed first; its order (and the one reservation) is the answer.
+      const twin = await findOrder(deps.db, orderId);
+      if (twin) return ok(twin);
+    }
+    await compensate(deps, orderId);
+    throw error;
+  }
+}
+
+async function findOrder(db: Db, orderId: string): Promise<OrderRow | undefined> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  return order;
+}
+
+/** Read only: a customer without a cart has an empty one, and placing from it must write nothing. */
+async function customerCartLines(db: Db, customerId: string): Promise<ReservationLine[]> {
+  const [cart] = await db.select().from(carts).where(eq(carts.customerId, customerId));
+  if (!cart) return [];
+  return (await findCartLines(db, cart.id)).map((l) => ({ productId: l.productId, quantity: l.quantity }));
+}
+
+/** Today's price of every line from the products subgraph; every product must be ACTIVE and share one currency. */
+async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLine[]): Promise<Result<PricedLine[]>> {
+  let products;
+  try {
+    products = await catalog.findProducts(lines.map((l) => l.productId));
+  } catch (error) {
+    if (!(error instanceof SubgraphUnavailableError)) throw error;
+    return fail(userError(OrdersErrorCode.ServiceUnavailable, 'The product catalog is not answering; try again shortly.'));
+  }
+  const errors: UserError[] = [];
+  const priced: PricedLine[] = [];
+  lines.forEach((line, i) => {
+    const product = products[i];
+    if (product?.status !== 'ACTIVE') {
+      errors.push(userError(OrdersErrorCode.NotFound, 'No product with this id is for sale.', ['input', 'lines', i, 'productId']));
+      return;
+    }
+    const unitPriceMinor = parseDecimalToMinor(product.price.amount);
+    if (unitPriceMinor === null) throw new Error(`products answered an unreadable price for ${product.id}: ${product.price.amount}`);
+    priced.push({ ...line, unitPriceMinor, currency: product.price.currency });
+  });
+  if (errors.length) return fail(...errors);
+  const currency = priced[0]!.currency;
+  priced.forEach((line, i) => {
+    if (line.currency !== currency) errors.push(userError(OrdersErrorCode.InvalidInput, `Every line must be in one currency (${currency}).`, ['input', 'lines', i, 'productId']));
+  });
+  return errors.length ? fail(...errors) : ok(priced);
+}
+
+interface NewOrder {
+  orderId: string;
+  customerId: string;
+  idempotencyKey: string;
+  reservedUntil: Date;
+  lines: PricedLine[];
+  fromCart: boolean;
+}
+
+async function insertOrder(db: Db, order: NewOrder): Promise<OrderRow> {
+  const { orderId, customerId, lines } = order;
+  const currency = lines[0]!.currency;
+  const totalMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * BigInt(l.quantity), 0n);
+  return db.transaction(async (tx) => {
+    const number = await allocateOrderNumber(tx);
+    const [row] = await tx
+      .insert(orders)
+      .values({ id: orderId, number, customerId, status: 'AWAITING_PAYMENT', currency, totalMinor, reservedUntil: order.reservedUntil, idempotencyKey: order.idempotencyKey })
+      .returning();
+    await tx.insert(orderLines).values(lines.map((l, i) => ({ orderId, lineNo: i + 1, productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, currency: l.currency })));
+    await tx.insert(orderStatusHistory).values({ orderId, fromStatus: null, toStatus: 'AWAITING_PAYMENT', reason: 'PLACED', actorId: customerId });
+    if (order.fromCart) {
+      const [cart] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.customerId, customerId));
+      // Only what was ordered leaves the cart: a product added meanwhile stays for the next order.
+      if (cart) {
+        await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), inArray(cartLines.productId, lines.map((l) => l.productId))));
+        await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cart.id));
+      }
+    }
+    await recordEvents(tx, [
+      orderStatusChanged({ orderId, customerId, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) }),
+    ]);
+    return row!;
+  });
+}
+
+/**
+ * Gives the reservation back after a failed placement, unless a concurrent twin's order with this id committed
+ * (that order owns the hold now). Best effort: inventory's orphan sweeper releases what this misses.
+ */
+async function compensate(deps: PlaceOrderDeps, orderId: string): Promise<void> {
+  // An unreachable database cannot have committed a twin either: release then.
+  if (await findOrder(deps.db, orderId).catch(() => undefined)) return;
+  try {
+    await deps.reservations.release(orderId);
+  } catch (error) {
+    logger.warn({ err: error, orderId }, 'could not release the reservation of a failed placement; the orphan sweeper will');
+  }
+}
+
+/** A unique violation on the order's id or its (customer, idempotency key), through drizzle's error wrapping. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') {
+      const constraint = e.constraint_name ?? e.constraint;
+      return constraint === undefined || constraint === 'orders_pkey' || constraint === 'orders_customer_idempotency_key';
+    }
+  }
+  return false;
+}

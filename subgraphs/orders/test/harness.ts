@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
+import { openDatabase, type Database } from '@shop/db';
+import { InProcessEventBus, outbox } from '@shop/events';
+import type { RunningServer } from '@shop/server';
+import { createTestDatabase } from '@shop/testing';
+import { orderLines, orders, orderStatusHistory, schema, type OrdersSchema } from '../src/db/schema.js';
+import { startOrdersSubgraph, type OrdersSubgraphOptions } from '../src/subgraph.js';
+import { startFakeInventory, type FakeInventory } from './fake-inventory.js';
+import { startFakeProducts, type FakeProducts } from './fake-products.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+
+/** One orders subgraph on a fresh database, with stand-ins for products and inventory and its own event bus. */
+export interface Harness {
+  server: RunningServer;
+  db: Database<OrdersSchema>;
+  databaseUrl: string;
+  products: FakeProducts;
+  inventory: FakeInventory;
+  bus: InProcessEventBus;
+  publicKeyPem: string;
+  issue(id: string, roles?: Role[]): Promise<string>;
+  /** Another orders subgraph over the same database and bus (a second replica, or other options). */
+  startReplica(options?: Partial<OrdersSubgraphOptions>): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(prefix: string, options: Partial<OrdersSubgraphOptions> = {}): Promise<Harness> {
+  const database = await createTestDatabase(inject('databaseUrl'), prefix);
+  const keys = await generateKeyPairPem();
+  const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+  const products = await startFakeProducts(keys.publicKeyPem);
+  const inventory = await startFakeInventory();
+  const bus = new InProcessEventBus(20);
+  const extra: RunningServer[] = [];
+  const start = (more: Partial<OrdersSubgraphOptions>) =>
+    startOrdersSubgraph({
+      port: 0,
+      databaseUrl: database.url,
+      tokenVerification: { publicKeyPem: keys.publicKeyPem },
+      bus,
+      productsUrl: products.url,
+      inventoryUrl: inventory.url,
+      // Tests run the sweeper themselves unless they test its schedule.
+      expirySweepIntervalMs: 3_600_000,
+      ...options,
+      ...more,
+    });
+  const server = await start({});
+  const { db, close } = await openDatabase({ url: database.url, schema, migrationsFolder });
+  return {
+    server,
+    db,
+    databaseUrl: database.url,
+    products,
+    inventory,
+    bus,
+    publicKeyPem: keys.publicKeyPem,
+    issue: (id, roles = ['CUSTOMER']) => issuer.issue({ id, roles }),
+    startReplica: async (more = {}) => {
+      const replica = await start(more);
+      extra.push(replica);
+      return replica;
+    },
+    stop: async () => {
+      for (const replica of extra) await replica.stop();
+      await server.stop();
+      await bus.close();
+      await products.stop();
+      await inventory.stop();
+      await close();
+      await database.drop();
+    },
+  };
+}
+
+/** Row counts of everything placing or changing an order writes. */
+export async function writtenRows(db: Database<OrdersSchema>) {
+  const [[o], [l], [h], [e]] = await Promise.all([
+    db.select({ n: count() }).from(orders),
+    db.select({ n: count() }).from(orderLines),
+    db.select({ n: count() }).from(orderStatusHistory),
+    db.select({ n: count() }).from(outbox),
+  ]);
+  return { orders: o!.n, lines: l!.n, history: h!.n, outbox: e!.n };
+}
+
+/** The events recorded about one order, oldest first. */
+export async function eventsOf(db: Database<OrdersSchema>, orderId: string) {
+  const rows = await db.select().from(outbox).where(eq(outbox.aggregateId, orderId)).orderBy(outbox.seq);
+  return rows.map((r) => ({ type: r.type, payload: r.payload as Record<string, any> }));
+}
+
+export async function historyOf(db: Database<OrdersSchema>, orderId: string) {
+  const rows = await db.select().from(orderStatusHistory).where(eq(orderStatusHistory.orderId, orderId));
+  return rows.map((r) => ({ from: r.fromStatus, to: r.toStatus, reason: r.reason, actorId: r.actorId }));
+}
+
+/** Polls until check passes (for effects that happen after a response, e.g. compensations). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
