@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { generateKeyPairPem } from '@shop/auth';
+import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { openDatabase, type Database } from '@shop/db';
+import { InProcessEventBus } from '@shop/events';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { payments, schema, type PaymentRow, type PaymentsSchema } from '../src/db/schema.js';
 import { seedDemoPayments } from '../src/domain/seed.js';
 import { startPaymentsSubgraph } from '../src/subgraph.js';
+import { startOrdersStub } from './orders-stub.js';
 
 const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
 
@@ -22,16 +24,21 @@ let closeDb: () => Promise<void>;
 let drop: () => Promise<void>;
 let keys: Awaited<ReturnType<typeof generateKeyPairPem>>;
 const queries: string[] = [];
+const bus = new InProcessEventBus();
+/** The statements a request made: the outbox relay polls on its own. */
+const requestQueries = () => queries.filter((q) => !/"outbox"/.test(q));
 
 beforeAll(async () => {
   const database = await createTestDatabase(inject('databaseUrl'), 'payments');
   drop = database.drop;
   keys = await generateKeyPairPem();
-  server = await startPaymentsSubgraph({ port: 0, databaseUrl: database.url, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, onQuery: (q) => queries.push(q) });
+  // payOrder is not used here: orders is never called, and the recovery worker stays quiet so queries can be counted.
+  server = await startPaymentsSubgraph({ port: 0, databaseUrl: database.url, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, onQuery: (q) => queries.push(q), bus, ordersUrl: 'http://127.0.0.1:9/graphql', recoveryIntervalMs: 3_600_000 });
   ({ db, close: closeDb } = await openDatabase({ url: database.url, schema, migrationsFolder }));
 });
 afterAll(async () => {
   await server?.stop();
+  await bus.close();
   await closeDb?.();
   await drop?.();
 });
@@ -108,20 +115,23 @@ describe('Order.payment and Order.payments', () => {
     expect(res.data._entities).toHaveLength(50);
     expect(res.data._entities[0]).toEqual({ payment: null, payments: [] });
     expect(res.data._entities[1]).toEqual({ payment: { status: 'AUTHORIZED' }, payments: [{ id: expect.any(String) }, { id: expect.any(String) }] });
-    expect(queries.filter((q) => /from "payments"/.test(q))).toHaveLength(1);
-    expect(queries).toHaveLength(1);
+    expect(requestQueries().filter((q) => /from "payments"/.test(q))).toHaveLength(1);
+    expect(requestQueries()).toHaveLength(1);
   });
 });
 
 describe('Payment references', () => {
   it('resolves N Payment references by id in one query; unknown and malformed ids are null', async () => {
     const orderId = randomUUID();
-    const made = [await insertPayment(orderId, '2026-05-01T00:00:00Z'), await insertPayment(orderId, '2026-05-01T00:01:00Z', { method: 'PSE', cardBrand: null, cardLast4: null })];
+    const made = [
+      await insertPayment(orderId, '2026-05-01T00:00:00Z', { status: 'FAILED', failureReason: 'CARD_DECLINED' }),
+      await insertPayment(orderId, '2026-05-01T00:01:00Z', { method: 'PSE', cardBrand: null, cardLast4: null }),
+    ];
     queries.length = 0;
     const res = await graphqlRequest(server.url, PAYMENT, { r: [...made.map((p) => ({ __typename: 'Payment', id: p.id })), { __typename: 'Payment', id: randomUUID() }, { __typename: 'Payment', id: '1 or 1=1' }] });
     expect(res.data._entities.map((p: { id: string } | null) => p?.id ?? null)).toEqual([made[0]!.id, made[1]!.id, null, null]);
     expect(res.data._entities[1]).toMatchObject({ method: 'PSE', cardLast4: null, order: { id: orderId }, amount: { amount: '180000.00', currency: 'COP' } });
-    expect(queries).toHaveLength(1);
+    expect(requestQueries()).toHaveLength(1);
   });
 });
 
@@ -129,7 +139,7 @@ describe('payments table', () => {
   it('has no column that could hold a card number or CVC, and refuses more than four digits, a zero amount or a FAILED without reason', async () => {
     const columns = await db.execute(sql`select column_name from information_schema.columns where table_name = 'payments'`);
     const names = (Array.isArray(columns) ? columns : (columns as unknown as { rows: unknown[] }).rows).map((c) => (c as { column_name: string }).column_name).sort();
-    expect(names).toEqual(['amount_minor', 'card_brand', 'card_last4', 'created_at', 'currency', 'customer_id', 'failure_reason', 'id', 'idempotency_key', 'method', 'order_id', 'provider_reference', 'status', 'updated_at']);
+    expect(names).toEqual(['amount_minor', 'card_brand', 'card_last4', 'created_at', 'currency', 'customer_id', 'drive_attempts', 'drive_lease_until', 'failure_reason', 'id', 'idempotency_key', 'method', 'order_id', 'provider_reference', 'status', 'updated_at']);
     const orderId = randomUUID();
     await expect(insertPayment(orderId, '2026-06-01T00:00:00Z', { cardLast4: '4242424242424242' })).rejects.toThrow();
     await expect(insertPayment(orderId, '2026-06-01T00:00:00Z', { cardLast4: '42a2' })).rejects.toThrow();
@@ -144,10 +154,24 @@ describe('payments table', () => {
 });
 
 describe('embedded database', () => {
-  it('migrates, seeds and answers on PGlite', async () => {
+  it('migrates, seeds, answers and pays (through the recovery worker too) on PGlite', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'payments-pglite-'));
-    const embedded = await startPaymentsSubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true });
+    const stub = await startOrdersStub(keys.publicKeyPem);
+    const embedded = await startPaymentsSubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, bus, ordersUrl: stub.url, providerLatencyMs: 5, driveLeaseMs: 200, recoveryIntervalMs: 100 });
     try {
+      const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+      const customerId = randomUUID();
+      const orderId = randomUUID();
+      stub.orders.set(orderId, { id: orderId, status: 'AWAITING_PAYMENT', totalAmount: '99000.00', currency: 'COP', customerId });
+      const paid = await graphqlRequest(
+        embedded.url,
+        `mutation($input: PayOrderInput!) { payOrder(input: $input) { payment { id status } errors { code } } }`,
+        { input: { orderId, method: 'CARD', card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' }, idempotencyKey: 'pglite' } },
+        await issuer.issue({ id: customerId, roles: ['CUSTOMER'] }),
+      );
+      expect(paid.data.payOrder).toMatchObject({ errors: [], payment: { status: 'PENDING' } });
+      const status = () => graphqlRequest(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] }).then((r) => r.data._entities[0].payment.status);
+      await expect.poll(status, { timeout: 20_000 }).toBe('CAPTURED');
       const res = await graphqlRequest(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }, { __typename: 'Order', id: randomUUID() }] });
       expect(res.data._entities).toEqual([
         { id: demo.pastOrder.id, payment: { id: demo.pastPayment.id, status: 'CAPTURED', failureReason: null }, payments: [{ id: demo.pastPayment.id, status: 'CAPTURED' }] },
@@ -155,6 +179,7 @@ describe('embedded database', () => {
       ]);
     } finally {
       await embedded.stop();
+      await stub.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { inbox, outbox } from '@shop/events';
+
+export { outbox, inbox } from '@shop/events';
 
 export const paymentMethod = pgEnum('payment_method', ['CARD', 'PSE']);
 export const paymentStatus = pgEnum('payment_status', ['PENDING', 'AUTHORIZED', 'CAPTURED', 'FAILED', 'REFUNDED']);
@@ -25,12 +28,20 @@ export const payments = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     /** The provider's id for this charge, once it has one. */
     providerReference: text('provider_reference'),
+    /** Until when one process owns driving this payment through the provider; after it, the recovery worker takes over. */
+    driveLeaseUntil: timestamp('drive_lease_until', { withTimezone: true }),
+    /** How many times a process has started driving it (the first drive and each recovery). */
+    driveAttempts: integer('drive_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('payments_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
     index('payments_order_created_idx').on(t.orderId, t.createdAt),
+    // One payment in flight or captured per order: a second one cannot even be inserted, whatever the concurrency.
+    uniqueIndex('payments_one_live_per_order').on(t.orderId).where(sql`status in ('PENDING', 'AUTHORIZED', 'CAPTURED')`),
+    // The recovery worker's scan: only payments whose provider step has not completed.
+    index('payments_unfinished_lease_idx').on(t.driveLeaseUntil).where(sql`status in ('PENDING', 'AUTHORIZED')`),
     check('payments_amount_positive', sql`${t.amountMinor} > 0`),
     // Four digits and nothing more, so a full card number can never land in this column.
     check('payments_card_last4_digits', sql`${t.cardLast4} ~ '^[0-9]{4}$'`),
@@ -40,5 +51,7 @@ export const payments = pgTable(
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
-export const schema = { payments };
+export type PaymentStatus = PaymentRow['status'];
+export type PaymentMethod = PaymentRow['method'];
+export const schema = { payments, outbox, inbox };
 export type PaymentsSchema = typeof schema;

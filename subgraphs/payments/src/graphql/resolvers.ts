@@ -1,3 +1,4 @@
+import { requireViewer } from '@shop/auth';
 import { money, zId } from '@shop/common';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { orderReference } from './references.js';
@@ -5,6 +6,12 @@ import { orderReference } from './references.js';
 const iso = (date: Date) => date.toISOString();
 
 export const resolvers: Resolvers = {
+  Mutation: {
+    payOrder: async (_root, { input }, ctx) => {
+      const result = await ctx.services.payOrder(requireViewer(ctx.viewer), input);
+      return result.ok ? { payment: result.value, errors: [] } : { payment: null, errors: result.errors };
+    },
+  },
   // The orders subgraph decides who may reach an Order; any Order reference the gateway sends here gets its payments.
   Order: {
     __resolveReference: (ref) => (zId.safeParse(ref.id).success ? orderReference(ref.id) : null),

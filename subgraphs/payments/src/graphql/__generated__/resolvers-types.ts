@@ -4,6 +4,8 @@ import { OrderReference } from '../references.js';
 import { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -18,6 +20,18 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A card to charge once. Used for the one provider call only: the number and CVC are never stored or logged. */
+export type CardInput = {
+  /** 3 or 4 digits. */
+  cvc: Scalars['String']['input'];
+  /** 1 to 12. */
+  expMonth: Scalars['Int']['input'];
+  /** Four digits, e.g. 2030; the card must not have expired. */
+  expYear: Scalars['Int']['input'];
+  /** 12 to 19 digits, spaces allowed, Luhn-valid. */
+  number: Scalars['String']['input'];
+};
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -25,6 +39,17 @@ export type Money = {
   amount: Scalars['Decimal']['output'];
   /** ISO 4217 code, e.g. COP or USD. */
   currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Pays an order awaiting payment with its exact total: the payment starts PENDING and moves to AUTHORIZED and CAPTURED, or FAILED with a reason, asynchronously. */
+  payOrder: PaymentPayload;
+};
+
+
+export type MutationPayOrderArgs = {
+  input: PayOrderInput;
 };
 
 /** A customer's order. */
@@ -35,6 +60,16 @@ export type Order = {
   payment?: Maybe<Payment>;
   /** payments subgraph: every attempt, oldest first. */
   payments: Array<Payment>;
+};
+
+/** What payOrder needs: the order, how to pay, and a key that makes a retry safe. */
+export type PayOrderInput = {
+  /** Required for CARD. */
+  card?: InputMaybe<CardInput>;
+  /** The same key returns the same payment instead of charging twice. */
+  idempotencyKey: Scalars['String']['input'];
+  method: PaymentMethod;
+  orderId: Scalars['ID']['input'];
 };
 
 /** One attempt to pay an order. */
@@ -61,6 +96,13 @@ export type PaymentMethod =
   /** PSE bank transfer (Colombia). */
   | 'PSE';
 
+/** The payment payOrder created (or found for the same idempotency key), or the errors that prevented it. */
+export type PaymentPayload = {
+  __typename?: 'PaymentPayload';
+  errors: Array<UserError>;
+  payment?: Maybe<Payment>;
+};
+
 /** Where a payment attempt is: PENDING -> AUTHORIZED -> CAPTURED, or FAILED; a captured payment may be REFUNDED. */
 export type PaymentStatus =
   /** The provider holds the funds. */
@@ -73,6 +115,16 @@ export type PaymentStatus =
   | 'PENDING'
   /** The captured funds were returned. */
   | 'REFUNDED';
+
+/** A domain error returned inside a mutation payload (not a GraphQL error). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code, e.g. OUT_OF_STOCK, NOT_FOUND, INVALID_INPUT, EMAIL_TAKEN, INVALID_CREDENTIALS, INVALID_TRANSITION, PAYMENT_DECLINED, FORBIDDEN. */
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"]. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -173,27 +225,39 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CardInput: CardInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Money: ResolverTypeWrapper<Money>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PayOrderInput: PayOrderInput;
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentMethod: PaymentMethod;
+  PaymentPayload: ResolverTypeWrapper<Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
   PaymentStatus: PaymentStatus;
+  UserError: ResolverTypeWrapper<UserError>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CardInput: CardInput;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Money: Money;
-  String: Scalars['String']['output'];
+  Mutation: Record<PropertyKey, never>;
   Order: OrderReference;
   ID: Scalars['ID']['output'];
+  PayOrderInput: PayOrderInput;
   Payment: PaymentRow;
+  PaymentPayload: Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
+  UserError: UserError;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -208,6 +272,10 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  payOrder?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationPayOrderArgs, 'input'>>;
 }>;
 
 export type OrderResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -230,11 +298,25 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type PaymentPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentPayload'] = ResolversParentTypes['PaymentPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentPayload?: PaymentPayloadResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 
