@@ -8,6 +8,8 @@ import { createLogger, type Logger } from '@shop/common';
 import { createTokenVerifier, viewerFromAuthorization, type Viewer } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors, type RunningServer, type TokenVerification } from '@shop/server';
 import type { SubgraphName } from './services.js';
+import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { attachSubscriptions, type GatewaySubscriptionOptions, type GatewaySubscriptions } from './subscriptions/subscription-server.js';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -30,7 +32,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export interface GatewayOptions {
   port: number;
   supergraphSdl: string;
-  subgraphUrls: Record<SubgraphName, string>;
+  /** By subgraph name; a subgraph missing here is reached at the URL the supergraph names. */
+  subgraphUrls: Record<string, string>;
   tokenVerification: TokenVerification;
   /** development shows the embedded Apollo Sandbox at the gateway URL. */
   development?: boolean;
@@ -38,6 +41,13 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Called for every fetch the gateway sends to a subgraph (tests count them). */
   onSubgraphRequest?: (subgraph: SubgraphName) => void;
+  /** graphql-ws at the same /graphql URL: limits, keep-alive and reconnection (see subscriptions/subscription-server.ts). */
+  subscriptions?: GatewaySubscriptionOptions;
+}
+
+export interface RunningGateway extends RunningServer {
+  gateway: ApolloGateway;
+  subscriptions: GatewaySubscriptions;
 }
 
 /** Query bombs are stopped before planning: depth, aliases, directives, tokens and a cost budget. */
@@ -52,15 +62,28 @@ export const queryLimits = new ApolloArmor({
 });
 
 /** @apollo/gateway inside @apollo/server on the checked-in supergraph, at /graphql, with /health and /ready. */
-export async function startGateway(options: GatewayOptions): Promise<RunningServer & { gateway: ApolloGateway }> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   const verifier = await createTokenVerifier(options.tokenVerification);
   const { app, server } = createHttpApp({ corsOrigins: options.corsOrigins });
+  const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const subgraphUrl = (name: string) => options.subgraphUrls[name] ?? planner.subgraphs.find((s) => s.name === name)!.url;
+  // One data source per subgraph, shared by queries and by subscription events.
+  const dataSources = new Map<string, AuthForwardingDataSource>();
+  const dataSourceFor = (name: string) => {
+    let dataSource = dataSources.get(name);
+    if (!dataSource) {
+      dataSource = new AuthForwardingDataSource(subgraphUrl(name), () => options.onSubgraphRequest?.(name as SubgraphName));
+      dataSources.set(name, dataSource);
+    }
+    return dataSource;
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AuthForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? url, () => options.onSubgraphRequest?.(name as SubgraphName)),
+    buildService: ({ name }) => dataSourceFor(name),
   });
   const limits = queryLimits.protect();
+  let subscriptions: GatewaySubscriptions | null = null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
@@ -71,12 +94,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     plugins: [
       ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Open WebSockets (clients and subgraphs) would keep the HTTP server from closing.
+      { serverWillStart: async () => ({ drainServer: async () => subscriptions?.dispose() }) },
       options.development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { initialState: { pollForSchemaUpdates: false } }, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],
   });
   await apollo.start();
+  subscriptions = attachSubscriptions({
+    httpServer: server,
+    planner,
+    subgraphUrl,
+    dataSourceFor,
+    verifier,
+    validationRules: limits.validationRules,
+    executeOperation: async (request, contextValue) => {
+      const response = await apollo.executeOperation(request, { contextValue });
+      return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not served over WebSocket.' }] };
+    },
+    logger,
+    options: options.subscriptions,
+  });
 
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(
@@ -101,5 +140,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(jsonErrorHandler);
   const port = await listen(server, options.port);
   logger.info({ port }, 'gateway listening');
-  return { port, url: `http://127.0.0.1:${port}/graphql`, gateway, stop: () => apollo.stop() };
+  return { port, url: `http://127.0.0.1:${port}/graphql`, gateway, subscriptions, stop: () => apollo.stop() };
 }

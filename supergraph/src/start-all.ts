@@ -16,6 +16,10 @@ const config = readConfig(
     DATA_DIR: z.string().default('.data'),
     DATABASE_URL: z.string().optional(),
     NODE_ENV: z.string().default('development'),
+    /** The storefront beside the gateway: Vite's dev server, or the production build in web/dist (WEB_MODE=static). */
+    WEB: z.enum(['true', 'false']).default('true'),
+    WEB_PORT: zPort(5173),
+    WEB_MODE: z.enum(['dev', 'static']).default('dev'),
   }),
 );
 const platform = await startPlatform({
@@ -25,10 +29,13 @@ const platform = await startPlatform({
   subgraphPorts: { users: config.USERS_PORT, products: config.PRODUCTS_PORT, inventory: config.INVENTORY_PORT, orders: config.ORDERS_PORT, payments: config.PAYMENTS_PORT },
   development: config.NODE_ENV !== 'production',
 });
-const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
 const gatewayUrl = `http://localhost:${config.PORT}/graphql`;
+const storefront =
+  config.WEB === 'true' ? await (await import('@shop/web/server')).startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE }) : undefined;
+const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
 console.log(`
 Artesanías graph ready in ${seconds}s
+  Storefront                  ${storefront ? `http://localhost:${config.WEB_PORT}` : '(off: WEB=false)'}
   Gateway and Apollo Sandbox  ${gatewayUrl}
   Subscriptions (graphql-ws)  ${gatewayUrl.replace('http', 'ws')}
   Demo customer  ${demo.customer.email} / ${demo.customer.password}
@@ -42,7 +49,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
-    void platform.stop().then(
+    void Promise.resolve(storefront?.stop())
+      .then(() => platform.stop())
+      .then(
       () => process.exit(0),
       (error) => (console.error(error), process.exit(1)),
     );

@@ -10,6 +10,7 @@ import { freePort, graphqlRequest } from '@shop/testing';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess;
 let gatewayUrl: string;
+let storefrontUrl: string;
 let dataDir: string;
 let output = '';
 let startSeconds = 0;
@@ -17,7 +18,7 @@ let startSeconds = 0;
 /** Starts the platform exactly as a newcomer does (`npm start`), on spare ports and a fresh data folder. */
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'artesanias-e2e-'));
-  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const ports = await Promise.all(Array.from({ length: 7 }, () => freePort()));
   const env: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: 'development',
@@ -29,7 +30,9 @@ beforeAll(async () => {
     INVENTORY_PORT: String(ports[3]),
     ORDERS_PORT: String(ports[4]),
     PAYMENTS_PORT: String(ports[5]),
+    WEB_PORT: String(ports[6]),
   };
+  storefrontUrl = `http://localhost:${ports[6]}/`;
   delete env.DATABASE_URL;
   gatewayUrl = `http://localhost:${ports[0]}/graphql`;
   const startedAt = Date.now();
@@ -108,6 +111,14 @@ describe('npm start', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', subgraphs: { users: true, products: true, inventory: true, orders: true, payments: true } });
     const page = await fetch(gatewayUrl, { headers: { accept: 'text/html' } });
     expect(await page.text()).toMatch(/embeddable-sandbox|Apollo Sandbox/i);
+  });
+
+  it('serves the storefront beside the gateway, pointed at it', async () => {
+    const page = await fetch(storefrontUrl);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).toContain(gatewayUrl);
   });
 
   it('stops every service cleanly on Ctrl-C', async () => {

@@ -1,0 +1,33 @@
+/** Bench child: the gateway alone (startGateway), so its RSS is the gateway's. Reports memory and subscription stats on request. */
+import { createLogger } from '@shop/common';
+import { startGateway } from '../../supergraph/src/gateway.js';
+
+interface Start {
+  type: 'start';
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  publicKeyPem: string;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+let gateway: Awaited<ReturnType<typeof startGateway>> | null = null;
+
+process.on('message', async (message: Start | { type: 'stats'; gc?: boolean } | { type: 'stop' }) => {
+  if (message.type === 'start') {
+    gateway = await startGateway({
+      port: 0,
+      supergraphSdl: message.supergraphSdl,
+      subgraphUrls: message.subgraphUrls,
+      tokenVerification: { publicKeyPem: message.publicKeyPem },
+      logger: createLogger('gateway'),
+    });
+    process.send!({ type: 'ready', url: gateway.url });
+  } else if (message.type === 'stats') {
+    if (message.gc) gc?.();
+    const memory = process.memoryUsage();
+    process.send!({ type: 'stats', rss: memory.rss, heapUsed: memory.heapUsed, subscriptions: gateway!.subscriptions.stats() });
+  } else {
+    await gateway?.stop();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,144 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { CartQuery } from '../operations/cart';
+import { RouterProvider, Link, matchPath, useRouter } from './router';
+import { SessionProvider, useSession } from './session';
+import { CatalogPage } from '../pages/CatalogPage';
+import { ProductPage } from '../pages/ProductPage';
+import { CartPage } from '../pages/CartPage';
+import { CheckoutPage } from '../pages/CheckoutPage';
+import { OrderPage } from '../pages/OrderPage';
+import { OrdersPage } from '../pages/OrdersPage';
+import { RegisterPage, SignInPage } from '../pages/SignInPage';
+import { Empty, Loading } from '../components/states';
+
+// Seller and admin screens are a minority's: they load on demand and stay out of the shopper's first download.
+const SellerProductsPage = lazy(() => import('../pages/seller/SellerProductsPage').then((m) => ({ default: m.SellerProductsPage })));
+const NewProductPage = lazy(() => import('../pages/seller/ProductEditorPage').then((m) => ({ default: m.NewProductPage })));
+const EditProductPage = lazy(() => import('../pages/seller/ProductEditorPage').then((m) => ({ default: m.EditProductPage })));
+const AdminOrdersPage = lazy(() => import('../pages/admin/AdminOrdersPage').then((m) => ({ default: m.AdminOrdersPage })));
+
+const ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
+  ['/', () => <CatalogPage />],
+  ['/products/:id', ({ id }) => <ProductPage key={id} id={id!} />],
+  ['/cart', () => <CartPage />],
+  ['/checkout', () => <CheckoutPage />],
+  ['/orders', () => <OrdersPage />],
+  ['/orders/:id', ({ id }) => <OrderPage key={id} id={id!} />],
+  ['/signin', () => <SignInPage />],
+  ['/register', () => <RegisterPage />],
+  ['/seller', () => <SellerProductsPage />],
+  ['/seller/products/new', () => <NewProductPage />],
+  ['/seller/products/:id', ({ id }) => <EditProductPage key={id} id={id!} />],
+  ['/admin/orders', () => <AdminOrdersPage />],
+];
+
+function CurrentPage() {
+  const { location } = useRouter();
+  for (const [pattern, render] of ROUTES) {
+    const params = matchPath(pattern, location.path);
+    if (params) return <>{render(params)}</>;
+  }
+  return (
+    <Empty>
+      <h1>Página no encontrada</h1>
+      <Link to="/">Ir al catálogo</Link>
+    </Empty>
+  );
+}
+
+function CartCount() {
+  const [{ data }] = useQuery({ query: CartQuery });
+  const count = data?.cart.lines.reduce((n, line) => n + line.quantity, 0) ?? 0;
+  return (
+    <Link to="/cart" data-testid="nav-cart">
+      Carrito{count > 0 && <span className="count-pill" aria-label={`${count} artículos`}>{count}</span>}
+    </Link>
+  );
+}
+
+function NavBar() {
+  const { viewer, hasRole, signOut } = useSession();
+  const { navigate } = useRouter();
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        Saltar al contenido
+      </a>
+      <Link to="/" className="brand">
+        Artesanías Bogotá
+      </Link>
+      <nav aria-label="Principal">
+        <ul className="nav-links">
+          <li>
+            <Link to="/">Catálogo</Link>
+          </li>
+          {viewer ? (
+            <>
+              <li>
+                <CartCount />
+              </li>
+              <li>
+                <Link to="/orders">Mis pedidos</Link>
+              </li>
+              {hasRole('SELLER') && (
+                <li>
+                  <Link to="/seller">Mi tienda</Link>
+                </li>
+              )}
+              {hasRole('ADMIN') && (
+                <li>
+                  <Link to="/admin/orders">Administración</Link>
+                </li>
+              )}
+              <li>
+                <button
+                  type="button"
+                  className="button link"
+                  onClick={() => {
+                    signOut();
+                    navigate('/');
+                  }}
+                >
+                  Salir <span className="visually-hidden">({viewer.name})</span>
+                </button>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <Link to="/signin">Iniciar sesión</Link>
+              </li>
+              <li>
+                <Link to="/register">Registrarse</Link>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+      {viewer && (
+        <p className="greeting" data-testid="viewer-name">
+          Hola, {viewer.name}
+        </p>
+      )}
+    </header>
+  );
+}
+
+export function App() {
+  return (
+    <RouterProvider>
+      <SessionProvider>
+        <NavBar />
+        <main id="main" className="page">
+          <Suspense fallback={<Loading />}>
+            <CurrentPage />
+          </Suspense>
+        </main>
+        <footer className="site-footer">
+          <p>Hecho a mano en Colombia · Precios en pesos colombianos (COP)</p>
+        </footer>
+      </SessionProvider>
+    </RouterProvider>
+  );
+}

@@ -1,0 +1,178 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Cart {\n    cart {\n      id\n      lines {\n        quantity\n        product { id name price { amount currency } stock { available lowStock } }\n      }\n    }\n  }\n": typeof types.CartDocument,
+    "\n  mutation AddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": typeof types.AddToCartDocument,
+    "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": typeof types.SetCartLineDocument,
+    "\n  query Categories {\n    categories { id name slug }\n  }\n": typeof types.CategoriesDocument,
+    "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": typeof types.ProductCardFragmentDoc,
+    "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": typeof types.LiveStockFragmentDoc,
+    "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": typeof types.PaymentStateFragmentDoc,
+    "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": typeof types.OrderStateFragmentDoc,
+    "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": typeof types.OrderDetailFragmentDoc,
+    "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
+    "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": typeof types.OrderDocument,
+    "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SellerProductsDocument,
+    "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": typeof types.ProductFormOptionsDocument,
+    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": typeof types.EditableProductDocument,
+    "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.StockMovementsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.AdjustStockDocument,
+    "\n  query Viewer {\n    me { id name email roles }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.RegisterDocument,
+};
+const documents: Documents = {
+    "\n  query Cart {\n    cart {\n      id\n      lines {\n        quantity\n        product { id name price { amount currency } stock { available lowStock } }\n      }\n    }\n  }\n": types.CartDocument,
+    "\n  mutation AddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": types.AddToCartDocument,
+    "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": types.SetCartLineDocument,
+    "\n  query Categories {\n    categories { id name slug }\n  }\n": types.CategoriesDocument,
+    "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CatalogDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n": types.ProductDocument,
+    "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": types.ProductCardFragmentDoc,
+    "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": types.LiveStockFragmentDoc,
+    "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": types.PaymentStateFragmentDoc,
+    "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": types.OrderStateFragmentDoc,
+    "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": types.OrderDetailFragmentDoc,
+    "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyOrdersDocument,
+    "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": types.OrderDocument,
+    "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SellerProductsDocument,
+    "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": types.ProductFormOptionsDocument,
+    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": types.EditableProductDocument,
+    "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.StockMovementsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": types.AdjustStockDocument,
+    "\n  query Viewer {\n    me { id name email roles }\n  }\n": types.ViewerDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": types.RegisterDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cart {\n    cart {\n      id\n      lines {\n        quantity\n        product { id name price { amount currency } stock { available lowStock } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Cart {\n    cart {\n      id\n      lines {\n        quantity\n        product { id name price { amount currency } stock { available lowStock } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Categories {\n    categories { id name slug }\n  }\n"): (typeof documents)["\n  query Categories {\n    categories { id name slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"): (typeof documents)["\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n"): (typeof documents)["\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"): (typeof documents)["\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n"): (typeof documents)["\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n"): (typeof documents)["\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me { id name email roles }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me { id name email roles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

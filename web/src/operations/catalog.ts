@@ -1,0 +1,34 @@
+import { graphql } from '../gql';
+
+export const CategoriesQuery = graphql(`
+  query Categories {
+    categories { id name slug }
+  }
+`);
+
+export const CatalogQuery = graphql(`
+  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+    products(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      edges { cursor node { ...ProductCard } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+/** The product page's data in one request (no waterfall): product, category, seller and stock. */
+export const ProductQuery = graphql(`
+  query Product($id: ID!) {
+    product(id: $id) {
+      id
+      sku
+      name
+      description
+      status
+      price { amount currency }
+      category { id name }
+      seller { id name }
+      ...LiveStock
+    }
+  }
+`);

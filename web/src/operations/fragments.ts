@@ -1,0 +1,64 @@
+import { graphql } from '../gql';
+
+/** What a product card in the catalog shows. */
+export const ProductCardFragment = graphql(`
+  fragment ProductCard on Product {
+    id
+    name
+    price { amount currency }
+    category { id name }
+    stock { available lowStock }
+  }
+`);
+
+/** The stock figures that move live; the stockChanged subscription selects exactly these. */
+export const LiveStockFragment = graphql(`
+  fragment LiveStock on Product {
+    id
+    stock { available reserved onHand lowStock }
+  }
+`);
+
+/** One payment attempt as the stepper shows it. */
+export const PaymentStateFragment = graphql(`
+  fragment PaymentState on Payment {
+    id
+    status
+    method
+    failureReason
+    cardLast4
+    amount { amount currency }
+    createdAt
+    updatedAt
+  }
+`);
+
+/** The order's status fields that orderStatusChanged pushes. */
+export const OrderStateFragment = graphql(`
+  fragment OrderState on Order {
+    id
+    number
+    status
+    cancellationReason
+    reservedUntil
+    updatedAt
+  }
+`);
+
+/** Everything the order page and the admin order panel show. */
+export const OrderDetailFragment = graphql(`
+  fragment OrderDetail on Order {
+    ...OrderState
+    createdAt
+    total { amount currency }
+    customer { id name email }
+    lines {
+      quantity
+      unitPrice { amount currency }
+      total { amount currency }
+      product { id name }
+    }
+    payment { ...PaymentState }
+    payments { ...PaymentState }
+  }
+`);

@@ -1,0 +1,90 @@
+import { graphql } from '../gql';
+
+/** A seller's own products, drafts and archived included (the catalog shows those to their seller only). */
+export const SellerProductsQuery = graphql(`
+  query SellerProducts($sellerId: ID!, $after: String) {
+    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {
+      totalCount
+      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ProductFormOptionsQuery = graphql(`
+  query ProductFormOptions {
+    categories { id name slug }
+    warehouses { id name region }
+  }
+`);
+
+export const EditableProductQuery = graphql(`
+  query EditableProduct($id: ID!) {
+    product(id: $id) {
+      id
+      sku
+      name
+      description
+      status
+      price { amount currency }
+      category { id name }
+      seller { id name }
+      stock {
+        available
+        reserved
+        onHand
+        lowStock
+        warehouses { warehouse { id name region } onHand reserved available }
+      }
+    }
+  }
+`);
+
+export const StockMovementsQuery = graphql(`
+  query StockMovements($id: ID!, $after: String) {
+    product(id: $id) {
+      id
+      stockMovements(first: 20, after: $after) {
+        totalCount
+        edges { cursor node { id delta reason note createdAt warehouse { id name } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+export const CreateProductMutation = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      product { id sku name status price { amount currency } seller { id } }
+      errors { code message field }
+    }
+  }
+`);
+
+export const UpdateProductMutation = graphql(`
+  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) {
+      product { id sku name description status price { amount currency } category { id name } }
+      errors { code message field }
+    }
+  }
+`);
+
+export const AdjustStockMutation = graphql(`
+  mutation AdjustStock($input: AdjustStockInput!) {
+    adjustStock(input: $input) {
+      product {
+        id
+        stock {
+          available
+          reserved
+          onHand
+          lowStock
+          warehouses { warehouse { id name region } onHand reserved available }
+        }
+      }
+      errors { code message field }
+    }
+  }
+`);

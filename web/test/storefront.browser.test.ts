@@ -1,0 +1,262 @@
+import { cpus, loadavg } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demo } from '@shop/demo-store';
+import { startPlatform, type RunningPlatform } from './support/platform';
+import { serveStorefront } from './support/storefront';
+import { launchBrowser, screenshot, watchErrors } from './support/browser';
+import { api } from './support/api';
+import type { RunningStorefront } from '../server';
+
+let platform: RunningPlatform;
+let storefront: RunningStorefront;
+let browser: Browser;
+let shop: ReturnType<typeof api>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
+  storefront = await serveStorefront(platform.gatewayUrl);
+  shop = api(platform.gatewayUrl);
+  console.log(`storefront ${storefront.url} against ${platform.gatewayUrl}`);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.allSettled(contexts.map((c) => c.close()));
+  await browser?.close();
+  await storefront?.stop();
+  await platform?.stop();
+});
+
+/** A phone-sized page (the storefront must work there); signed in when given a token. */
+async function newPage(token?: string, viewport = { width: 390, height: 844 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'es-CO' });
+  contexts.push(context);
+  if (token) await context.addInitScript((t) => window.localStorage.setItem('artesanias.token', t), token);
+  const page = await context.newPage();
+  // Generous: CI machines here run several suites at once (load averages above 10 on 2 cores were seen).
+  page.setDefaultTimeout(30_000);
+  return page;
+}
+
+/** Waits for the UI to reach a value; the timeout is set here so the root vitest config's defaults do not apply. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), storefront.url).toString();
+
+async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: string }) {
+  await page.goto(url(`/products/${product.id}`));
+  await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
+  await page.getByRole('button', { name: 'Agregar al carrito' }).click();
+  await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
+  await page.getByTestId('nav-cart').click();
+  await page.getByTestId('cart-line').filter({ hasText: product.name }).waitFor();
+  await page.getByRole('link', { name: 'Ir a pagar' }).click();
+  await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
+  await page.waitForURL(/\/orders\/[^/]+$/);
+  await page.getByTestId('reservation-countdown').waitFor();
+}
+
+async function payWithCard(page: Page, number: string) {
+  await page.getByLabel('Número de tarjeta').fill(number);
+  await page.getByLabel('CVC').fill('123');
+  await page.getByRole('button', { name: /^(Pagar|Reintentar pago)$/ }).click();
+}
+
+describe('storefront in a real browser against npm start', { timeout: 180_000 }, () => {
+  it('renders the catalog fast, searches, filters, sorts, pages by cursor and keeps the sign-in across a reload', async () => {
+    const page = await newPage(undefined, { width: 1280, height: 900 });
+    const errors = watchErrors(page);
+    const graphqlPosts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') graphqlPosts.push(request.postDataJSON()?.operationName ?? '?');
+    });
+
+    await page.goto(url('/'));
+    await page.getByTestId('product-card').first().waitFor();
+    const timing = await page.evaluate(() => ({
+      firstProductCardMs: Math.round(performance.now()),
+      firstContentfulPaintMs: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+      domContentLoadedMs: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+    }));
+    console.log(`catalog first render, cold (first visit after npm start): ${JSON.stringify(timing)}; catalog requests: ${graphqlPosts.join(', ')}`);
+    expect(timing.firstProductCardMs).toBeGreaterThan(0);
+    // A second visitor: the number to hold against the 1 s budget (server warm, nothing in the browser cache).
+    const second = await newPage(undefined, { width: 1280, height: 900 });
+    await second.goto(url('/'));
+    await second.getByTestId('product-card').first().waitFor();
+    const warm = await second.evaluate(() => ({
+      firstProductCardMs: Math.round(performance.now()),
+      firstContentfulPaintMs: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+    }));
+    console.log(`catalog first render, new visitor: ${JSON.stringify(warm)} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+
+    // Cursor paging: "load more" appends the next page.
+    await poll(() => page.getByTestId('product-card').count()).toBe(12);
+    await page.getByRole('button', { name: 'Ver más productos' }).click();
+    await poll(() => page.getByTestId('product-card').count()).toBe(24);
+
+    // Every badge and price is rendered from the API's values, prices in es-CO pesos.
+    const firstPrice = await page.locator('.product-card .price').first().textContent();
+    expect(firstPrice).toMatch(/^\$\s?\d{1,3}(\.\d{3})+$/);
+
+    // Search.
+    await page.getByLabel('Buscar').fill('filigrana');
+    await page.waitForURL(/q=filigrana/);
+    // Full-text search ranks by relevance: filigree pieces first (their seller's name also matches other items).
+    await poll(async () => (await page.getByTestId('product-card').first().textContent()) ?? '').toMatch(/Filigrana/);
+    await poll(() => page.locator('.result-count').textContent()).toMatch(/^20 productos/);
+
+    // Category filter and sort by price, ascending (compared as exact decimals).
+    await page.getByLabel('Buscar').fill('');
+    await page.getByLabel('Categoría').selectOption({ label: 'Sombreros' });
+    await page.getByLabel('Ordenar por').selectOption('PRICE_ASC');
+    await page.waitForURL(/sort=PRICE_ASC/);
+    await poll(async () => (await page.getByTestId('product-card').allTextContents()).every((t) => /Sombrero/.test(t))).toBe(true);
+    const amounts = await page.locator('.product-card .price').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.amount!));
+    const cents = amounts.map((a) => BigInt(a.replace('.', '')));
+    expect(cents.every((c, i) => i === 0 || c >= cents[i - 1]!)).toBe(true);
+
+    // An empty search result says so.
+    await page.getByLabel('Buscar').fill('zzzxqw');
+    await page.getByText('No encontramos productos').waitFor();
+
+    // Sign in, then a reload stays signed in; the demo order is listed.
+    await page.getByRole('link', { name: 'Iniciar sesión' }).click();
+    await page.getByLabel('Correo electrónico').fill(demo.customer.email);
+    await page.getByLabel('Contraseña').fill(demo.customer.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByTestId('viewer-name').filter({ hasText: demo.customer.name }).waitFor();
+    await page.reload();
+    await page.getByTestId('viewer-name').filter({ hasText: demo.customer.name }).waitFor();
+    await page.getByRole('link', { name: 'Mis pedidos' }).click();
+    const row = page.getByTestId('order-row').filter({ hasText: demo.pastOrder.number });
+    await row.getByTestId('order-status').and(page.locator('[data-status="PAID"]')).waitFor();
+
+    // The product page loads its data in one GraphQL request (no waterfall), for an anonymous visitor.
+    const anonymous = await newPage();
+    const productRequests: string[] = [];
+    anonymous.on('request', (request) => {
+      if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') productRequests.push(request.postDataJSON()?.operationName ?? '?');
+    });
+    await anonymous.goto(url(`/products/${demo.products[1]!.id}`));
+    await anonymous.getByTestId('stock-left').waitFor();
+    await anonymous.waitForLoadState('networkidle');
+    console.log(`product page requests: ${productRequests.join(', ')}`);
+    expect(productRequests).toEqual(['Product']);
+
+    await screenshot(page, 'catalog-signed-in-orders');
+    await anonymous.getByRole('heading', { level: 1 }).waitFor();
+    await screenshot(anonymous, 'product-page-phone');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets a seller create a product and restock it, and shoppers then find it in the catalog with that stock', async () => {
+    const page = await newPage();
+    const errors = watchErrors(page);
+    const unique = Math.random().toString(36).slice(2, 8);
+    const name = `Mochila Arcoíris ${unique}`;
+
+    await page.goto(url('/register?seller=1'));
+    await page.getByLabel('Nombre').fill(`Taller ${unique}`);
+    await page.getByLabel('Correo electrónico').fill(`taller-${unique}@example.test`);
+    await page.getByLabel('Contraseña').fill('vendedora-segura-2026');
+    expect(await page.getByLabel(/Quiero vender/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mis productos' }).waitFor();
+    await page.getByText('Aún no tienes productos').waitFor();
+
+    await page.getByRole('link', { name: 'Nuevo producto' }).click();
+    await page.getByLabel('SKU').fill(`ARC-${unique}`);
+    await page.getByLabel('Nombre').fill(name);
+    await page.getByLabel('Descripción').fill('Tejida a mano con hilos de colores.');
+    await page.getByLabel('Precio (COP)').fill('185.000');
+    await page.getByLabel('Categoría').selectOption({ label: 'Mochilas' });
+    await page.getByRole('button', { name: 'Crear producto' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await poll(() => page.getByTestId('stock-total').getAttribute('data-available')).toBe('0');
+
+    await page.getByLabel('Bodega').selectOption({ label: 'Bodega Medellín' });
+    await page.getByLabel('Unidades').fill('7');
+    await page.getByLabel('Motivo').selectOption('RESTOCK');
+    await page.getByRole('button', { name: 'Aplicar' }).click();
+    await poll(() => page.getByTestId('stock-total').getAttribute('data-available')).toBe('7');
+    await page.getByTestId('stock-movement').filter({ hasText: '+7' }).waitFor();
+    await screenshot(page, 'seller-restocked');
+
+    await page.getByRole('link', { name: 'Mi tienda' }).click();
+    await page.getByTestId('seller-product').filter({ hasText: name }).waitFor();
+
+    await page.getByRole('link', { name: 'Catálogo', exact: true }).click();
+    await page.getByLabel('Buscar').fill(unique);
+    const card = page.getByTestId('product-card').filter({ hasText: name });
+    await card.waitFor();
+    expect(await card.getByTestId('stock-badge').getAttribute('data-available')).toBe('7');
+    expect(await card.locator('.price').textContent()).toMatch(/^\$\s?185\.000$/);
+    await screenshot(page, 'seller-product-in-catalog');
+    expect(errors).toEqual([]);
+  });
+
+  // Needs the checkout (issue 3: placeOrder, payOrder) and live updates (issue 4: orderStatusChanged,
+  // paymentStatusChanged over graphql-ws at the gateway); see schema/contract-pending.txt.
+  it.skip('buys a product end to end: register, search, cart, checkout, pay with 4242…, and the order shows PAID without a reload', async () => {
+    const product = await shop.productWithStock('compra', 5);
+    const page = await newPage();
+    const errors = watchErrors(page);
+    const unique = Math.random().toString(36).slice(2, 8);
+
+    await page.goto(url('/register'));
+    await page.getByLabel('Nombre').fill(`Compradora ${unique}`);
+    await page.getByLabel('Correo electrónico').fill(`compra-${unique}@example.test`);
+    await page.getByLabel('Contraseña').fill('compradora-segura-2026');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByTestId('viewer-name').waitFor();
+
+    await page.getByLabel('Buscar').fill(product.name.split(' ').at(-1)!);
+    await page.getByTestId('product-card').filter({ hasText: product.name }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
+    await addToCartAndPlaceOrder(page, product);
+
+    // A marker that a reload would wipe: the PAID status must arrive through the subscription.
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await payWithCard(page, '4242 4242 4242 4242');
+    await poll(() => page.getByTestId('payment-stepper').getAttribute('data-status')).toBe('CAPTURED');
+    await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('PAID');
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await screenshot(page, 'purchase-paid');
+    expect(errors).toEqual([]);
+  });
+
+  // Needs placeOrder (issue 3) and the stockChanged subscription through the gateway (issue 4).
+  it.skip("drops shopper A's live stock count when shopper B buys the same product", async () => {
+    const product = await shop.productWithStock('vivo', 5);
+    const a = await newPage();
+    const b = await newPage((await shop.registerCustomer('b')).token);
+    await a.goto(url(`/products/${product.id}`));
+    await poll(() => a.getByTestId('stock-left').getAttribute('data-available')).toBe('5');
+    await a.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    await addToCartAndPlaceOrder(b, product);
+    // The reservation alone makes the units unavailable to others.
+    await poll(() => a.getByTestId('stock-left').getAttribute('data-available')).toBe('4');
+    expect(await a.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await screenshot(a, 'live-stock-shopper-a');
+  });
+
+  // Needs payOrder with the simulated provider's declined card (issue 3) and paymentStatusChanged (issue 4).
+  it.skip('shows why a declined card failed and lets the shopper retry with another card', async () => {
+    const product = await shop.productWithStock('rechazo', 3);
+    const page = await newPage((await shop.registerCustomer('rechazo')).token);
+    await addToCartAndPlaceOrder(page, product);
+
+    await payWithCard(page, '4000 0000 0000 0002');
+    await page.getByTestId('payment-failure').filter({ hasText: 'CARD_DECLINED' }).waitFor();
+    expect(await page.getByTestId('order-status').getAttribute('data-status')).toBe('AWAITING_PAYMENT');
+    await screenshot(page, 'declined-card');
+
+    await payWithCard(page, '4242 4242 4242 4242');
+    await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('PAID');
+    await page.getByText('Intentos de pago (2)').waitFor();
+    await screenshot(page, 'declined-then-paid');
+  });
+});
