@@ -82,7 +82,7 @@ interface Subscriber {
   stop: () => void;
 }
 function subscribe(): Subscriber {
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, onNonLazyError: () => undefined });
   const stop = client.subscribe(
     { query: QUERY, variables: { ids: [ready.productId] } },
     {
@@ -174,11 +174,11 @@ report.burst = {
 report.rssAfterBurstMB = mb(afterBurst.rss);
 console.log('burst', report.burst, `RSS ${report.rssAfterBurstMB} MB`);
 
-// Churn: every second a tenth of the subscribers leave and as many arrive, while events flow; RSS sampled after GC.
+// Churn: every second 2% of the subscribers leave and as many arrive, while events flow; RSS sampled after GC.
 if (CHURN_MINUTES > 0) {
   const samples: { second: number; rssMB: number; heapMB: number; clients: number }[] = [];
   const churnStart = Date.now();
-  const perSecond = Math.max(1, Math.floor(SUBSCRIBERS / 10));
+  const perSecond = Math.max(1, Math.floor(SUBSCRIBERS / 50));
   let replaced = 0;
   let tick = 0;
   while (Date.now() - churnStart < CHURN_MINUTES * 60_000) {
@@ -186,7 +186,7 @@ if (CHURN_MINUTES > 0) {
       const index = Math.floor(Math.random() * subscribers.length);
       const leaving = subscribers[index]!;
       leaving.stop();
-      void leaving.client.dispose();
+      void Promise.resolve(leaving.client.dispose()).catch(() => undefined);
       subscribers[index] = subscribe();
     }
     replaced += perSecond;
@@ -206,7 +206,7 @@ if (CHURN_MINUTES > 0) {
 // Everyone leaves: the gateway must let go of everything upstream.
 for (const s of subscribers) {
   s.stop();
-  void s.client.dispose();
+  void Promise.resolve(s.client.dispose()).catch(() => undefined);
 }
 await untilClients(0);
 await sleep(500);

@@ -31,3 +31,5 @@ process.on('message', async (message: Start | { type: 'stats'; gc?: boolean } | 
     process.exit(0);
   }
 });
+// The bench process went away (finished or crashed): do not linger.
+process.on('disconnect', () => process.exit(0));

@@ -18,3 +18,5 @@ process.send!({
   publicKeyPem: graph.keys.publicKeyPem,
   productId: PRODUCT.id,
 });
+// The bench process went away (finished or crashed): do not linger.
+process.on('disconnect', () => process.exit(0));

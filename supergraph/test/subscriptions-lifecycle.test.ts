@@ -53,7 +53,6 @@ describe('subscription lifecycle', () => {
     const client = wsClient(graph.wsUrl);
     const sub = collect(client, AVAILABLE, { ids: [PRODUCT.id] });
     await until(() => upstream().subscriptions === 1, 'the upstream subscription');
-    const port = graph.subgraphs.stock.port;
     await graph.stopStock();
 
     await sub.ended(15_000);
@@ -61,7 +60,6 @@ describe('subscription lifecycle', () => {
     expect(sub.results.at(-1)?.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     await until(() => graph.gateway.subscriptions.stats().upstreamSubscriptions === 0, 'the upstream subscription to be forgotten');
     await client.dispose();
-    expect(port).toBeGreaterThan(0);
     await graph.restartStock(); // back for the next tests
   }, 30_000);
 });

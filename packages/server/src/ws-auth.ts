@@ -5,8 +5,6 @@ import type { TokenVerifier, Viewer } from '@shop/auth';
 export const WS_CLOSE = {
   /** Bad, forged or expired token: graphql-ws clients do not retry it. */
   unauthorized: 4401,
-  /** A client that cannot keep up with its events. */
-  tooSlow: 4408,
 } as const;
 
 export interface ConnectionIdentity {
