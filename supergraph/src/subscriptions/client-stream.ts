@@ -1,3 +1,14 @@
+/** The client's socket, when events may be written to it directly (see deliver). */
+export interface DirectSink {
+  /** The graphql-ws subscription id the client chose. */
+  id: string;
+  socket: { readonly readyState: number; readonly bufferedAmount: number; send(data: string): void };
+  /** Bytes the socket may hold unsent before events for this client are dropped (a slow reader). */
+  maxBufferedBytes: number;
+}
+
+const OPEN = 1;
+
 /**
  * One client's subscription as the AsyncIterator graphql-ws reads from. graphql-ws pulls the next value only after the
  * previous one was written to the socket, so a slow client backs up here: the queue is bounded and drops its oldest
@@ -14,7 +25,27 @@ export class ClientStream<T> implements AsyncIterableIterator<T> {
     private readonly maxQueued: number,
     private readonly onClose: (stream: ClientStream<T>) => void,
     private readonly onDrop: () => void = () => undefined,
+    private readonly direct?: DirectSink,
   ) {}
+
+  /**
+   * Fan-out's fast path: the `next` message is written straight to the client's socket with the payload serialized
+   * once per selection group, instead of one JSON encoding and promise chain per client inside graphql-ws. The
+   * socket's own buffer is the bound: past maxBufferedBytes the event is dropped for this client.
+   */
+  deliver(value: T, payloadJson: () => string): void {
+    if (this.ended || this.closed) return;
+    const sink = this.direct;
+    if (!sink) return this.push(value);
+    // graphql-ws only sends `complete` after this iterator ends, so direct writes cannot overtake it.
+    if (sink.socket.readyState !== OPEN) return;
+    if (sink.socket.bufferedAmount > sink.maxBufferedBytes) {
+      this.dropped++;
+      this.onDrop();
+      return;
+    }
+    sink.socket.send(`{"id":${JSON.stringify(sink.id)},"type":"next","payload":${payloadJson()}}`);
+  }
 
   push(value: T): void {
     if (this.ended || this.closed) return;

@@ -23,6 +23,8 @@ export class SelectionGroup {
     private readonly execute: EventExecutor,
     private readonly maxPendingEvents: number,
     private readonly logger: Logger,
+    /** The same error masking graphql-ws applies to results it sends itself. */
+    private readonly format: (result: ExecutionResult) => ExecutionResult | FormattedExecutionResult = (r) => r,
   ) {}
 
   get size(): number {
@@ -70,7 +72,9 @@ export class SelectionGroup {
         }
         if (this.streams.size === 0) continue;
         const delivery = await this.resolve(work.upstream);
-        for (const stream of this.streams) stream.push(delivery);
+        let json: string | undefined;
+        const payloadJson = () => (json ??= JSON.stringify(this.format(delivery)));
+        for (const stream of this.streams) stream.deliver(delivery, payloadJson);
       }
     } finally {
       this.running = false;

@@ -1,6 +1,6 @@
-import type { ExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, ExecutionResult } from 'graphql';
 import type { Logger } from '@shop/common';
-import { ClientStream } from './client-stream.js';
+import { ClientStream, type DirectSink } from './client-stream.js';
 import { eventExecutor, type EventExecutionDeps } from './event-execution.js';
 import type { PlannedSubscription } from './planner.js';
 import { stableStringify, type Scope } from './scope.js';
@@ -29,6 +29,8 @@ export interface HubOptions {
   maxQueuedPerClient: number;
   maxPendingEventsPerGroup: number;
   logger: Logger;
+  /** Error masking for results written straight to client sockets. */
+  formatResult?: (result: ExecutionResult) => ExecutionResult | FormattedExecutionResult;
 }
 
 /** The primary fetch without its generated operation name, so clients naming their operations differently still share. */
@@ -46,7 +48,7 @@ export class SubscriptionHub {
 
   constructor(private readonly options: HubOptions) {}
 
-  subscribe(planned: PlannedSubscription, variables: Record<string, unknown>, scope: Scope): ClientStream<ExecutionResult> {
+  subscribe(planned: PlannedSubscription, variables: Record<string, unknown>, scope: Scope, direct?: DirectSink): ClientStream<ExecutionResult> {
     const { primary } = planned.node;
     const query = anonymous(primary.operation, primary.operationName);
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
@@ -66,7 +68,7 @@ export class SubscriptionHub {
     let group = upstream.groups.get(groupKey);
     if (!group) {
       const execute = eventExecutor(planned, variables, { viewer: scope.viewer, authorization: scope.authorization }, this.options.execution);
-      group = new SelectionGroup(execute, this.options.maxPendingEventsPerGroup, this.options.logger);
+      group = new SelectionGroup(execute, this.options.maxPendingEventsPerGroup, this.options.logger, this.options.formatResult);
       upstream.groups.set(groupKey, group);
     }
 
@@ -79,6 +81,7 @@ export class SubscriptionHub {
         if (joined.remove(s) === 0) owner.removeGroup(groupKey, joined);
       },
       () => this.dropped++,
+      direct,
     );
     group.add(stream);
     this.clients++;

@@ -15,8 +15,9 @@
  *    (upstream-connections.ts) that forwards the token in connection_init. Inside it, clients with the same
  *    document and variables form one selection group.
  * 6. Per event (selection-group.ts, event-execution.ts): the rest of the plan runs ONCE per group with the gateway's
- *    executeQueryPlan (the primary fetch answered by the event), and the one result is pushed to every client's
- *    bounded queue (client-stream.ts: a slow client loses its oldest events, the gateway's memory stays bounded).
+ *    executeQueryPlan (the primary fetch answered by the event), serialized once, and written straight to every
+ *    client's socket as a graphql-ws `next` message (client-stream.ts); a client whose socket holds more than
+ *    maxBufferedBytesPerClient unsent loses events instead of growing the gateway's memory.
  * 7. Errors (upstream-errors.ts): an upstream error (e.g. FORBIDDEN from the subgraph's authorization) reaches the
  *    clients of that upstream subscription only (same scope) as a GraphQL error, then completes them. A subgraph that
  *    goes away is reconnected and resubscribed (graphql-ws retry); when retries run out its clients get
@@ -37,6 +38,7 @@ import type { GatewayContext } from '../gateway.js';
 import type { SubscriptionPlanner } from './planner.js';
 import { scopeOf, type Scope } from './scope.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscription-hub.js';
+import type { DirectSink } from './client-stream.js';
 import { graphql } from './graphql-runtime.js';
 import { UpstreamConnections } from './upstream-connections.js';
 
@@ -49,6 +51,8 @@ export interface GatewaySubscriptionOptions {
   maxPendingEventsPerGroup?: number;
   /** Subscriptions one connection may hold at once (default 100). */
   maxSubscriptionsPerConnection?: number;
+  /** Unsent bytes a client socket may hold before its events are dropped (default 1 MiB). */
+  maxBufferedBytesPerClient?: number;
   /** Reconnects to a subgraph that went away before its clients are told to subscribe again (default 5). */
   upstreamRetryAttempts?: number;
   /** First reconnect wait, doubling (default 500 ms). */
@@ -86,6 +90,8 @@ interface ConnectionState {
 interface OperationContextValue {
   identity: ConnectionIdentity;
   scope: Scope;
+  /** Where this subscription's events are written directly (fan-out fast path). */
+  sink: DirectSink;
 }
 
 const MAX_TOKENS = 5000;
@@ -106,7 +112,10 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
     logger,
   });
   const serviceMap = Object.fromEntries(planner.subgraphs.map(({ name }) => [name, deps.dataSourceFor(name)]));
+  const formatting = wsErrorFormatting(logger);
+  const maxBufferedBytes = options.maxBufferedBytesPerClient ?? 1024 * 1024;
   const hub = new SubscriptionHub({
+    formatResult: (result) => formatting.onNext(undefined, '', undefined, undefined, result) ?? result,
     connections,
     wsUrlOf: (service) => deps.subgraphUrl(service).replace(/^http/, 'ws'),
     execution: { serviceMap, supergraphSchema: planner.supergraphSchema, apiSchema: planner.apiSchemaInternal, logger },
@@ -136,7 +145,7 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
   const serving = useServer<Record<string, unknown>, Record<string, unknown>>(
     {
-      ...wsErrorFormatting(logger),
+      ...formatting,
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
         try {
@@ -154,7 +163,7 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         states.get(ctx)?.cancelExpiry?.();
         states.delete(ctx);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const state = states.get(ctx)!;
         if (Object.keys(ctx.subscriptions).length > maxSubscriptions) {
           return [new GraphQLError(`A connection may hold at most ${maxSubscriptions} subscriptions.`, { extensions: { code: 'BAD_REQUEST' } })];
@@ -162,7 +171,7 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         const checked = checkDocument(payload.query);
         if ('errors' in checked) return checked.errors;
         const document = checked.document;
-        const contextValue: OperationContextValue = { identity: state.identity, scope: state.scope };
+        const contextValue: OperationContextValue = { identity: state.identity, scope: state.scope, sink: { id, socket: ctx.extra.socket, maxBufferedBytes } };
         return {
           schema: planner.apiSchema,
           document,
@@ -172,12 +181,12 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         };
       },
       subscribe: (args: ExecutionArgs) => {
-        const { scope } = args.contextValue as OperationContextValue;
+        const { scope, sink } = args.contextValue as OperationContextValue;
         const operation = getOperationAST(args.document, args.operationName)!;
         const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
         if (coerced.errors) return { errors: coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } })) };
         try {
-          return hub.subscribe(planner.plan(args.document, args.operationName ?? undefined), coerced.coerced, scope);
+          return hub.subscribe(planner.plan(args.document, args.operationName ?? undefined), coerced.coerced, scope, sink);
         } catch (error) {
           logger.warn({ err: error }, 'subscription could not be planned');
           return { errors: [new GraphQLError('This subscription could not be planned.', { extensions: { code: 'BAD_REQUEST' } })] };
