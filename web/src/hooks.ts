@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useSubscription, type AnyVariables, type TypedDocumentNode } from 'urql';
-import { onReconnected } from './app/client';
+import { getSocketStatus, onReconnected, onSocketStatus } from './app/client';
 
 /**
  * Subscribes for live updates. The handler is not needed: graphcache writes each event into the
@@ -9,7 +9,14 @@ import { onReconnected } from './app/client';
  */
 export function useLive<Data, Variables extends AnyVariables>(query: TypedDocumentNode<Data, Variables>, variables: Variables, pause = false) {
   const [result] = useSubscription<Data, Data, Variables>({ query, variables, pause });
-  return { live: !pause && !result.error && !result.stale && result.data !== undefined, error: result.error, data: result.data };
+  // graphql-ws does not acknowledge a subscription: it is live while its socket is up and the server has not refused it.
+  const connected = useSocketConnected();
+  return { live: !pause && connected && !result.error, error: result.error, data: result.data };
+}
+
+/** True while the live socket is connected; false while it is (re)connecting or down. */
+export function useSocketConnected(): boolean {
+  return useSyncExternalStore(onSocketStatus, () => getSocketStatus() === 'connected');
 }
 
 /** Refetches after the socket reconnects: events published while it was down were missed. */

@@ -57,6 +57,15 @@ async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: s
   await page.getByTestId('reservation-countdown').waitFor();
 }
 
+/** Operation names of the GraphQL POSTs a page sends from now on (subscriptions travel over the socket, not here). */
+function gatewayPosts(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') names.push(request.postDataJSON()?.operationName ?? '?');
+  });
+  return names;
+}
+
 async function payWithCard(page: Page, number: string) {
   await page.getByLabel('Número de tarjeta').fill(number);
   await page.getByLabel('CVC').fill('123');
@@ -189,6 +198,8 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
 
     await page.getByRole('link', { name: 'Catálogo', exact: true }).click();
     await page.getByLabel('Buscar').fill(unique);
+    await page.waitForURL(new RegExp(`q=${unique}`));
+    await poll(() => page.locator('.result-count').textContent()).toMatch(/^1 producto$/);
     const card = page.getByTestId('product-card').filter({ hasText: name });
     await card.waitFor();
     expect(await card.getByTestId('stock-badge').getAttribute('data-available')).toBe('7');
@@ -197,9 +208,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     expect(errors).toEqual([]);
   });
 
-  // Needs the checkout (issue 3: placeOrder, payOrder) and live updates (issue 4: orderStatusChanged,
-  // paymentStatusChanged over graphql-ws at the gateway); see schema/contract-pending.txt.
-  it.skip('buys a product end to end: register, search, cart, checkout, pay with 4242…, and the order shows PAID without a reload', async () => {
+  it('buys a product end to end: register, search, cart, checkout, pay with 4242…, and the order shows PAID without a reload', async () => {
     const product = await shop.productWithStock('compra', 5);
     const page = await newPage();
     const errors = watchErrors(page);
@@ -219,32 +228,67 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
 
     // A marker that a reload would wipe: the PAID status must arrive through the subscription.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    // The order page polls Order only as a fallback when the live feed is down; count what it sends from here on.
+    const sentAfterPay = gatewayPosts(page);
     await payWithCard(page, '4242 4242 4242 4242');
     await poll(() => page.getByTestId('payment-stepper').getAttribute('data-status')).toBe('CAPTURED');
     await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('PAID');
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    console.log(`requests after "Pagar": ${sentAfterPay.join(', ')}`);
+    // CAPTURED and PAID came through paymentStatusChanged and orderStatusChanged: the order page's
+    // fallback (it polls the Order query only while the live feed is down) never fired.
+    expect(sentAfterPay.filter((name) => name === 'Order')).toEqual([]);
     await screenshot(page, 'purchase-paid');
     expect(errors).toEqual([]);
   });
 
-  // Needs placeOrder (issue 3) and the stockChanged subscription through the gateway (issue 4).
-  it.skip("drops shopper A's live stock count when shopper B buys the same product", async () => {
+  it("drops shopper A's live stock count when shopper B buys the same product", async () => {
     const product = await shop.productWithStock('vivo', 5);
     const a = await newPage();
     const b = await newPage((await shop.registerCustomer('b')).token);
     await a.goto(url(`/products/${product.id}`));
     await poll(() => a.getByTestId('stock-left').getAttribute('data-available')).toBe('5');
+    // The dot turns on once A's socket is connected with the stockChanged subscription on it.
+    await a.locator('.live-dot.on').waitFor();
     await a.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const sentByA = gatewayPosts(a);
 
     await addToCartAndPlaceOrder(b, product);
     // The reservation alone makes the units unavailable to others.
     await poll(() => a.getByTestId('stock-left').getAttribute('data-available')).toBe('4');
     expect(await a.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    // Pushed, not fetched: A's page asked the gateway for nothing meanwhile.
+    expect(sentByA).toEqual([]);
     await screenshot(a, 'live-stock-shopper-a');
   });
 
-  // Needs payOrder with the simulated provider's declined card (issue 3) and paymentStatusChanged (issue 4).
-  it.skip('shows why a declined card failed and lets the shopper retry with another card', async () => {
+  it('names the short line when the stock ran out between cart and checkout, and holds nothing', async () => {
+    const product = await shop.productWithStock('agotado', 1);
+    const page = await newPage((await shop.registerCustomer('agotado')).token);
+    await page.goto(url(`/products/${product.id}`));
+    await page.getByRole('button', { name: 'Agregar al carrito' }).click();
+    await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
+    // Someone else takes the last unit first.
+    const other = await shop.registerCustomer('rapido');
+    const placed = await shop.call(
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }`,
+      { input: { idempotencyKey: `rapido-${product.id}`, lines: [{ productId: product.id, quantity: 1 }] } },
+      other.token,
+    );
+    expect(placed.placeOrder.order?.id).toBeTruthy();
+
+    await page.getByTestId('nav-cart').click();
+    await page.getByRole('link', { name: 'Ir a pagar' }).click();
+    await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
+    await page.getByTestId('short-line').filter({ hasText: product.name }).filter({ hasText: 'ya no quedan unidades' }).waitFor();
+    expect(page.url()).toMatch(/\/checkout$/);
+    // Only the other shopper's unit is reserved: the refused order held nothing.
+    const { product: after } = await shop.call(`query($id: ID!) { product(id: $id) { stock { reserved available } } }`, { id: product.id });
+    expect(after.stock).toEqual({ reserved: 1, available: 0 });
+    await screenshot(page, 'checkout-out-of-stock');
+  });
+
+  it('shows why a declined card failed and lets the shopper retry with another card', async () => {
     const product = await shop.productWithStock('rechazo', 3);
     const page = await newPage((await shop.registerCustomer('rechazo')).token);
     await addToCartAndPlaceOrder(page, product);

@@ -17,6 +17,28 @@ export function onReconnected(listener: Listener): () => void {
   return () => reconnectListeners.delete(listener);
 }
 
+export type SocketStatus = 'idle' | 'connecting' | 'connected' | 'closed';
+let socketStatus: SocketStatus = 'idle';
+let currentSocket: WsClient | null = null;
+const statusListeners = new Set<Listener>();
+/**
+ * Whether the current client's socket is up. graphql-ws retries forever, so a subscription whose
+ * socket cannot connect never reports an error: pages poll while this is not 'connected'.
+ */
+export function getSocketStatus(): SocketStatus {
+  return socketStatus;
+}
+export function onSocketStatus(listener: Listener): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+function setSocketStatus(ws: WsClient, status: SocketStatus) {
+  // A replaced client (the viewer signed in or out) closing its socket says nothing about the current one.
+  if (ws !== currentSocket || status === socketStatus) return;
+  socketStatus = status;
+  for (const listener of statusListeners) listener();
+}
+
 /** One urql client per signed-in identity: a new token gets a fresh cache and a socket authenticated as the new viewer. */
 export function createShopClient(token: string | null): ShopClient {
   const ws = createWsClient({
@@ -29,11 +51,16 @@ export function createShopClient(token: string | null): ShopClient {
     shouldRetry: () => true,
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 300)),
     on: {
+      connecting: () => setSocketStatus(ws, 'connecting'),
       connected: (_socket, _payload, wasRetry) => {
+        setSocketStatus(ws, 'connected');
         if (wasRetry) for (const listener of reconnectListeners) listener();
       },
+      closed: () => setSocketStatus(ws, 'closed'),
     },
   });
+  currentSocket = ws;
+  socketStatus = 'idle';
   const client = new Client({
     url: gatewayUrl,
     // urql 5 GETs queries by default; Apollo's CSRF prevention refuses simple GETs without a preflight header.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { PayOrderMutation } from '../pending-operations/checkout';
+import { PayOrderMutation } from '../operations/checkout';
 import { newIdempotencyKey } from '../lib/ids';
 import { Field } from './Field';
 import { UserErrors, describeError } from './states';

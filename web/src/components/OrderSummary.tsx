@@ -31,7 +31,7 @@ export function OrderSummary({ order }: { order: OrderDetailFragment }) {
           </dd>
         </div>
       </dl>
-      <table className="summary">
+      <table className="summary responsive">
         <caption>Productos</caption>
         <thead>
           <tr>
@@ -44,14 +44,14 @@ export function OrderSummary({ order }: { order: OrderDetailFragment }) {
         <tbody>
           {order.lines.map((line) => (
             <tr key={line.product.id}>
-              <td>
+              <td data-label="Producto">
                 <Link to={`/products/${line.product.id}`}>{line.product.name}</Link>
               </td>
-              <td>{line.quantity}</td>
-              <td>
+              <td data-label="Cantidad">{line.quantity}</td>
+              <td data-label="Precio unitario">
                 <Price money={line.unitPrice} />
               </td>
-              <td>
+              <td data-label="Subtotal">
                 <Price money={line.total} />
               </td>
             </tr>

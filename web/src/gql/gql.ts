@@ -20,11 +20,18 @@ type Documents = {
     "\n  query Categories {\n    categories { id name slug }\n  }\n": typeof types.CategoriesDocument,
     "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.PlaceOrderDocument,
+    "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      payment { ...PaymentState }\n      errors { code message field }\n    }\n  }\n": typeof types.PayOrderDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  mutation AdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.AdvanceOrderDocument,
     "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": typeof types.ProductCardFragmentDoc,
     "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": typeof types.LiveStockFragmentDoc,
     "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": typeof types.PaymentStateFragmentDoc,
     "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": typeof types.OrderStateFragmentDoc,
     "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": typeof types.OrderDetailFragmentDoc,
+    "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n": typeof types.StockChangedDocument,
+    "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n": typeof types.OrderStatusChangedDocument,
+    "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n": typeof types.PaymentStatusChangedDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": typeof types.OrderDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SellerProductsDocument,
@@ -45,11 +52,18 @@ const documents: Documents = {
     "\n  query Categories {\n    categories { id name slug }\n  }\n": types.CategoriesDocument,
     "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CatalogDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n": types.ProductDocument,
+    "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": types.PlaceOrderDocument,
+    "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      payment { ...PaymentState }\n      errors { code message field }\n    }\n  }\n": types.PayOrderDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  mutation AdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": types.AdvanceOrderDocument,
     "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": types.ProductCardFragmentDoc,
     "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": types.LiveStockFragmentDoc,
     "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": types.PaymentStateFragmentDoc,
     "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": types.OrderStateFragmentDoc,
     "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": types.OrderDetailFragmentDoc,
+    "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n": types.StockChangedDocument,
+    "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n": types.OrderStatusChangedDocument,
+    "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n": types.PaymentStatusChangedDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": types.OrderDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SellerProductsDocument,
@@ -105,6 +119,22 @@ export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      payment { ...PaymentState }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      payment { ...PaymentState }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"): (typeof documents)["\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -122,6 +152,18 @@ export function graphql(source: "\n  fragment OrderState on Order {\n    id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"): (typeof documents)["\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n"): (typeof documents)["\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n"): (typeof documents)["\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n"): (typeof documents)["\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

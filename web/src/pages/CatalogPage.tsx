@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { CatalogQuery, CategoriesQuery } from '../operations/catalog';
 import type { ProductSort } from '../gql/graphql';
-import { StockChangedSubscription } from '../pending-operations/live';
+import { StockChangedSubscription } from '../operations/live';
 import { Link, useRouter } from '../app/router';
 import { PageHeading } from '../components/PageHeading';
 import { Price } from '../components/Price';

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CartQuery } from '../operations/cart';
-import { PlaceOrderMutation } from '../pending-operations/checkout';
+import { PlaceOrderMutation } from '../operations/checkout';
 import { Link, useRouter } from '../app/router';
 import { PageHeading } from '../components/PageHeading';
 import { Price } from '../components/Price';
@@ -45,9 +45,11 @@ function PlaceOrderForm() {
         event.preventDefault();
         const result = await placeOrder({ input: { idempotencyKey: idempotencyKey.current } });
         const order = result.data?.placeOrder.order;
-        if (order) navigate(`/orders/${order.id}`);
+        if (order) return navigate(`/orders/${order.id}`);
         // Refused: nothing was held, so the next attempt is a new intent with a new key.
-        else idempotencyKey.current = newIdempotencyKey('order');
+        idempotencyKey.current = newIdempotencyKey('order');
+        // Show the stock as it is now next to the short lines.
+        if (result.data?.placeOrder.errors.some((e) => e.code === 'OUT_OF_STOCK')) refetch({ requestPolicy: 'network-only' });
       }}
     >
       <table className="summary">
@@ -86,9 +88,21 @@ function PlaceOrderForm() {
         <div className="state state-error" role="alert" data-testid="out-of-stock">
           <p className="state-title">Algunos productos ya no tienen unidades suficientes</p>
           <ul>
-            {outOfStock.map((e, i) => (
-              <li key={i}>{e.message}</li>
-            ))}
+            {outOfStock.map((e, i) => {
+              // The error's field is ["input", "lines", <index>, "quantity"]: the index of the cart line placed.
+              const line = typeof e.field?.[2] === 'string' ? lines[Number(e.field[2])] : undefined;
+              return (
+                <li key={i} data-testid="short-line">
+                  {line ? (
+                    <>
+                      <strong>{line.product.name}</strong>: pediste {line.quantity}, {line.product.stock.available > 0 ? `quedan ${line.product.stock.available}` : 'ya no quedan unidades'}.
+                    </>
+                  ) : (
+                    e.message
+                  )}
+                </li>
+              );
+            })}
           </ul>
           <p>
             No se reservó nada. <Link to="/cart">Ajusta tu carrito</Link> y vuelve a intentarlo.

@@ -2,8 +2,8 @@ import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { OrderQuery } from '../operations/orders';
 import type { OrderDetailFragment } from '../gql/graphql';
-import { CancelOrderMutation } from '../pending-operations/checkout';
-import { OrderStatusChangedSubscription, PaymentStatusChangedSubscription } from '../pending-operations/live';
+import { CancelOrderMutation } from '../operations/checkout';
+import { OrderStatusChangedSubscription, PaymentStatusChangedSubscription } from '../operations/live';
 import { Link } from '../app/router';
 import { PageHeading } from '../components/PageHeading';
 import { PaymentStepper } from '../components/PaymentStepper';
@@ -12,7 +12,7 @@ import { CardPaymentForm } from '../components/CardPaymentForm';
 import { OrderSummary } from '../components/OrderSummary';
 import { Empty, ErrorState, Loading, UserErrors, describeError } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
-import { useLive, useRefetchOnReconnect } from '../hooks';
+import { useLive, useRefetchOnReconnect, useSocketConnected } from '../hooks';
 
 export function OrderPage({ id }: { id: string }) {
   return (
@@ -31,8 +31,9 @@ function OrderView({ id }: { id: string }) {
   useRefetchOnReconnect(refresh);
   const order = data?.order;
   const inFlight = order?.payment && (order.payment.status === 'PENDING' || order.payment.status === 'AUTHORIZED' || (order.payment.status === 'CAPTURED' && order.status === 'AWAITING_PAYMENT'));
-  // Safety net only: if the live feed is down while a payment is in flight, poll until it settles.
-  const liveDown = Boolean(orderLive.error || paymentLive.error);
+  // Safety net only: if the live feed is down (refused, or its socket not connected) while a payment is in flight, poll until it settles.
+  const socketConnected = useSocketConnected();
+  const liveDown = Boolean(orderLive.error || paymentLive.error) || !socketConnected;
   useEffect(() => {
     if (!inFlight || !liveDown) return;
     const timer = setInterval(refresh, 1500);

@@ -34,7 +34,7 @@ function OrderList() {
     );
   return (
     <>
-      <p className="muted">{totalCount} pedidos</p>
+      <p className="muted">{totalCount} {totalCount === 1 ? 'pedido' : 'pedidos'}</p>
       <ul className="order-list">
         {edges.map(({ node }) => (
           <li key={node.id} className="order-row" data-testid="order-row">

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ProductQuery } from '../operations/catalog';
 import { AddToCartMutation } from '../operations/cart';
-import { StockChangedSubscription } from '../pending-operations/live';
+import { StockChangedSubscription } from '../operations/live';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeading } from '../components/PageHeading';
