@@ -113,6 +113,13 @@ describe('the gateway at the edge', () => {
     expect(res.data.adjustStock.product.stock.onHand).toBe(expected);
   });
 
+  it('lets browsers cache the CORS preflight of the storefront\'s POSTs', async () => {
+    const res = await fetch(platform.gatewayUrl, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(res.headers.get('access-control-max-age')).toBe('600');
+  });
+
   it('answers a malformed ID argument with BAD_USER_INPUT, not a 500', async () => {
     const res = await graphqlRequest(platform.gatewayUrl, `{ product(id: "not-an-id") { id } }`);
     expect(res.status).toBe(200);

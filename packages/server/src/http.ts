@@ -34,7 +34,8 @@ export interface HttpApp {
 export function createHttpApp(options: { corsOrigins?: string[] | true } = {}): HttpApp {
   const app = express();
   app.disable('x-powered-by');
-  app.use(cors({ origin: options.corsOrigins ?? true, credentials: true }));
+  // Browsers may reuse a preflight for 10 minutes, so the storefront's POSTs do not each wait for an OPTIONS round trip.
+  app.use(cors({ origin: options.corsOrigins ?? true, credentials: true, maxAge: 600 }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
