@@ -3,14 +3,14 @@ import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { loadOrCreateKeyPair, type KeyPairPem } from '@shop/auth';
 import { InProcessEventBus, type EventBus } from '@shop/events';
-import type { RunningServer } from '@shop/server';
+import type { RunningServer, RunningSubgraphServer } from '@shop/server';
 import { startUsersSubgraph } from '@shop/users';
 import { startProductsSubgraph } from '@shop/products';
 import { startInventorySubgraph } from '@shop/inventory';
 import { startOrdersSubgraph } from '@shop/orders';
 import { startPaymentsSubgraph } from '@shop/payments';
 import { schemaDir } from './compose.js';
-import { startGateway } from './gateway.js';
+import { startGateway, type RunningGateway } from './gateway.js';
 import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './services.js';
 
 export interface PlatformOptions {
@@ -39,6 +39,8 @@ export interface Platform {
   gatewayUrl: string;
   bus: EventBus;
   subgraphUrls: Record<SubgraphName, string>;
+  /** The running servers, for tests that look inside: the gateway's subscription stats, the subgraphs' liveStats(). */
+  servers: { gateway: RunningGateway } & Record<'inventory' | 'orders' | 'payments', RunningSubgraphServer>;
   stop(): Promise<void>;
 }
 
@@ -78,13 +80,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     onQuery: options.onQuery ? (sql: string) => options.onQuery!(name, sql) : undefined,
   });
   const started: RunningServer[] = [];
-  const track = async (server: Promise<RunningServer>) => {
+  const track = async <T extends RunningServer>(server: Promise<T>): Promise<T> => {
     const s = await server;
     started.push(s);
     return s;
   };
   try {
-    await Promise.all([
+    const [, , inventory, orders, payments] = await Promise.all([
       common('users').then(({ tokenVerification: _t, ...o }) => track(startUsersSubgraph({ ...o, ...keys }))),
       common('products').then((o) => track(startProductsSubgraph(o))),
       common('inventory').then((o) => track(startInventorySubgraph({ ...o, bus, productsUrl: urls.products }))),
@@ -106,6 +108,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       gatewayUrl: gateway.url,
       bus,
       subgraphUrls: urls,
+      servers: { gateway, inventory, orders, payments },
       async stop() {
         for (const server of started) await server.stop();
         if (ownBus) await bus.close();

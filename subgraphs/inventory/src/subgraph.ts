@@ -4,7 +4,7 @@ import { gql } from 'graphql-tag';
 import { createTokenVerifier } from '@shop/auth';
 import { databaseReady, openDatabase } from '@shop/db';
 import { OutboxRelay, type EventBus } from '@shop/events';
-import { startSubgraphServer, type RunningServer, type TokenVerification } from '@shop/server';
+import { startSubgraphServer, type RunningSubgraphServer, type TokenVerification } from '@shop/server';
 import { startInventoryConsumers } from './consumers.js';
 import { schema } from './db/schema.js';
 import { startOrphanSweeper } from './domain/expire.js';
@@ -29,7 +29,7 @@ export interface InventorySubgraphOptions {
   productsTimeoutMs?: number;
   /** Replaces the RemoteProductDirectory built from productsUrl. */
   productDirectory?: ProductDirectory;
-  /** Publishes stock.changed (through the outbox) and delivers order.status_changed. */
+  /** Publishes stock.changed (through the outbox), delivers order.status_changed, and broadcasts stock.changed to subscriptions. */
   bus: EventBus;
   /** How often this replica looks for orphaned reservations (default 60 s). */
   orphanSweepIntervalMs?: number;
@@ -38,7 +38,7 @@ export interface InventorySubgraphOptions {
 }
 
 /** Opens the inventory database, migrates (and seeds) it, and serves the subgraph, its internal reservation API, its consumers and sweeper. */
-export async function startInventorySubgraph(options: InventorySubgraphOptions): Promise<RunningServer> {
+export async function startInventorySubgraph(options: InventorySubgraphOptions): Promise<RunningSubgraphServer> {
   const { db, close } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema, migrationsFolder, onQuery: options.onQuery });
   if (options.seedDemo) await seedDemoInventory(db);
   const products = options.productDirectory ?? new RemoteProductDirectory({ url: options.productsUrl, timeoutMs: options.productsTimeoutMs });
@@ -54,9 +54,11 @@ export async function startInventorySubgraph(options: InventorySubgraphOptions):
       typeDefs,
       resolvers,
       verifier,
-      context: (viewer) => createContext(db, products, viewer, eventsRecorded),
+      context: (viewer) => createContext({ db, products, bus: options.bus, eventsRecorded }, viewer),
       routes: reservationRoutes(db, eventsRecorded),
       ready: () => databaseReady(db),
+      // stockChanged over graphql-ws, fed by the bus's broadcast (every replica sees every stock change).
+      subscriptions: true,
     },
     options.port,
   );

@@ -5,7 +5,7 @@ import { createTokenVerifier } from '@shop/auth';
 import { createLogger } from '@shop/common';
 import { databaseReady, openDatabase } from '@shop/db';
 import { handleOnce, OutboxRelay, type EventBus } from '@shop/events';
-import { startSubgraphServer, type RunningServer, type TokenVerification } from '@shop/server';
+import { startSubgraphServer, type RunningSubgraphServer, type TokenVerification } from '@shop/server';
 import { schema } from './db/schema.js';
 import { expireOrders } from './domain/expire-orders.js';
 import { applyPaymentStatusChanged } from './domain/payment-events.js';
@@ -26,7 +26,7 @@ export interface OrdersSubgraphOptions {
   databaseUrl?: string;
   dataDir?: string;
   tokenVerification: TokenVerification;
-  /** Carries order.* events out and payment.status_changed in. */
+  /** Carries order.* events out and payment.status_changed in, and broadcasts order.status_changed to subscriptions. */
   bus: EventBus;
   /** The products subgraph's /graphql URL, read by the default RemoteProductCatalog. */
   productsUrl: string;
@@ -48,7 +48,7 @@ export interface OrdersSubgraphOptions {
  * Opens the orders database, migrates (and seeds) it, and serves carts, orders and User.orders; publishes its outbox,
  * consumes payment.status_changed and sweeps expired orders until stopped.
  */
-export async function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<RunningServer> {
+export async function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<RunningSubgraphServer> {
   const logger = createLogger('orders');
   const { db, close } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema, migrationsFolder, onQuery: options.onQuery });
   if (options.seedDemo) await seedDemoOrders(db);
@@ -73,9 +73,11 @@ export async function startOrdersSubgraph(options: OrdersSubgraphOptions): Promi
     catalog,
     placement: { db, catalog, reservations, reservationTtlMs: options.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS },
     eventsRecorded,
+    bus: options.bus,
   };
   const server = await startSubgraphServer(
-    { name: 'orders', typeDefs, resolvers, verifier, context: (viewer) => createContext(services, viewer), ready: () => databaseReady(db) },
+    // orderStatusChanged over graphql-ws, fed by the bus's broadcast.
+    { name: 'orders', typeDefs, resolvers, verifier, context: (viewer) => createContext(services, viewer), ready: () => databaseReady(db), subscriptions: true },
     options.port,
   );
   return {

@@ -5,7 +5,7 @@ import { createTokenVerifier } from '@shop/auth';
 import { createLogger, ok, type Logger } from '@shop/common';
 import { databaseReady, openDatabase } from '@shop/db';
 import { OutboxRelay, type EventBus } from '@shop/events';
-import { startSubgraphServer, type RunningServer, type TokenVerification } from '@shop/server';
+import { startSubgraphServer, type RunningSubgraphServer, type TokenVerification } from '@shop/server';
 import { schema } from './db/schema.js';
 import { registerConsumers } from './consumers.js';
 import { PaymentDriver } from './domain/drive.js';
@@ -27,7 +27,7 @@ export interface PaymentsSubgraphOptions {
   tokenVerification: TokenVerification;
   seedDemo?: boolean;
   onQuery?: (sql: string) => void;
-  /** Where events go out (outbox relay) and come in (refund consumers). */
+  /** Where events go out (outbox relay) and come in (refund consumers); its broadcast feeds paymentStatusChanged. */
   bus: EventBus;
   /** The orders subgraph's own /graphql URL (never the gateway). */
   ordersUrl: string;
@@ -46,7 +46,7 @@ export interface PaymentsSubgraphOptions {
 }
 
 /** Opens the payments database, migrates (and seeds) it, and serves payOrder, Payment and Order.payment(s). */
-export async function startPaymentsSubgraph(options: PaymentsSubgraphOptions): Promise<RunningServer> {
+export async function startPaymentsSubgraph(options: PaymentsSubgraphOptions): Promise<RunningSubgraphServer> {
   const logger = options.logger ?? createLogger('payments');
   const { db, close } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema, migrationsFolder, onQuery: options.onQuery });
   if (options.seedDemo) await seedDemoPayments(db);
@@ -70,6 +70,8 @@ export async function startPaymentsSubgraph(options: PaymentsSubgraphOptions): P
   const stopConsumers = await registerConsumers({ db, bus: options.bus, provider, logger, onEvents });
 
   const services: PaymentsServices = {
+    orders,
+    bus: options.bus,
     async payOrder(viewer, input) {
       const result = await payOrder(db, orders, viewer, input, { leaseMs: driver.leaseMs });
       if (!result.ok) return result;
@@ -83,7 +85,8 @@ export async function startPaymentsSubgraph(options: PaymentsSubgraphOptions): P
   };
 
   const server = await startSubgraphServer(
-    { name: 'payments', typeDefs, resolvers, verifier, logger, context: (viewer) => createContext(db, services, viewer), ready: () => databaseReady(db) },
+    // paymentStatusChanged over graphql-ws, fed by the bus's broadcast.
+    { name: 'payments', typeDefs, resolvers, verifier, logger, context: (viewer) => createContext(db, services, viewer), ready: () => databaseReady(db), subscriptions: true },
     options.port,
   );
   return {

@@ -1,18 +1,25 @@
 import type { Viewer } from '@shop/auth';
 import type { Database } from '@shop/db';
+import type { EventBus } from '@shop/events';
 import type { InventorySchema } from '../db/schema.js';
 import type { ProductDirectory } from '../domain/product-directory.js';
 import { createLoaders, type InventoryLoaders } from './loaders.js';
 
-export interface InventoryContext {
-  viewer: Viewer | null;
+/** What every request shares: the database, the products subgraph, the bus and the relay to poke after events were recorded. */
+export interface InventoryServices {
   db: Database<InventorySchema>;
   products: ProductDirectory;
-  loaders: InventoryLoaders;
+  /** Live stock.changed events for subscriptions (broadcast: every replica sees every change). */
+  bus: Pick<EventBus, 'broadcast'>;
   /** Call after a committed change that recorded events, so the outbox relay publishes them now. */
   eventsRecorded: () => void;
 }
 
-export function createContext(db: Database<InventorySchema>, products: ProductDirectory, viewer: Viewer | null, eventsRecorded: () => void): InventoryContext {
-  return { viewer, db, products, loaders: createLoaders(db, products), eventsRecorded };
+export interface InventoryContext extends InventoryServices {
+  viewer: Viewer | null;
+  loaders: InventoryLoaders;
+}
+
+export function createContext(services: InventoryServices, viewer: Viewer | null): InventoryContext {
+  return { ...services, viewer, loaders: createLoaders(services.db, services.products) };
 }

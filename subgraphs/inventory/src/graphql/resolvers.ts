@@ -10,6 +10,8 @@ import { listWarehouses } from '../domain/warehouses.js';
 import type { ProductRef } from '../domain/product-directory.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { InventoryContext } from './context.js';
+import { stockAtEvent } from './live-stock.js';
+import { subscriptionResolvers } from './subscriptions.js';
 
 const movementsArgs = z.object({ first: zFirst, after: z.string().max(200).nullish() });
 
@@ -33,9 +35,11 @@ export const resolvers: Resolvers = {
       return result.ok ? { product: { __typename: 'Product', id: result.value.productId }, errors: [] } : { product: null, errors: result.errors };
     },
   },
+  Subscription: subscriptionResolvers,
   Product: {
     __resolveReference: (ref) => (zId.safeParse(ref.id).success ? { id: ref.id } : null),
-    stock: (product, _args, ctx) => ctx.loaders.stockByProductId.load(product.id),
+    // A Product from a stock.changed event shows that event's totals; any other, the stock as it is now.
+    stock: (product, _args, ctx) => (product.stockTotals ? stockAtEvent(ctx.db, product.id, product.stockTotals) : ctx.loaders.stockByProductId.load(product.id)),
     stockMovements: async (product, args, ctx) => {
       const viewer = requireViewer(ctx.viewer);
       const { first, after } = parseArgs(movementsArgs, args);

@@ -1,5 +1,6 @@
 import type { Viewer } from '@shop/auth';
 import type { Database } from '@shop/db';
+import type { EventBus } from '@shop/events';
 import type { OrdersSchema } from '../db/schema.js';
 import type { PlaceOrderDeps } from '../domain/place-order.js';
 import type { ProductCatalog } from '../product-catalog.js';
@@ -12,6 +13,8 @@ export interface OrdersServices {
   placement: PlaceOrderDeps;
   /** Publishes freshly committed outbox events now rather than at the relay's next tick. */
   eventsRecorded: () => void;
+  /** Live order.status_changed events for subscriptions (broadcast: every replica sees every change). */
+  bus: Pick<EventBus, 'broadcast'>;
 }
 
 export interface OrdersContext extends OrdersServices {

@@ -10,6 +10,7 @@ import { placeOrder } from '../domain/place-order.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { OrdersContext } from './context.js';
 import { productReference, userReference } from './references.js';
+import { subscriptionResolvers } from './subscriptions.js';
 
 const canSeeOrdersOf = (viewer: Viewer | null, customerId: string) => !!viewer && (viewer.id === customerId || isAdmin(viewer));
 const cartPayload = (result: Result<CartRow>) => (result.ok ? { cart: result.value, errors: [] } : { cart: null, errors: result.errors });
@@ -51,6 +52,7 @@ export const resolvers: Resolvers = {
       return orderPayload(ctx, await advanceOrder(ctx.db, actorOf(viewer), id, args.status));
     },
   },
+  Subscription: subscriptionResolvers,
   Cart: {
     lines: (cart, _args, ctx) => findCartLines(ctx.db, cart.id),
   },

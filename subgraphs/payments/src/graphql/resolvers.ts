@@ -2,6 +2,7 @@ import { requireViewer } from '@shop/auth';
 import { money, zId } from '@shop/common';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { orderReference } from './references.js';
+import { subscriptionResolvers } from './subscriptions.js';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -12,6 +13,7 @@ export const resolvers: Resolvers = {
       return result.ok ? { payment: result.value, errors: [] } : { payment: null, errors: result.errors };
     },
   },
+  Subscription: subscriptionResolvers,
   // The orders subgraph decides who may reach an Order; any Order reference the gateway sends here gets its payments.
   Order: {
     __resolveReference: (ref) => (zId.safeParse(ref.id).success ? orderReference(ref.id) : null),

@@ -120,6 +120,17 @@ export type StockPayload = {
   product?: Maybe<Product>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** inventory subgraph: fires whenever a watched product's stock changes (reservation, sale, release, restock). Omit productIds to watch every product. */
+  stockChanged: Product;
+};
+
+
+export type SubscriptionStockChangedArgs = {
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** A domain error returned inside a mutation payload (not a GraphQL error). */
 export type UserError = {
   __typename?: 'UserError';
@@ -262,6 +273,7 @@ export type ResolversTypes = ResolversObject<{
   StockMovementEdge: ResolverTypeWrapper<Omit<StockMovementEdge, 'node'> & { node: ResolversTypes['StockMovement'] }>;
   StockMovementReason: StockMovementReason;
   StockPayload: ResolverTypeWrapper<Omit<StockPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   Warehouse: ResolverTypeWrapper<WarehouseRow>;
   WarehouseStock: ResolverTypeWrapper<WarehouseStockLevel>;
@@ -284,6 +296,7 @@ export type ResolversParentTypes = ResolversObject<{
   StockMovementConnection: Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMovementEdge']> };
   StockMovementEdge: Omit<StockMovementEdge, 'node'> & { node: ResolversParentTypes['StockMovement'] };
   StockPayload: Omit<StockPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
   Warehouse: WarehouseRow;
   WarehouseStock: WarehouseStockLevel;
@@ -347,6 +360,10 @@ export type StockPayloadResolvers<ContextType = InventoryContext, ParentType ext
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  stockChanged?: SubscriptionResolver<ResolversTypes['Product'], "stockChanged", ParentType, ContextType, Partial<SubscriptionStockChangedArgs>>;
+}>;
+
 export type UserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -378,6 +395,7 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   StockMovementConnection?: StockMovementConnectionResolvers<ContextType>;
   StockMovementEdge?: StockMovementEdgeResolvers<ContextType>;
   StockPayload?: StockPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Warehouse?: WarehouseResolvers<ContextType>;
   WarehouseStock?: WarehouseStockResolvers<ContextType>;

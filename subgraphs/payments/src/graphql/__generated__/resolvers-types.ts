@@ -116,6 +116,17 @@ export type PaymentStatus =
   /** The captured funds were returned. */
   | 'REFUNDED';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** payments subgraph: fires on every status change of any payment of the viewer's order. */
+  paymentStatusChanged: Payment;
+};
+
+
+export type SubscriptionPaymentStatusChangedArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
 /** A domain error returned inside a mutation payload (not a GraphQL error). */
 export type UserError = {
   __typename?: 'UserError';
@@ -239,6 +250,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentMethod: PaymentMethod;
   PaymentPayload: ResolverTypeWrapper<Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
   PaymentStatus: PaymentStatus;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -257,6 +269,7 @@ export type ResolversParentTypes = ResolversObject<{
   PayOrderInput: PayOrderInput;
   Payment: PaymentRow;
   PaymentPayload: Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -303,6 +316,10 @@ export type PaymentPayloadResolvers<ContextType = PaymentsContext, ParentType ex
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  paymentStatusChanged?: SubscriptionResolver<ResolversTypes['Payment'], "paymentStatusChanged", ParentType, ContextType, RequireFields<SubscriptionPaymentStatusChangedArgs, 'orderId'>>;
+}>;
+
 export type UserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -317,6 +334,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Order?: OrderResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentPayload?: PaymentPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

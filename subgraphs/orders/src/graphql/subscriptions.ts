@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { isAdmin, requireViewer } from '@shop/auth';
+import { forbidden, parseArgs, zId } from '@shop/common';
+import { eventIterator } from '@shop/events';
+import type { OrderRow, OrderStatus } from '../db/schema.js';
+import { findOrdersByIds } from '../domain/orders.js';
+import { OrderEventType, type OrderStatusChangedPayload } from '../events.js';
+import type { SubscriptionResolvers } from './__generated__/resolvers-types.js';
+import type { OrdersContext } from './context.js';
+
+const orderStatusChangedArgs = z.object({ orderId: zId });
+
+/** What one order.status_changed event hands to resolve. */
+interface OrderChange {
+  orderId: string;
+  to: OrderStatus;
+}
+
+export const subscriptionResolvers: SubscriptionResolvers = {
+  orderStatusChanged: {
+    // Checked once, when the subscription starts: an order's customer never changes.
+    subscribe: async (_root, args, ctx) => {
+      const viewer = requireViewer(ctx.viewer);
+      const { orderId } = parseArgs(orderStatusChangedArgs, args);
+      const [order] = await findOrdersByIds(ctx.db, [orderId]);
+      if (!order) throw new GraphQLError('No order with this id.', { extensions: { code: 'NOT_FOUND' } });
+      if (order.customerId !== viewer.id && !isAdmin(viewer)) throw forbidden('Only the customer who placed this order or an admin can follow it.');
+      return eventIterator(
+        ctx.bus,
+        [OrderEventType.StatusChanged],
+        (event) => (event.payload as OrderStatusChangedPayload).orderId === orderId,
+        (event): OrderChange => ({ orderId, to: (event.payload as OrderStatusChangedPayload).to }),
+      );
+    },
+    // Read fresh, not through the loaders: this context lives as long as the subscription and would cache the first
+    // read. The status is the event's, so each event reports the change it stands for even if a later one committed.
+    resolve: async (change: OrderChange, _args: unknown, ctx: OrdersContext): Promise<OrderRow> => {
+      const [order] = await findOrdersByIds(ctx.db, [change.orderId]);
+      if (!order) throw new Error(`order ${change.orderId} of an order.status_changed event is missing`);
+      return { ...order, status: change.to };
+    },
+  },
+};

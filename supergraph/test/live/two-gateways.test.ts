@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
+import { formatMinor } from '@shop/common';
+import { demo } from '@shop/demo-store';
+import { InProcessEventBus } from '@shop/events';
+import { startOrdersSubgraph } from '@shop/orders';
+import { startPaymentsSubgraph } from '@shop/payments';
+import { startProductsSubgraph } from '@shop/products';
+import type { RunningServer } from '@shop/server';
+import { createTestDatabase, freePort, startRabbitMq, startServiceProcess, type RabbitMqServer, type ServiceProcess } from '@shop/testing';
+import { startUsersSubgraph } from '@shop/users';
+import { adjustStock, collect, sleep, until, wsClient, type Collected } from './support.js';
+
+/**
+ * The distributed setup: two inventory replicas and two gateways as OS processes, inventory's events on a real
+ * RabbitMQ. Gateway i subscribes upstream on inventory i only, so an adjustment made on the other replica reaches
+ * its subscribers only through the broker's broadcast.
+ */
+let rabbit: RabbitMqServer;
+const inProcess: RunningServer[] = [];
+const inventory: ServiceProcess[] = [];
+const gateways: ServiceProcess[] = [];
+const dbs: { drop(): Promise<void> }[] = [];
+const clients: Client[] = [];
+const localBus = new InProcessEventBus();
+let sellerToken: string;
+
+beforeAll(async () => {
+  rabbit = await startRabbitMq();
+  const keys = await generateKeyPairPem();
+  const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+  sellerToken = await issuer.issue({ id: demo.sellers[0].id, roles: ['SELLER', 'CUSTOMER'] });
+  const tokenVerification = { publicKeyPem: keys.publicKeyPem };
+  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb] = await Promise.all(
+    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
+  );
+  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!);
+  const users = await startUsersSubgraph({ port: 0, databaseUrl: usersDb!.url, ...keys, seedDemo: true });
+  const products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb!.url, tokenVerification, seedDemo: true });
+  inProcess.push(users, products);
+  // The first replica migrates and seeds; the second starts on the ready database.
+  for (const i of [0, 1]) {
+    inventory.push(
+      await startServiceProcess(`inventory-${i}`, 'subgraphs/inventory/src/main.ts', await freePort(), {
+        JWT_PUBLIC_KEY: keys.publicKeyPem,
+        SEED_DEMO: 'true',
+        EVENT_BUS: 'rabbitmq',
+        RABBITMQ_URL: rabbit.url,
+        PRODUCTS_URL: products.url,
+        DATABASE_URL: inventoryDb!.url,
+      }),
+    );
+  }
+  // Orders and payments only need to answer /ready for the gateways here; their events stay on a local bus.
+  const orders = await startOrdersSubgraph({ port: 0, databaseUrl: ordersDb!.url, tokenVerification, bus: localBus, productsUrl: products.url, inventoryUrl: inventory[0]!.url });
+  inProcess.push(orders);
+  inProcess.push(await startPaymentsSubgraph({ port: 0, databaseUrl: paymentsDb!.url, tokenVerification, bus: localBus, ordersUrl: orders.url }));
+  const [, , ordersServer, paymentsServer] = inProcess;
+  for (const i of [0, 1]) {
+    gateways.push(
+      await startServiceProcess(`gateway-${i}`, 'supergraph/src/main.ts', await freePort(), {
+        JWT_PUBLIC_KEY: keys.publicKeyPem,
+        USERS_URL: users.url,
+        PRODUCTS_URL: products.url,
+        INVENTORY_URL: inventory[i]!.url,
+        ORDERS_URL: ordersServer!.url,
+        PAYMENTS_URL: paymentsServer!.url,
+      }),
+    );
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.allSettled(clients.map((c) => c.dispose()));
+  await Promise.allSettled([...gateways, ...inventory].map((p) => p.stop()));
+  for (const server of inProcess.reverse()) await server.stop();
+  await localBus.close();
+  for (const db of dbs) await db.drop();
+  await rabbit?.stop();
+}, 60_000);
+
+const STOCK = /* GraphQL */ `
+  subscription Stock($ids: [ID!]) {
+    stockChanged(productIds: $ids) { id name price { amount } seller { name } stock { onHand reserved available } }
+  }
+`;
+
+describe('subscriptions across replicas', () => {
+  it('an adjustment on either inventory process reaches subscribers on both gateways', async () => {
+    const product = demo.products[6]!;
+    const warehouseId = demo.warehouses[0]!.id;
+    const subs: Collected[] = gateways.map((gateway) => {
+      const client = wsClient(gateway.url.replace(/^http/, 'ws'));
+      clients.push(client);
+      return collect(client, STOCK, { ids: [product.id] });
+    });
+
+    // Each replica binds its broadcast queue on the broker asynchronously: adjust until both subscribers hear one.
+    const deadline = Date.now() + 30_000;
+    while (!subs.every((s) => s.results.length > 0)) {
+      if (Date.now() > deadline) throw new Error(`the subscriptions never went live: ${subs.map((s) => JSON.stringify(s.results.concat(s.error ?? [])))}`);
+      await adjustStock(inventory[0]!.url, sellerToken, product.id, warehouseId, 1);
+      await sleep(300);
+    }
+    await sleep(500);
+    const base = subs.map((s) => s.results.length);
+
+    const fromA = await adjustStock(inventory[0]!.url, sellerToken, product.id, warehouseId, 2);
+    const fromB = await adjustStock(inventory[1]!.url, sellerToken, product.id, warehouseId, 3);
+    const event = (totals: typeof fromA) => ({
+      data: {
+        stockChanged: {
+          id: product.id,
+          name: product.name,
+          price: { amount: formatMinor(product.priceMinor) },
+          seller: { name: demo.sellers[0].name },
+          stock: totals,
+        },
+      },
+    });
+    await until(() => subs.every((s, i) => s.results.length >= base[i]! + 2), 'both changes on both gateways', 15_000);
+    await sleep(300); // nothing further (no duplicate) arrives
+    for (const [i, sub] of subs.entries()) expect(sub.results.slice(base[i])).toEqual([event(fromA), event(fromB)]);
+  }, 90_000);
+});
