@@ -1,19 +1,3 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegen } from '@shop/tsconfig/subgraph-codegen';
 
-const config: CodegenConfig = {
-  schema: 'schema.graphql',
-  generates: {
-    'src/graphql/__generated__/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useIndexSignature: true,
-        contextType: '../context.js#UsersContext',
-        scalars: { DateTime: 'Date | string', ID: 'string' },
-        mappers: { User: '../../db/schema.js#UserRow' },
-        enumsAsTypes: true,
-      },
-    },
-  },
-};
-export default config;
+export default subgraphCodegen('UsersContext', { User: '../../db/schema.js#UserRow' });
