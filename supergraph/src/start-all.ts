@@ -22,16 +22,18 @@ const config = readConfig(
     WEB_MODE: z.enum(['dev', 'static']).default('dev'),
   }),
 );
-const platform = await startPlatform({
-  dataDir: config.DATA_DIR,
-  databaseUrl: config.DATABASE_URL,
-  gatewayPort: config.PORT,
-  subgraphPorts: { users: config.USERS_PORT, products: config.PRODUCTS_PORT, inventory: config.INVENTORY_PORT, orders: config.ORDERS_PORT, payments: config.PAYMENTS_PORT },
-  development: config.NODE_ENV !== 'production',
-});
 const gatewayUrl = `http://localhost:${config.PORT}/graphql`;
-const storefront =
-  config.WEB === 'true' ? await (await import('@shop/web/server')).startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE }) : undefined;
+// The storefront only needs the gateway's URL, so it starts while the databases open.
+const [platform, storefront] = await Promise.all([
+  startPlatform({
+    dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
+    gatewayPort: config.PORT,
+    subgraphPorts: { users: config.USERS_PORT, products: config.PRODUCTS_PORT, inventory: config.INVENTORY_PORT, orders: config.ORDERS_PORT, payments: config.PAYMENTS_PORT },
+    development: config.NODE_ENV !== 'production',
+  }),
+  config.WEB === 'true' ? import('@shop/web/server').then((web) => web.startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE })) : undefined,
+]);
 const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
 console.log(`
 Artesanías graph ready in ${seconds}s
