@@ -23,6 +23,8 @@ export const ordersConfig = subgraphBaseConfig('orders', 4004).extend({
   PRODUCTS_URL: z.string().url().default('http://localhost:4002/graphql'),
   /** The inventory subgraph itself (never the gateway): placeOrder reserves stock at its internal endpoints. */
   INVENTORY_URL: z.string().url().default('http://localhost:4003/graphql'),
+  /** How long placeOrder waits for inventory's reservation answer (ms). */
+  INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** How long an unpaid order holds its stock: milliseconds or an ISO 8601 duration; 15 minutes by default. */
   RESERVATION_TTL: zDurationMs(DEFAULT_RESERVATION_TTL_MS),
   /** How often the expiry sweeper looks for lapsed reservations. */

@@ -15,6 +15,7 @@ const server = await startOrdersSubgraph({
   bus,
   productsUrl: config.PRODUCTS_URL,
   inventoryUrl: config.INVENTORY_URL,
+  inventoryTimeoutMs: config.INVENTORY_TIMEOUT_MS,
   reservationTtlMs: config.RESERVATION_TTL,
   expirySweepIntervalMs: config.EXPIRY_SWEEP_INTERVAL,
   seedDemo: config.SEED_DEMO,

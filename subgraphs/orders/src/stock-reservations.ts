@@ -32,6 +32,7 @@ export interface StockReservations {
 export interface RemoteStockReservationsOptions {
   /** The inventory subgraph's own URL (its /graphql URL or its base URL: the internal endpoints sit at its root). */
   url: string;
+  /** Default 10 s: reservations of one hot product queue on its row locks, and a timeout costs the shopper the order. */
   timeoutMs?: number;
 }
 
@@ -66,7 +67,7 @@ export class RemoteStockReservations implements StockReservations {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 3000),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : null };

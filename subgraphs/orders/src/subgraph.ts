@@ -34,6 +34,8 @@ export interface OrdersSubgraphOptions {
   productCatalog?: ProductCatalog;
   /** The inventory subgraph's own URL, called by the default RemoteStockReservations. */
   inventoryUrl: string;
+  /** placeOrder's wait for inventory's reservation answer; default 10 s. */
+  inventoryTimeoutMs?: number;
   /** Replaces the RemoteStockReservations (inventoryUrl is then unused). */
   stockReservations?: StockReservations;
   /** How long an unpaid order holds its stock; 15 minutes by default. */
@@ -54,7 +56,7 @@ export async function startOrdersSubgraph(options: OrdersSubgraphOptions): Promi
   if (options.seedDemo) await seedDemoOrders(db);
   const verifier = await createTokenVerifier(options.tokenVerification);
   const catalog = options.productCatalog ?? new RemoteProductCatalog({ url: options.productsUrl });
-  const reservations = options.stockReservations ?? new RemoteStockReservations({ url: options.inventoryUrl });
+  const reservations = options.stockReservations ?? new RemoteStockReservations({ url: options.inventoryUrl, timeoutMs: options.inventoryTimeoutMs });
 
   const relay = new OutboxRelay({ db, bus: options.bus, logger });
   relay.start();

@@ -74,7 +74,9 @@ describe('no oversell across replicas', () => {
     expect(results.filter((r) => r.errors)).toEqual([]);
     const placed = results.filter((r) => r.data.placeOrder.order);
     const short = results.filter((r) => r.data.placeOrder.errors.some((e: { code: string }) => e.code === 'OUT_OF_STOCK'));
+    const codes = results.flatMap((r) => r.data.placeOrder.errors.map((e: { code: string }) => e.code));
     expect(placed).toHaveLength(50);
+    expect(codes.filter((c) => c !== 'OUT_OF_STOCK')).toEqual([]);
     expect(short).toHaveLength(150);
     expect(placed.every((r) => r.data.placeOrder.order.status === 'AWAITING_PAYMENT')).toBe(true);
     expect(short[0]!.data.placeOrder.errors[0].field).toEqual(['input', 'lines', '0', 'quantity']);
