@@ -1,67 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '@shop/demo-store';
-import { freePort, graphqlRequest } from '@shop/testing';
+import { graphqlRequest, startNpmStart, type NpmStartPlatform } from '@shop/testing';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-let child: ChildProcess;
+let platform: NpmStartPlatform;
 let gatewayUrl: string;
 let storefrontUrl: string;
-let dataDir: string;
-let output = '';
-let startSeconds = 0;
 
 /** Starts the platform exactly as a newcomer does (`npm start`), on spare ports and a fresh data folder. */
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'artesanias-e2e-'));
-  const ports = await Promise.all(Array.from({ length: 7 }, () => freePort()));
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: dataDir,
-    PORT: String(ports[0]),
-    USERS_PORT: String(ports[1]),
-    PRODUCTS_PORT: String(ports[2]),
-    INVENTORY_PORT: String(ports[3]),
-    ORDERS_PORT: String(ports[4]),
-    PAYMENTS_PORT: String(ports[5]),
-    WEB_PORT: String(ports[6]),
-  };
-  storefrontUrl = `http://localhost:${ports[6]}/`;
-  delete env.DATABASE_URL;
-  gatewayUrl = `http://localhost:${ports[0]}/graphql`;
-  const startedAt = Date.now();
-  child = spawn('npm', ['start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 90 s:\n${output}`)), 90_000);
-    child.stdout!.on('data', () => {
-      if (/ready in/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
-  startSeconds = (Date.now() - startedAt) / 1000;
-  console.log(`npm start (first start, fresh data folder) ready in ${startSeconds.toFixed(1)} s`);
+  platform = await startNpmStart({ web: true, readyTimeoutMs: 90_000 });
+  gatewayUrl = platform.gatewayUrl;
+  storefrontUrl = platform.storefrontUrl!;
+  console.log(`npm start (first start, fresh data folder) ready in ${platform.startSeconds.toFixed(1)} s`);
 }, 120_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 const EVERYTHING = /* GraphQL */ `
@@ -122,13 +76,13 @@ describe('npm start', () => {
   });
 
   it('stops every service cleanly on Ctrl-C', async () => {
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    process.kill(-child.pid!, 'SIGINT');
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => platform.child.once('exit', (code, signal) => resolve({ code, signal })));
+    process.kill(-platform.child.pid!, 'SIGINT');
     // npm re-raises the SIGINT it got; the platform under it must have said goodbye without an error.
     const { code, signal } = await exited;
     expect(code === 0 || signal === 'SIGINT').toBe(true);
-    expect(output).toContain('Stopping');
-    expect(output).not.toMatch(/Error|ERR!|level":50/);
+    expect(platform.output()).toContain('Stopping');
+    expect(platform.output()).not.toMatch(/Error|ERR!|level":50/);
     await expect(fetch(gatewayUrl.replace('/graphql', '/health'))).rejects.toThrow();
   }, 30_000);
 });

@@ -3,3 +3,4 @@ export * from './databases.js';
 export * from './graphql-client.js';
 export * from './rabbitmq-server.js';
 export * from './processes.js';
+export * from './npm-start.js';

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './postgres-server.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The platform as a newcomer starts it, `npm start`, on spare ports and a fresh embedded data folder. */
+export interface NpmStartPlatform {
+  gatewayUrl: string;
+  /** Set when the storefront was asked for. */
+  storefrontUrl?: string;
+  child: ChildProcess;
+  /** Seconds from the command to the "ready" line. */
+  startSeconds: number;
+  output(): string;
+  /** Ctrl-C, then SIGKILL if it has not gone within 10 s; removes the data folder. */
+  stop(): Promise<void>;
+}
+
+export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number } = {}): Promise<NpmStartPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'artesanias-npm-start-'));
+  const [gateway, users, products, inventory, orders, payments, web] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    PORT: String(gateway),
+    USERS_PORT: String(users),
+    PRODUCTS_PORT: String(products),
+    INVENTORY_PORT: String(inventory),
+    ORDERS_PORT: String(orders),
+    PAYMENTS_PORT: String(payments),
+    WEB: options.web ? 'true' : 'false',
+    WEB_PORT: String(web),
+  };
+  delete env.DATABASE_URL;
+  const startedAt = Date.now();
+  let output = '';
+  const child = spawn('npm', ['start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const timeoutMs = options.readyTimeoutMs ?? 120_000;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start was not ready in ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    child.stdout!.on('data', () => {
+      if (/ready in/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    gatewayUrl: `http://localhost:${gateway}/graphql`,
+    storefrontUrl: options.web ? `http://localhost:${web}/` : undefined,
+    child,
+    startSeconds: (Date.now() - startedAt) / 1000,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        killGroup('SIGINT');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        killGroup('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
