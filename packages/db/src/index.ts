@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 
 /** One type for both drivers, so domain code never knows whether PGlite or PostgreSQL is underneath. */
@@ -50,8 +50,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
 }
 
 /** For /ready: the database answers a trivial query. */
-export async function databaseReady(db: { execute(query: ReturnType<typeof import('drizzle-orm').sql>): Promise<unknown> }): Promise<boolean> {
-  const { sql } = await import('drizzle-orm');
+export async function databaseReady(db: { execute(query: SQL): Promise<unknown> }): Promise<boolean> {
   await db.execute(sql`select 1`);
   return true;
 }
