@@ -4,14 +4,20 @@
  * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32]
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { freePort, graphqlRequest, startPostgresServer } from '@shop/testing';
 import { startPlatform } from '../supergraph/src/platform.js';
+import type { LoadJob, LoadResult } from './support/checkout-load.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' }, concurrency: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '15' }, concurrency: { type: 'string', default: '32' }, profile: { type: 'string' } },
+});
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 
@@ -35,48 +41,52 @@ const inventory = postgres(inventoryDb.toString(), { max: 2, onnotice: () => {} 
 const tokens = await Promise.all(Array.from({ length: 500 }, () => issuer.issue({ id: randomUUID(), roles: ['CUSTOMER'] })));
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }`;
-let sequence = 0;
+const loadWorker = new Worker(new URL('./support/checkout-load-worker.mjs', import.meta.url));
+let phase = 0;
 
-/** Runs `request` from `concurrency` workers for `seconds`; returns counts and latency percentiles. */
-async function load(name: string, request: (i: number) => Promise<'ok' | 'out_of_stock' | 'error'>, limit = Infinity) {
-  const latencies: number[] = [];
-  const counts = { ok: 0, out_of_stock: 0, error: 0 };
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  let issued = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline && issued < limit) {
-        const i = issued++;
-        const t0 = performance.now();
-        counts[await request(i).catch(() => 'error' as const)] += 1;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
-  const total = counts.ok + counts.out_of_stock + counts.error;
-  return { name, perSecond: total / elapsed, ...counts, p50ms: pct(50), p99ms: pct(99) };
+/** One load phase, driven from the worker thread; this thread only serves (and, with --profile, is profiled). */
+async function load(name: string, kind: LoadJob['kind'], productIds: string[] = [], limit = Infinity) {
+  const profiler = values.profile ? await startProfiler() : undefined;
+  const job: LoadJob = { gatewayUrl: platform.gatewayUrl, kind, productIds, tokens, concurrency, seconds, limit, keyPrefix: `bench-${phase++}` };
+  const cpuBefore = mainThreadCpuMs();
+  const result = await new Promise<LoadResult>((resolve) => {
+    loadWorker.once('message', resolve);
+    loadWorker.postMessage(job);
+  });
+  // CPU time of the serving thread per request: a cost that load from other processes on the machine barely moves.
+  const serverMsPerRequest = ((mainThreadCpuMs() - cpuBefore) / (result.ok + result.out_of_stock + result.error)).toFixed(2);
+  await profiler?.(`${values.profile}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`);
+  return { name, ...result, serverMsPerRequest };
 }
 
-async function placeOne(productId: string, i: number) {
-  const res = await graphqlRequest(platform.gatewayUrl, PLACE, { input: { lines: [{ productId, quantity: 1 }], idempotencyKey: `bench-${sequence++}` } }, tokens[i % tokens.length]);
-  if (res.errors || !res.data) return 'error' as const;
-  if (res.data.placeOrder.order) return 'ok' as const;
-  return res.data.placeOrder.errors.some((e: { code: string }) => e.code === 'OUT_OF_STOCK') ? ('out_of_stock' as const) : ('error' as const);
+/** User + system CPU time of this process's main thread (not the load worker's), from /proc. */
+function mainThreadCpuMs(): number {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** --profile DIR: a CPU profile of this process (gateway + subgraphs) for each load phase alone. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file: string) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 await inventory`update stock_levels set on_hand = 1000000, reserved = 0`;
-const baseline = await load('baseline: { categories { id } } via gateway', async () => ((await graphqlRequest(platform.gatewayUrl, '{ categories { id } }')).errors ? 'error' : 'ok'));
-const distinct = await load('placeOrder, 70 distinct products', (i) => placeOne(demo.products[i % demo.products.length]!.id, i));
-const hot = await load('placeOrder, one hot product', (i) => placeOne(demo.products[0]!.id, i));
+const baseline = await load('baseline: { categories { id } } via gateway', 'baseline');
+const distinct = await load('placeOrder, 70 distinct products', 'placeOrder', demo.products.map((p) => p.id));
+const hot = await load('placeOrder, one hot product', 'placeOrder', [demo.products[0]!.id]);
 
 // Oversell check on a hot product with 500 units and 1,500 buyers.
 const scarce = demo.products[1]!;
 await inventory`update stock_levels set on_hand = case when warehouse_id = ${demo.warehouses[0]!.id} then 300 else 200 end, reserved = 0 where product_id = ${scarce.id}`;
-const contended = await load('placeOrder, 500 units, 1,500 buyers', (i) => placeOne(scarce.id, i), 1500);
+const contended = await load('placeOrder, 500 units, 1,500 buyers', 'placeOrder', [scarce.id], 1500);
 const [scarceStock] = await inventory<{ onHand: number; reserved: number }[]>`select sum(on_hand)::int as "onHand", sum(reserved)::int as reserved from stock_levels where product_id = ${scarce.id}`;
 
 // Payment capture latency: payOrder answered -> payment CAPTURED event on the bus.
@@ -88,7 +98,11 @@ const captureLatencies: number[] = [];
 for (let i = 0; i < 20; i++) {
   const token = tokens[i]!;
   const placed = await graphqlRequest(platform.gatewayUrl, PLACE, { input: { lines: [{ productId: demo.products[5]!.id, quantity: 1 }], idempotencyKey: `pay-${i}` } }, token);
-  const orderId = placed.data.placeOrder.order.id as string;
+  const orderId = placed.data?.placeOrder.order?.id as string | undefined;
+  if (!orderId) {
+    console.warn(`placing order ${i} for the capture run failed: ${JSON.stringify(placed)}`);
+    continue;
+  }
   const paid = await graphqlRequest(platform.gatewayUrl, `mutation($input: PayOrderInput!) { payOrder(input: $input) { payment { id } errors { code } } }`, { input: { orderId, method: 'CARD', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' }, idempotencyKey: `pay-${i}` } }, token);
   const answeredAt = performance.now();
   if (!paid.data?.payOrder.payment) continue;
@@ -102,6 +116,7 @@ console.table([baseline, distinct, hot, contended].map((r) => ({ ...r, perSecond
 console.log(`oversold on the 500-unit product: ${Math.max(0, scarceStock!.reserved - scarceStock!.onHand)} (reserved ${scarceStock!.reserved} of ${scarceStock!.onHand}; ${contended.ok} orders placed)`);
 console.log(`payment capture latency (payOrder answered -> CAPTURED event), ${captureLatencies.length} payments, PAYMENT_PROVIDER_LATENCY_MS default: p50 ${captureLatencies[Math.floor(captureLatencies.length / 2)]?.toFixed(0)} ms, max ${captureLatencies.at(-1)?.toFixed(0)} ms`);
 
+await loadWorker.terminate();
 await platform.stop();
 await inventory.end();
 await pg.stop();

@@ -17,10 +17,14 @@ export interface GatewayContext {
   authorization?: string;
 }
 
+type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
 /** Forwards the viewer's token to every subgraph; the subgraphs trust nothing else. */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly onRequest?: () => void) {
-    super({ url });
+    // Node's own fetch (undici, keep-alive pool) instead of the default make-fetch-happen, whose agent and cache
+    // layers cost more CPU per subgraph fetch than the fetch itself.
+    super({ url, fetcher: fetch as unknown as SubgraphFetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey, type CryptoKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '@shop/common';
 import { importPrivateKey, importPublicKey, JWT_ALG } from './keys.js';
 
@@ -42,17 +43,28 @@ export interface TokenVerifier {
   verify(token: string): Promise<Viewer & { expiresAt: number }>;
 }
 
-/** Verifies with a configured public key, or with the users subgraph's JWKS (fetched once, cached, refreshed on an unknown kid). */
+/**
+ * Verifies with a configured public key, or with the users subgraph's JWKS (fetched once, cached, refreshed on an
+ * unknown kid). A token verified once is remembered until it expires: every request carries the same token through
+ * the gateway and each subgraph it reaches, and a signature check costs more than the rest of a small request.
+ */
 export async function createTokenVerifier(source: { publicKeyPem: string } | { jwksUrl: string }): Promise<TokenVerifier> {
   const key: CryptoKey | JWTVerifyGetKey =
     'publicKeyPem' in source ? await importPublicKey(source.publicKeyPem) : createRemoteJWKSet(new URL(source.jwksUrl), { timeoutDuration: 3000 });
+  // Only good tokens are kept (a flood of forged ones cannot evict them); the bound keeps memory flat.
+  const verified = new LRUCache<string, Viewer & { expiresAt: number }>({ max: 10_000 });
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known && known.expiresAt > Date.now()) return known;
+      if (known) verified.delete(token);
       try {
         const { payload } = await jwtVerify(token, key as CryptoKey, { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, algorithms: [JWT_ALG] });
         const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
         if (!payload.sub || !payload.exp) throw new errors.JWTInvalid('missing subject or expiry');
-        return { id: payload.sub, roles, expiresAt: payload.exp * 1000 };
+        const viewer = Object.freeze({ id: payload.sub, roles: Object.freeze(roles) as Role[], expiresAt: payload.exp * 1000 });
+        verified.set(token, viewer);
+        return viewer;
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired; sign in again.');
         if (error instanceof errors.JOSEError || error instanceof TypeError) throw unauthenticated('The token is not valid.');

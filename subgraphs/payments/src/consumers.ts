@@ -25,12 +25,21 @@ export async function registerConsumers(deps: ConsumerDeps): Promise<Unsubscribe
   return deps.bus.consume(CONSUMER, [EventType.OrderStatusChanged, EventType.OrderRefundRequested], (event) => handle(deps, event));
 }
 
+/** Only an order cancelled after it was PAID asks payments for anything; every other status change is passed over. */
+function mayRefund(event: DomainEvent): boolean {
+  if (event.type !== EventType.OrderStatusChanged) return true;
+  const { from, to } = event.payload as unknown as OrderStatusChangedPayload;
+  return from === 'PAID' && to === 'CANCELLED';
+}
+
 async function handle(deps: ConsumerDeps, event: DomainEvent): Promise<void> {
+  // An event without an effect needs no inbox row: passing it over twice is still passing it over once.
+  if (!mayRefund(event)) return;
   let refunded = false;
   await handleOnce(deps.db, CONSUMER, event, async (tx) => {
     if (event.type === EventType.OrderStatusChanged) {
       const payload = event.payload as unknown as OrderStatusChangedPayload;
-      if (payload.to !== 'CANCELLED' || payload.from !== 'PAID' || !zId.safeParse(payload.orderId).success) return;
+      if (!zId.safeParse(payload.orderId).success) return;
       const paymentId = await findCapturedPayment(tx, payload.orderId);
       if (paymentId) refunded = await refundPayment(tx, deps.provider, paymentId);
     } else if (event.type === EventType.OrderRefundRequested) {

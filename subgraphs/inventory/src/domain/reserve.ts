@@ -2,8 +2,10 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, issuesToUserErrors, ok, zId, type Result } from '@shop/common';
 import type { Transaction } from '@shop/db';
+import { recordEvents } from '@shop/events';
+import { stockChanged } from '../events.js';
 import { reservationLines, reservations, stockLevels, type InventorySchema, type ReservationStatus, type StockLevelRow } from '../db/schema.js';
-import { lockStock, moveStock, recordStockChanged } from './stock-locks.js';
+import { lockStock, moveStock } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
 
@@ -97,19 +99,38 @@ export function allocate(lines: readonly HoldLine[], levels: readonly StockLevel
 /**
  * Holds every line or none: the products' rows are locked in the global order, the allocation is computed on the
  * locked rows, and only when nothing is short are reserved counts and reservation_lines written (with stock.changed).
+ * `committed` is what the caller already read of these products without locks, if it did.
  */
-export async function holdLines(tx: Tx, reservationId: string, lines: readonly HoldLine[]): Promise<ShortLine[]> {
+export async function holdLines(tx: Tx, reservationId: string, lines: readonly HoldLine[], committed?: readonly StockLevelRow[]): Promise<ShortLine[]> {
   const productIds = lines.map((l) => l.productId);
   // Committed stock already too low is a true answer without queueing for the row locks (losers of a rush return fast).
-  const unlocked = allocate(lines, await tx.select().from(stockLevels).where(inArray(stockLevels.productId, productIds)));
+  const unlocked = allocate(lines, committed ?? (await readLevels(tx, productIds)));
   if (unlocked.shortLines.length) return unlocked.shortLines;
   const levels = await lockStock(tx, productIds);
   const { picks, shortLines } = allocate(lines, levels);
   if (shortLines.length) return shortLines;
-  for (const pick of picks) await moveStock(tx, pick.productId, pick.warehouseId, { reserved: pick.quantity });
-  await tx.insert(reservationLines).values(picks.map((p) => ({ reservationId, ...p })));
-  await recordStockChanged(tx, productIds);
+  // The writes do not depend on each other's results: sent together, they cost one round trip to the database.
+  await Promise.all([
+    ...picks.map((pick) => moveStock(tx, pick.productId, pick.warehouseId, { reserved: pick.quantity })),
+    tx.insert(reservationLines).values(picks.map((p) => ({ reservationId, ...p }))),
+    recordEvents(tx, stockChangedAfter(levels, picks)),
+  ]);
   return [];
+}
+
+const readLevels = (tx: Tx, productIds: readonly string[]) => tx.select().from(stockLevels).where(inArray(stockLevels.productId, [...productIds]));
+
+/** stock.changed per product from its locked rows (every warehouse of it) plus what this hold adds to reserved. */
+function stockChangedAfter(levels: readonly StockLevelRow[], picks: readonly Pick[]) {
+  const totals = new Map<string, { onHand: number; reserved: number }>();
+  for (const level of levels) {
+    const total = totals.get(level.productId) ?? { onHand: 0, reserved: 0 };
+    total.onHand += level.onHand;
+    total.reserved += level.reserved;
+    totals.set(level.productId, total);
+  }
+  for (const pick of picks) totals.get(pick.productId)!.reserved += pick.quantity;
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([productId, { onHand, reserved }]) => stockChanged({ productId, onHand, reserved, available: onHand - reserved }));
 }
 
 /**
@@ -122,14 +143,19 @@ export async function reserve(tx: Tx, request: ReserveRequest): Promise<Result<R
   if (!parsed.success) return fail(...issuesToUserErrors(parsed.error));
   const { reservationId, lines, expiresAt } = parsed.data;
 
-  const created = await tx.insert(reservations).values({ id: reservationId, status: 'RESERVED', expiresAt }).onConflictDoNothing().returning({ id: reservations.id });
+  const merged = mergeLines(lines);
+  // Claiming the id and reading today's stock go to the database together (one round trip).
+  const [created, committed] = await Promise.all([
+    tx.insert(reservations).values({ id: reservationId, status: 'RESERVED', expiresAt }).onConflictDoNothing().returning({ id: reservations.id }),
+    readLevels(tx, merged.map((l) => l.productId)),
+  ]);
   if (created.length === 0) {
     const [stored] = await tx.select({ status: reservations.status }).from(reservations).where(eq(reservations.id, reservationId));
     if (!stored) throw new Error(`reservation ${reservationId} conflicted but cannot be read`);
     return ok({ status: stored.status, replayed: true });
   }
 
-  const shortLines = await holdLines(tx, reservationId, mergeLines(lines));
+  const shortLines = await holdLines(tx, reservationId, merged, committed);
   if (shortLines.length) {
     await tx.delete(reservations).where(eq(reservations.id, reservationId));
     return ok({ status: 'OUT_OF_STOCK', shortLines });

@@ -6,13 +6,15 @@ import { orderLines, orders, type OrderLineRow, type OrderRow, type OrdersSchema
 type Db = Database<OrdersSchema>;
 type Tx = Transaction<OrdersSchema>;
 
-/** 123 -> "ORD-000123"; wider numbers keep all their digits. */
-export const formatOrderNumber = (n: bigint | number): string => `ORD-${String(n).padStart(6, '0')}`;
+/**
+ * The next order number from order_number_seq: 123 -> "ORD-000123", wider numbers keep all their digits; numbers are
+ * never reused, gaps are fine. An SQL expression, so an insert takes it without a round trip of its own.
+ */
+export const nextOrderNumber = sql<string>`(select 'ORD-' || lpad(n::text, greatest(6, length(n::text)), '0') from (select nextval('order_number_seq') as n) as next)`;
 
-/** The next order number from order_number_seq (numbers are never reused, gaps are fine). */
+/** Takes the next order number on its own (seeding and tests). */
 export async function allocateOrderNumber(tx: Db | Tx): Promise<string> {
-  const rows = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('order_number_seq')::text as n`));
-  return formatOrderNumber(BigInt(rows[0]!.n));
+  return rowsOf<{ n: string }>(await tx.execute(sql`select ${nextOrderNumber} as n`))[0]!.n;
 }
 
 export async function findOrdersByIds(db: Db, ids: readonly string[]): Promise<OrderRow[]> {
