@@ -1,22 +1,30 @@
 /**
  * placeOrder throughput through the gateway on real PostgreSQL, over distinct products and on one hot product,
  * and payment capture latency. Reports numbers (and a ratio against a baseline query run side by side); asserts
- * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32]
+ * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --topology one-process|processes --profile DIR]
+ * The clients run in a worker thread; besides throughput it reports the CPU ms the serving side (Node and PostgreSQL)
+ * spent per request, which other load on the machine barely moves.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
-import { freePort, graphqlRequest, startPostgresServer } from '@shop/testing';
-import { startPlatform } from '../supergraph/src/platform.js';
+import { graphqlRequest, startPostgresServer } from '@shop/testing';
 import type { LoadJob, LoadResult } from './support/checkout-load.js';
+import { platformAsProcesses, platformInOneProcess } from './support/checkout-platform.js';
+import { childrenOf, parentOf, startCpuReading } from './support/cpu-meter.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '15' }, concurrency: { type: 'string', default: '32' }, profile: { type: 'string' } },
+  options: {
+    seconds: { type: 'string', default: '15' },
+    concurrency: { type: 'string', default: '32' },
+    topology: { type: 'string', default: 'one-process' },
+    profile: { type: 'string' },
+  },
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
@@ -24,20 +32,15 @@ const concurrency = Number(values.concurrency);
 const pg = await startPostgresServer();
 const keys = await generateKeyPairPem();
 const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
-const base = new URL(pg.url);
-base.pathname = '/bench';
-const platform = await startPlatform({
-  dataDir: '/nonexistent',
-  databaseUrl: base.toString(),
-  gatewayPort: ports[0]!,
-  subgraphPorts: { users: ports[1]!, products: ports[2]!, inventory: ports[3]!, orders: ports[4]!, payments: ports[5]! },
-  keys,
-  development: false,
-});
-const inventoryDb = new URL(pg.url);
-inventoryDb.pathname = '/bench_inventory';
-const inventory = postgres(inventoryDb.toString(), { max: 2, onnotice: () => {} });
+const platform = values.topology === 'processes' ? await platformAsProcesses(pg.url, keys) : await platformInOneProcess(pg.url, keys);
+const inventory = postgres(platform.inventoryDbUrl, { max: 2, onnotice: () => {} });
+const [session] = await inventory<{ backend: number }[]>`select pg_backend_pid() as backend`;
+const postmaster = parentOf(session!.backend);
+// The serving side: this process's main thread (not the load worker) or the service processes, and PostgreSQL.
+const servingCpu = () => [
+  ...(values.topology === 'processes' ? childrenOf(process.pid).map(String) : [`${process.pid}/task/${process.pid}`]),
+  ...[postmaster, ...childrenOf(postmaster)].map(String),
+];
 const tokens = await Promise.all(Array.from({ length: 500 }, () => issuer.issue({ id: randomUUID(), roles: ['CUSTOMER'] })));
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }`;
@@ -48,24 +51,17 @@ let phase = 0;
 async function load(name: string, kind: LoadJob['kind'], productIds: string[] = [], limit = Infinity) {
   const profiler = values.profile ? await startProfiler() : undefined;
   const job: LoadJob = { gatewayUrl: platform.gatewayUrl, kind, productIds, tokens, concurrency, seconds, limit, keyPrefix: `bench-${phase++}` };
-  const cpuBefore = mainThreadCpuMs();
+  const cpu = startCpuReading(servingCpu);
   const result = await new Promise<LoadResult>((resolve) => {
     loadWorker.once('message', resolve);
     loadWorker.postMessage(job);
   });
-  // CPU time of the serving thread per request: a cost that load from other processes on the machine barely moves.
-  const serverMsPerRequest = ((mainThreadCpuMs() - cpuBefore) / (result.ok + result.out_of_stock + result.error)).toFixed(2);
+  const servingCpuMsPerRequest = (cpu() / (result.ok + result.out_of_stock + result.error)).toFixed(2);
   await profiler?.(`${values.profile}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`);
-  return { name, ...result, serverMsPerRequest };
+  return { name, ...result, servingCpuMsPerRequest };
 }
 
-/** User + system CPU time of this process's main thread (not the load worker's), from /proc. */
-function mainThreadCpuMs(): number {
-  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-/** --profile DIR: a CPU profile of this process (gateway + subgraphs) for each load phase alone. */
+/** --profile DIR: a CPU profile of this process for each load phase alone (with --topology one-process, the whole platform). */
 async function startProfiler() {
   const session = new Session();
   session.connect();
@@ -111,7 +107,7 @@ for (let i = 0; i < 20; i++) {
 }
 captureLatencies.sort((a, b) => a - b);
 
-console.log(`\nplaceOrder benchmark: ${seconds}s per run, ${concurrency} concurrent clients, one process (gateway + 5 subgraphs), PostgreSQL 15, ${(await import('node:os')).cpus().length} cores`);
+console.log(`\nplaceOrder benchmark: ${seconds}s per run, ${concurrency} concurrent clients, ${platform.description}, PostgreSQL 15, ${(await import('node:os')).cpus().length} cores`);
 console.table([baseline, distinct, hot, contended].map((r) => ({ ...r, perSecond: r.perSecond.toFixed(1), ratioToBaseline: (r.perSecond / baseline.perSecond).toFixed(3) })));
 console.log(`oversold on the 500-unit product: ${Math.max(0, scarceStock!.reserved - scarceStock!.onHand)} (reserved ${scarceStock!.reserved} of ${scarceStock!.onHand}; ${contended.ok} orders placed)`);
 console.log(`payment capture latency (payOrder answered -> CAPTURED event), ${captureLatencies.length} payments, PAYMENT_PROVIDER_LATENCY_MS default: p50 ${captureLatencies[Math.floor(captureLatencies.length / 2)]?.toFixed(0)} ms, max ${captureLatencies.at(-1)?.toFixed(0)} ms`);

@@ -1,0 +1,62 @@
+/**
+ * The two ways the placeOrder benchmark runs the platform: everything in one process (as `npm start` does), or each
+ * service in its own process with events through RabbitMQ (as the distributed deployment does), so both cores serve.
+ */
+import type { generateKeyPairPem } from '@shop/auth';
+import { createEventBus, type EventBus } from '@shop/events';
+import { createTestDatabase, freePort, startRabbitMq, startServiceProcess } from '@shop/testing';
+import { startPlatform } from '../../supergraph/src/platform.js';
+
+type Keys = Awaited<ReturnType<typeof generateKeyPairPem>>;
+
+export interface BenchPlatform {
+  description: string;
+  gatewayUrl: string;
+  /** The inventory subgraph's database, to set stock and count what was reserved. */
+  inventoryDbUrl: string;
+  /** A bus on which the benchmark watches payment events. */
+  bus: EventBus;
+  stop(): Promise<void>;
+}
+
+export async function platformInOneProcess(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {
+  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const url = (name: string) => Object.assign(new URL(postgresUrl), { pathname: name }).toString();
+  const platform = await startPlatform({
+    dataDir: '/nonexistent',
+    databaseUrl: url('/bench'),
+    gatewayPort: ports[0]!,
+    subgraphPorts: { users: ports[1]!, products: ports[2]!, inventory: ports[3]!, orders: ports[4]!, payments: ports[5]! },
+    keys,
+    development: false,
+  });
+  return { description: 'one process (gateway + 5 subgraphs), in-process bus', gatewayUrl: platform.gatewayUrl, inventoryDbUrl: url('/bench_inventory'), bus: platform.bus, stop: platform.stop };
+}
+
+export async function platformAsProcesses(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {
+  const rabbit = await startRabbitMq();
+  const names = ['users', 'products', 'inventory', 'orders', 'payments'] as const;
+  const dbs = await Promise.all(names.map((name) => createTestDatabase(postgresUrl, `bench_${name}`)));
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const))) as Record<(typeof names)[number], number>;
+  const urls = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+  const common = { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url, NODE_ENV: 'production' };
+  const services = await Promise.all(
+    names.map((name, i) =>
+      startServiceProcess(name, `subgraphs/${name}/src/main.ts`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),
+    ),
+  );
+  const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', await freePort(), common);
+  const bus = await createEventBus({ EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url });
+  return {
+    description: 'one process per service (gateway + 5 subgraphs), RabbitMQ bus',
+    gatewayUrl: gateway.url,
+    inventoryDbUrl: dbs[2]!.url,
+    bus,
+    async stop() {
+      await bus.close();
+      await Promise.all([gateway, ...services].map((s) => s.stop()));
+      await rabbit.stop();
+      for (const db of dbs) await db.drop();
+    },
+  };
+}
