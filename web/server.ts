@@ -61,6 +61,16 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The build writes .br and .gz beside JS and CSS (vite.config.ts); the best one the browser accepts is served. */
+const ENCODINGS = { br: 'br', gzip: 'gz' } as const;
+async function precompressed(file: string, acceptEncoding: string): Promise<keyof typeof ENCODINGS | undefined> {
+  for (const encoding of Object.keys(ENCODINGS) as (keyof typeof ENCODINGS)[]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(acceptEncoding)) continue;
+    if (await stat(`${file}.${ENCODINGS[encoding]}`).then((s) => s.isFile(), () => false)) return encoding;
+  }
+  return undefined;
+}
+
 async function startStatic({ port, gatewayUrl, host = 'localhost' }: StorefrontOptions): Promise<RunningStorefront> {
   if (!existsSync(join(distDir, 'index.html'))) throw new Error(`No storefront build in ${distDir}: run \`npm run build -w @shop/web\` first.`);
   const index = (await readFile(join(distDir, 'index.html'), 'utf8')).replace('<!--shop-config-->', configScript(gatewayUrl));
@@ -70,12 +80,15 @@ async function startStatic({ port, gatewayUrl, host = 'localhost' }: StorefrontO
     const file = normalize(join(root, path));
     try {
       if (file.startsWith(root + '/') && (await stat(file)).isFile()) {
+        const encoding = await precompressed(file, String(req.headers['accept-encoding'] ?? ''));
         // Hashed assets never change under the same name; everything else is revalidated.
         res.writeHead(200, {
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          vary: 'accept-encoding',
+          ...(encoding && { 'content-encoding': encoding }),
         });
-        res.end(await readFile(file));
+        res.end(await readFile(encoding ? `${file}.${ENCODINGS[encoding]}` : file));
         return;
       }
     } catch {

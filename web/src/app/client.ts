@@ -2,6 +2,7 @@ import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { gatewayUrl, gatewayWsUrl } from '../config';
 import { shopCacheExchange } from './cache';
+import { prefetchingFetch } from './prefetch';
 
 export interface ShopClient {
   client: Client;
@@ -66,6 +67,8 @@ export function createShopClient(token: string | null): ShopClient {
     // urql 5 GETs queries by default; Apollo's CSRF prevention refuses simple GETs without a preflight header.
     preferGetMethod: false,
     fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    // The catalog's first page may already be on its way (index.html starts it; see ./prefetch.ts).
+    fetch: prefetchingFetch,
     requestPolicy: 'cache-and-network',
     exchanges: [
       shopCacheExchange(),

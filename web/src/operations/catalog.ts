@@ -1,5 +1,7 @@
 import { graphql } from '../gql';
 
+export { catalogVariables, catalogView } from './catalog-view';
+
 export const CategoriesQuery = graphql(`
   query Categories {
     categories { id name slug }

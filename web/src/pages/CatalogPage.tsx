@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { CatalogQuery, CategoriesQuery } from '../operations/catalog';
+import { CatalogQuery, CategoriesQuery, catalogVariables, catalogView } from '../operations/catalog';
 import type { ProductSort } from '../gql/graphql';
 import { StockChangedSubscription } from '../operations/live';
 import { Link, useRouter } from '../app/router';
@@ -10,7 +10,6 @@ import { StockBadge } from '../components/StockBadge';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useDebounced, useLive } from '../hooks';
 
-const PAGE_SIZE = 12;
 const SORTS: { value: ProductSort; label: string }[] = [
   { value: 'NEWEST', label: 'Más recientes' },
   { value: 'PRICE_ASC', label: 'Precio: menor a mayor' },
@@ -22,9 +21,7 @@ const SORTS: { value: ProductSort; label: string }[] = [
 /** The catalog: search, category and sort live in the URL so a filtered view can be shared and survives a reload. */
 export function CatalogPage() {
   const { location, navigate } = useRouter();
-  const search = location.search.get('q') ?? '';
-  const categoryId = location.search.get('category') ?? '';
-  const sort = (location.search.get('sort') as ProductSort | null) ?? (search ? 'RELEVANCE' : 'NEWEST');
+  const { search, categoryId, sort } = catalogView(location.search);
   const [draft, setDraft] = useState(search);
   const debouncedDraft = useDebounced(draft, 350);
 
@@ -91,15 +88,15 @@ function CategorySelect({ value, onChange }: { value: string; onChange(value: st
 
 /** Cursor paging: "load more" asks for the page after the last cursor and the cache appends it. */
 function ProductGrid({ search, categoryId, sort }: { search: string; categoryId: string; sort: ProductSort }) {
-  const filter = useMemo(() => ({ ...(search ? { search } : {}), ...(categoryId ? { categoryId } : {}) }), [search, categoryId]);
   const [after, setAfter] = useState<string | null>(null);
   const [lastKey, setLastKey] = useState('');
-  const key = JSON.stringify([filter, sort]);
+  const key = JSON.stringify([search, categoryId, sort]);
   if (key !== lastKey) {
     setLastKey(key);
     setAfter(null);
   }
-  const [{ data, fetching, error }, refetch] = useQuery({ query: CatalogQuery, variables: { first: PAGE_SIZE, after, filter, sort } });
+  const variables = useMemo(() => catalogVariables({ search, categoryId, sort }, after), [search, categoryId, sort, after]);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CatalogQuery, variables });
   const products = data?.products;
   const ids = useMemo(() => products?.edges.map((edge) => edge.node.id) ?? [], [products]);
   // Badges move live too: one subscription for the products on screen.
