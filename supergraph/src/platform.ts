@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { loadOrCreateKeyPair, type KeyPairPem } from '@shop/auth';
 import { InProcessEventBus, type EventBus } from '@shop/events';
+import { prepareEmbeddedDatabases } from '@shop/db';
 import type { RunningServer, RunningSubgraphServer } from '@shop/server';
 import { startUsersSubgraph } from '@shop/users';
 import { startProductsSubgraph } from '@shop/products';
@@ -44,8 +45,6 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])) as Record<SubgraphName, number>;
-
 /** One database per subgraph on the given server, named after it. */
 async function ensureDatabase(serverUrl: string, subgraph: SubgraphName): Promise<string> {
   const url = new URL(serverUrl);
@@ -65,6 +64,9 @@ async function ensureDatabase(serverUrl: string, subgraph: SubgraphName): Promis
 
 /** All five subgraphs and the gateway in this process: the embedded default behind `npm start`. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const dataDir = (name: SubgraphName) => resolve(options.dataDir, name);
+  // The embedded databases start opening now (a fresh one once a worker thread has made its cluster), while the key pair loads.
+  if (!options.databaseUrl) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => dataDir(name)));
   const keys = options.keys ?? (await loadOrCreateKeyPair(join(options.dataDir, 'keys')));
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
   const seedDemo = options.seedDemo ?? true;
@@ -74,7 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const common = async (name: SubgraphName) => ({
     port: options.subgraphPorts[name],
     databaseUrl: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
-    dataDir: resolve(options.dataDir, name),
+    dataDir: dataDir(name),
     tokenVerification,
     seedDemo,
     onQuery: options.onQuery ? (sql: string) => options.onQuery!(name, sql) : undefined,

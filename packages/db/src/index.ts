@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { EXTRA_START_PARAMS, openPGlite, takePreparedPGlite } from './embedded.js';
+
+export { prepareEmbeddedDatabases } from './embedded.js';
 
 /** One type for both drivers, so domain code never knows whether PGlite or PostgreSQL is underneath. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema, ExtractTablesWithRelations<TSchema>>;
@@ -37,13 +39,10 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     await migrate(db, { migrationsFolder: options.migrationsFolder });
     return { db: db as unknown as Database<TSchema>, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const fresh = !options.dataDir || !existsSync(options.dataDir) || readdirSync(options.dataDir).length === 0;
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  // A new cluster is restored from one dump rather than running initdb again: five databases start in a third of the time.
-  const client = fresh ? new PGlite(options.dataDir, { loadDataDir: await emptyClusterDump() }) : new PGlite(options.dataDir);
+  // On disk, a fresh folder gets a copy of one cluster made in a worker thread, rather than an initdb or a restore here.
+  const client = options.dataDir ? await (takePreparedPGlite(options.dataDir) ?? openPGlite(options.dataDir)) : await openInMemory();
   const db = drizzle(client, { schema: options.schema, logger });
   await migrate(db, { migrationsFolder: options.migrationsFolder });
   return { db: db as unknown as Database<TSchema>, kind: 'pglite', close: () => client.close() };
@@ -56,15 +55,16 @@ export async function databaseReady(db: { execute(query: SQL): Promise<unknown> 
 }
 
 let emptyCluster: Promise<Blob> | undefined;
-/** An initialised, empty PGlite cluster as a tarball, made once per process. */
-function emptyClusterDump(): Promise<Blob> {
+/** In memory (tests): each database restores one initialised, empty cluster, made once per process, rather than running initdb. */
+async function openInMemory(): Promise<PGliteType> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const startParams = [...PGlite.defaultStartParams, ...EXTRA_START_PARAMS];
   emptyCluster ??= (async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pg: PGliteType = new PGlite();
+    const pg = new PGlite({ startParams });
     await pg.waitReady;
     const dump = await pg.dumpDataDir('none');
     await pg.close();
     return dump;
   })();
-  return emptyCluster;
+  return new PGlite({ loadDataDir: await emptyCluster, startParams });
 }
