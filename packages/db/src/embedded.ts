@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
+import { EXTRA_START_PARAMS } from './cluster-template.mjs';
 
-/** Added to PGlite's start parameters: postgres zeroes its buffer pool at every start, and the default 128 MB cost ~0.5 s a database. */
-export const EXTRA_START_PARAMS = ['-c', 'shared_buffers=16MB'];
+export { EXTRA_START_PARAMS };
 
 const isFresh = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
 
@@ -19,9 +18,8 @@ let worker: Worker | undefined;
 /** The worker that makes clusters; it lives only while some are being made, so it never holds the process open. */
 function clusterWorker(): Worker {
   if (worker) return worker;
-  // One initdb serves every folder asked for while the worker lives; it deletes the template when told it is done.
-  const template = mkdtempSync(join(tmpdir(), 'pglite-template-'));
-  const started = new Worker(new URL('./cluster-worker.mjs', import.meta.url), { workerData: { template, extraStartParams: EXTRA_START_PARAMS } });
+  // Every folder gets a copy of one cached template (node_modules/.cache, made by npm install or on first need).
+  const started = new Worker(new URL('./cluster-worker.mjs', import.meta.url));
   const failAll = (error: Error) => {
     for (const [dir, waiter] of waiters) (waiters.delete(dir), waiter.reject(error));
   };
