@@ -2,17 +2,17 @@
  * Subscription fan-out benchmark: N graphql-ws subscribers (default 10,000) to stockChanged for one product on ONE
  * gateway process, with a selection that needs a second subgraph (name, price from catalog) on every event.
  *
- * Three processes: the subgraphs and their event bus (support/fanout-subgraphs.ts), the gateway alone
- * (support/fanout-gateway.ts, so its RSS is the gateway's), and this one holding the clients.
+ * Processes: the subgraphs and their event bus (support/fanout-subgraphs.ts), the gateway alone
+ * (support/fanout-gateway.ts, so its RSS and CPU time are the gateway's), the clients split over
+ * --client-processes children (support/fanout-clients.ts), and this one, which coordinates and computes latencies.
  * Latency is from the moment the stock subgraph's bus publishes (the commit) to the client's receipt, on the
  * shared wall clock (performance.timeOrigin + now()).
  *
- *   npx tsx bench/subscriptions-fanout.ts [--subscribers 10000] [--events 50] [--rate 10] [--burst 200] [--churn-minutes 0]
+ *   npx tsx bench/subscriptions-fanout.ts [--subscribers 10000] [--events 50] [--rate 10] [--burst 200] [--churn-minutes 0] [--client-processes 2]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
-import { createClient, type Client } from 'graphql-ws';
+import type { FromClients, ToClients } from './support/fanout-clients.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,6 +23,7 @@ const EVENTS = arg('events', 50);
 const RATE = arg('rate', 10);
 const BURST = arg('burst', 200);
 const CHURN_MINUTES = arg('churn-minutes', 0);
+const CLIENT_PROCESSES = arg('client-processes', 2);
 const BATCH = 250;
 
 const QUERY = `subscription Stock($ids: [ID!]) { stockChanged(productIds: $ids) { id available name price { amount } } }`;
@@ -51,6 +52,8 @@ function nextMessage<T>(proc: ChildProcess, type: string): Promise<T> {
 interface GatewayStats {
   rss: number;
   heapUsed: number;
+  /** process.cpuUsage() of the gateway, microseconds: its work, less sensitive to a loaded machine than latency. */
+  cpu: { user: number; system: number };
   subscriptions: { clients: number; selectionGroups: number; upstreamSubscriptions: number; upstreamConnections: number; droppedEvents: number };
 }
 
@@ -75,35 +78,40 @@ subgraphs.on('message', (m: { type: string; seq: number; at: number }) => {
 let seq = 0;
 const publish = () => subgraphs.send({ type: 'publish', seq: ++seq });
 
-// ---- clients: receipts[seq] = receipt times
+// ---- clients, spread over CLIENT_PROCESSES children: receipts[seq] = receipt times
 const receipts = new Map<number, number[]>();
-interface Subscriber {
-  client: Client;
-  stop: () => void;
+let wrongDeliveries = 0;
+let clientErrors = 0;
+const closedByGateway: Record<number, number> = {};
+const clientProcs = Array.from({ length: CLIENT_PROCESSES }, () => child('./support/fanout-clients.ts'));
+for (const proc of clientProcs) {
+  proc.on('message', (m: FromClients) => {
+    if (m.type !== 'receipts') return;
+    wrongDeliveries += m.wrong;
+    clientErrors += m.errors;
+    for (const [code, n] of Object.entries(m.closedByGateway)) closedByGateway[Number(code)] = (closedByGateway[Number(code)] ?? 0) + n;
+    for (const [s, times] of Object.entries(m.receipts)) {
+      let list = receipts.get(Number(s));
+      if (!list) receipts.set(Number(s), (list = []));
+      for (const at of times) list.push(at);
+    }
+  });
+  proc.send({ type: 'open', url: wsUrl, query: QUERY, variables: { ids: [ready.productId] }, productId: ready.productId } satisfies ToClients);
 }
-function subscribe(): Subscriber {
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, onNonLazyError: () => undefined });
-  const stop = client.subscribe(
-    { query: QUERY, variables: { ids: [ready.productId] } },
-    {
-      next: (result) => {
-        const at = now();
-        const n = (result.data as { stockChanged: { available: number } } | undefined)?.stockChanged.available;
-        if (n === undefined) return;
-        let list = receipts.get(n);
-        if (!list) receipts.set(n, (list = []));
-        list.push(at);
-      },
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
-  return { client, stop };
-}
-async function untilClients(count: number): Promise<void> {
+/** Sends `count` of something to the children, split as evenly as it goes. */
+const spread = (type: 'add' | 'replace', count: number) =>
+  clientProcs.forEach((proc, i) => {
+    const share = Math.floor(count / clientProcs.length) + (i < count % clientProcs.length ? 1 : 0);
+    if (share > 0) proc.send({ type, count: share } satisfies ToClients);
+  });
+/** Waits until every child has reported what it received so far. */
+const flushClients = () => Promise.all(clientProcs.map((proc) => (proc.send({ type: 'flush' } satisfies ToClients), nextMessage(proc, 'flushed'))));
+/** Resolves with the gateway's client count once it is `count`, or whatever it is at the deadline. */
+async function untilClients(count: number, timeoutMs = Infinity): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const stats = await gatewayStats();
-    if (stats.subscriptions.clients === count) return;
+    if (stats.subscriptions.clients === count || Date.now() > deadline) return stats.subscriptions.clients;
     await sleep(50);
   }
 }
@@ -130,12 +138,13 @@ const report: Record<string, unknown> = { subscribers: SUBSCRIBERS };
 const idle = await gatewayStats(true);
 report.rssIdleMB = mb(idle.rss);
 
-const subscribers: Subscriber[] = [];
+let opened = 0;
 const t0 = Date.now();
-while (subscribers.length < SUBSCRIBERS) {
-  const n = Math.min(BATCH, SUBSCRIBERS - subscribers.length);
-  for (let i = 0; i < n; i++) subscribers.push(subscribe());
-  await untilClients(subscribers.length);
+while (opened < SUBSCRIBERS) {
+  const n = Math.min(BATCH, SUBSCRIBERS - opened);
+  spread('add', n);
+  opened += n;
+  await untilClients(opened);
 }
 report.subscribeSeconds = (Date.now() - t0) / 1000;
 const subscribed = await gatewayStats(true);
@@ -145,21 +154,31 @@ console.log(`subscribed ${SUBSCRIBERS} in ${report.subscribeSeconds}s; gateway R
 
 // Latency at a steady rate.
 const firstSteady = seq + 1;
+const cpuBefore = (await gatewayStats()).cpu;
 for (let i = 0; i < EVENTS; i++) {
   publish();
   await sleep(1000 / RATE);
 }
 await untilDelivered(seq, SUBSCRIBERS);
 await sleep(200);
-report.steady = { events: EVENTS, ratePerSecond: RATE, ...latencies(firstSteady, seq), expectedDeliveries: EVENTS * SUBSCRIBERS };
+await flushClients();
+const cpuAfter = (await gatewayStats()).cpu;
+const gatewayCpuMsPerEvent = {
+  user: +((cpuAfter.user - cpuBefore.user) / 1000 / EVENTS).toFixed(1),
+  system: +((cpuAfter.system - cpuBefore.system) / 1000 / EVENTS).toFixed(1),
+};
+report.steady = { events: EVENTS, ratePerSecond: RATE, ...latencies(firstSteady, seq), expectedDeliveries: EVENTS * SUBSCRIBERS, gatewayCpuMsPerEvent };
 console.log('steady', report.steady);
 
 // Throughput: a burst as fast as the bus takes it; events/s = events fully fanned out to every subscriber per second.
 const firstBurst = seq + 1;
+const burstCpuBefore = (await gatewayStats()).cpu;
 const burstStart = now();
 for (let i = 0; i < BURST; i++) publish();
 await untilDelivered(firstBurst + BURST - 1, SUBSCRIBERS, 120_000);
 const burstSeconds = (now() - burstStart) / 1000;
+await flushClients();
+const burstCpuAfter = (await gatewayStats()).cpu;
 let burstDeliveries = 0;
 for (let s = firstBurst; s <= seq; s++) burstDeliveries += delivered(s);
 const afterBurst = await gatewayStats(true);
@@ -169,6 +188,7 @@ report.burst = {
   eventsPerSecond: Math.round(BURST / burstSeconds),
   deliveriesPerSecond: Math.round(burstDeliveries / burstSeconds),
   droppedForSlowClients: afterBurst.subscriptions.droppedEvents,
+  gatewayCpuMsPerEvent: +((burstCpuAfter.user + burstCpuAfter.system - burstCpuBefore.user - burstCpuBefore.system) / 1000 / BURST).toFixed(1),
   ...latencies(firstBurst, seq),
 };
 report.rssAfterBurstMB = mb(afterBurst.rss);
@@ -182,13 +202,7 @@ if (CHURN_MINUTES > 0) {
   let replaced = 0;
   let tick = 0;
   while (Date.now() - churnStart < CHURN_MINUTES * 60_000) {
-    for (let i = 0; i < perSecond; i++) {
-      const index = Math.floor(Math.random() * subscribers.length);
-      const leaving = subscribers[index]!;
-      leaving.stop();
-      void Promise.resolve(leaving.client.dispose()).catch(() => undefined);
-      subscribers[index] = subscribe();
-    }
+    spread('replace', perSecond);
     replaced += perSecond;
     publish();
     await sleep(1000);
@@ -198,23 +212,30 @@ if (CHURN_MINUTES > 0) {
       console.log('churn', samples.at(-1));
     }
   }
-  await untilClients(SUBSCRIBERS);
+  // A client the gateway closed (see closedByGateway) is not replaced: the count shows it rather than the bench hanging.
+  const clientsAfterChurn = await untilClients(SUBSCRIBERS, 30_000);
   const end = await gatewayStats(true);
-  report.churn = { minutes: CHURN_MINUTES, replacedSubscribers: replaced, samples, endStats: end.subscriptions, rssEndMB: mb(end.rss), heapEndMB: mb(end.heapUsed) };
+  report.churn = { minutes: CHURN_MINUTES, replacedSubscribers: replaced, clientsAfterChurn, samples, endStats: end.subscriptions, rssEndMB: mb(end.rss), heapEndMB: mb(end.heapUsed) };
 }
 
 // Everyone leaves: the gateway must let go of everything upstream.
-for (const s of subscribers) {
-  s.stop();
-  void Promise.resolve(s.client.dispose()).catch(() => undefined);
-}
+for (const proc of clientProcs) proc.send({ type: 'close-all' } satisfies ToClients);
 await untilClients(0);
+await flushClients();
+// Every `next` was checked by the clients (its subscription id, the product, no errors): none may be wrong.
+report.wrongDeliveries = wrongDeliveries;
+report.clientErrors = clientErrors;
+report.closedByGateway = closedByGateway;
+// Closing the upstream socket is a close handshake with the subgraph: give it a few seconds on a loaded machine.
+const releaseDeadline = Date.now() + 5000;
 await sleep(500);
+while ((await gatewayStats()).subscriptions.upstreamConnections > 0 && Date.now() < releaseDeadline) await sleep(100);
 const released = await gatewayStats(true);
 report.afterAllLeft = { ...released.subscriptions, rssMB: mb(released.rss) };
 console.log('all left', report.afterAllLeft);
 console.log(JSON.stringify(report, null, 2));
 
+for (const proc of clientProcs) proc.kill();
 gatewayProc.send({ type: 'stop' });
 subgraphs.send({ type: 'stop' });
 await sleep(500);

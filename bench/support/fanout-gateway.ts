@@ -25,7 +25,7 @@ process.on('message', async (message: Start | { type: 'stats'; gc?: boolean } | 
   } else if (message.type === 'stats') {
     if (message.gc) gc?.();
     const memory = process.memoryUsage();
-    process.send!({ type: 'stats', rss: memory.rss, heapUsed: memory.heapUsed, subscriptions: gateway!.subscriptions.stats() });
+    process.send!({ type: 'stats', rss: memory.rss, heapUsed: memory.heapUsed, cpu: process.cpuUsage(), subscriptions: gateway!.subscriptions.stats() });
   } else {
     await gateway?.stop();
     process.exit(0);

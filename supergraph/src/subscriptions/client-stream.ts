@@ -20,13 +20,17 @@ export class ClientStream<T> implements AsyncIterableIterator<T> {
   private waiting: ((result: IteratorResult<T>) => void) | null = null;
   private ended = false;
   private closed = false;
+  /** The `next` message up to its payload, built once: per event only the group's payload JSON is appended. */
+  private readonly framePrefix: string;
 
   constructor(
     private readonly maxQueued: number,
     private readonly onClose: (stream: ClientStream<T>) => void,
     private readonly onDrop: () => void = () => undefined,
     private readonly direct?: DirectSink,
-  ) {}
+  ) {
+    this.framePrefix = direct ? `{"id":${JSON.stringify(direct.id)},"type":"next","payload":` : '';
+  }
 
   /**
    * Fan-out's fast path: the `next` message is written straight to the client's socket with the payload serialized
@@ -44,7 +48,7 @@ export class ClientStream<T> implements AsyncIterableIterator<T> {
       this.onDrop();
       return;
     }
-    sink.socket.send(`{"id":${JSON.stringify(sink.id)},"type":"next","payload":${payloadJson()}}`);
+    sink.socket.send(`${this.framePrefix}${payloadJson()}}`);
   }
 
   push(value: T): void {

@@ -6,6 +6,10 @@ import type { EventExecutor } from './event-execution.js';
 import { fromFormatted } from './upstream-errors.js';
 
 const { GraphQLError } = graphql;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Clients written to before fan-out yields to the event loop, so pings, subscribes and other groups are served meanwhile. */
+const DELIVERIES_PER_TURN = 1000;
 
 type Work = { kind: 'event'; upstream: FormattedExecutionResult } | { kind: 'end'; errors: GraphQLErrorType[] | null };
 
@@ -72,12 +76,29 @@ export class SelectionGroup {
         }
         if (this.streams.size === 0) continue;
         const delivery = await this.resolve(work.upstream);
-        let json: string | undefined;
-        const payloadJson = () => (json ??= JSON.stringify(this.format(delivery)));
-        for (const stream of this.streams) stream.deliver(delivery, payloadJson);
+        await this.deliver(delivery);
       }
     } finally {
       this.running = false;
+    }
+  }
+
+  /**
+   * One event to every client of the group, serialized once. The clients are those present when the event was resolved;
+   * one that leaves while fan-out yields is skipped (its stream is closed), so nothing is written to a gone socket.
+   */
+  private async deliver(delivery: ExecutionResult): Promise<void> {
+    let json: string | undefined;
+    const payloadJson = () => (json ??= JSON.stringify(this.format(delivery)));
+    if (this.streams.size <= DELIVERIES_PER_TURN) {
+      for (const stream of this.streams) stream.deliver(delivery, payloadJson);
+      return;
+    }
+    const streams = [...this.streams];
+    for (let start = 0; start < streams.length; start += DELIVERIES_PER_TURN) {
+      if (start > 0) await yieldToEventLoop();
+      const end = Math.min(start + DELIVERIES_PER_TURN, streams.length);
+      for (let i = start; i < end; i++) streams[i]!.deliver(delivery, payloadJson);
     }
   }
 

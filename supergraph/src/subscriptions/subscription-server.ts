@@ -16,7 +16,8 @@
  *    document and variables form one selection group.
  * 6. Per event (selection-group.ts, event-execution.ts): the rest of the plan runs ONCE per group with the gateway's
  *    executeQueryPlan (the primary fetch answered by the event), serialized once, and written straight to every
- *    client's socket as a graphql-ws `next` message (client-stream.ts); a client whose socket holds more than
+ *    client's socket as a graphql-ws `next` message (client-stream.ts), in turns of 1,000 clients between which the
+ *    event loop serves pings, subscribes and other groups; a client whose socket holds more than
  *    maxBufferedBytesPerClient unsent loses events instead of growing the gateway's memory.
  * 7. Errors (upstream-errors.ts): an upstream error (e.g. FORBIDDEN from the subgraph's authorization) reaches the
  *    clients of that upstream subscription only (same scope) as a GraphQL error, then completes them. A subgraph that
