@@ -38,11 +38,12 @@ describe('a client subscription queue', () => {
 
   it('writes each event straight to the socket as a graphql-ws next message, serialized once for all clients', () => {
     let serialized = 0;
-    const payloadJson = () => (serialized++, '{"data":{"stockChanged":{"id":"p1"}}}');
+    const payload = () => (serialized++, Buffer.from('{"data":{"stockChanged":{"id":"p1"}}}'));
     const sent: string[][] = [[], []];
-    const streams = sent.map((out, i) => new ClientStream<number>(3, () => undefined, () => undefined, { id: `s${i}`, socket: { readyState: 1, bufferedAmount: 0, send: (m: string) => out.push(m) }, maxBufferedBytes: 1024 }));
-    let json: string | undefined;
-    for (const stream of streams) stream.deliver(1, () => (json ??= payloadJson()));
+    const textFrames = (out: string[]) => (m: Buffer, options: { binary: false }) => out.push(options.binary ? 'binary frame' : m.toString('utf8'));
+    const streams = sent.map((out, i) => new ClientStream<number>(3, () => undefined, () => undefined, { id: `s${i}`, socket: { readyState: 1, bufferedAmount: 0, send: textFrames(out) }, maxBufferedBytes: 1024 }));
+    let encoded: Buffer | undefined;
+    for (const stream of streams) stream.deliver(1, () => (encoded ??= payload()));
     expect(serialized).toBe(1);
     expect(sent[0]).toEqual(['{"id":"s0","type":"next","payload":{"data":{"stockChanged":{"id":"p1"}}}}']);
     expect(JSON.parse(sent[1]![0]!)).toEqual({ id: 's1', type: 'next', payload: { data: { stockChanged: { id: 'p1' } } } });
@@ -51,16 +52,16 @@ describe('a client subscription queue', () => {
   it('drops events for a client whose socket already holds more than the limit unsent, and never writes to a closed one', () => {
     let dropped = 0;
     const out: string[] = [];
-    const socket = { readyState: 1, bufferedAmount: 2048, send: (m: string) => out.push(m) };
+    const socket = { readyState: 1, bufferedAmount: 2048, send: (m: Buffer) => out.push(m.toString('utf8')) };
     const stream = new ClientStream<number>(3, () => undefined, () => dropped++, { id: 'slow', socket, maxBufferedBytes: 1024 });
-    for (let i = 0; i < 100; i++) stream.deliver(i, () => '{}');
+    for (let i = 0; i < 100; i++) stream.deliver(i, () => Buffer.from('{}'));
     expect(out).toEqual([]);
     expect(dropped).toBe(100);
     socket.bufferedAmount = 0;
-    stream.deliver(1, () => '{}');
+    stream.deliver(1, () => Buffer.from('{}'));
     expect(out).toHaveLength(1);
     socket.readyState = 3;
-    stream.deliver(2, () => '{}');
+    stream.deliver(2, () => Buffer.from('{}'));
     expect(out).toHaveLength(1);
   });
 });

@@ -2,12 +2,13 @@
 export interface DirectSink {
   /** The graphql-ws subscription id the client chose. */
   id: string;
-  socket: { readonly readyState: number; readonly bufferedAmount: number; send(data: string): void };
+  socket: { readonly readyState: number; readonly bufferedAmount: number; send(data: Buffer, options: { binary: false }): void };
   /** Bytes the socket may hold unsent before events for this client are dropped (a slow reader). */
   maxBufferedBytes: number;
 }
 
 const OPEN = 1;
+const FRAME_END = Buffer.from('}');
 
 /**
  * One client's subscription as the AsyncIterator graphql-ws reads from. graphql-ws pulls the next value only after the
@@ -20,8 +21,8 @@ export class ClientStream<T> implements AsyncIterableIterator<T> {
   private waiting: ((result: IteratorResult<T>) => void) | null = null;
   private ended = false;
   private closed = false;
-  /** The `next` message up to its payload, built once: per event only the group's payload JSON is appended. */
-  private readonly framePrefix: string;
+  /** The `next` message up to its payload, encoded once: per event only the group's encoded payload is appended. */
+  private readonly framePrefix: Buffer | undefined;
 
   constructor(
     private readonly maxQueued: number,
@@ -29,15 +30,15 @@ export class ClientStream<T> implements AsyncIterableIterator<T> {
     private readonly onDrop: () => void = () => undefined,
     private readonly direct?: DirectSink,
   ) {
-    this.framePrefix = direct ? `{"id":${JSON.stringify(direct.id)},"type":"next","payload":` : '';
+    this.framePrefix = direct ? Buffer.from(`{"id":${JSON.stringify(direct.id)},"type":"next","payload":`) : undefined;
   }
 
   /**
    * Fan-out's fast path: the `next` message is written straight to the client's socket with the payload serialized
-   * once per selection group, instead of one JSON encoding and promise chain per client inside graphql-ws. The
+   * and UTF-8 encoded once per selection group, instead of one JSON encoding and promise chain per client inside graphql-ws. The
    * socket's own buffer is the bound: past maxBufferedBytes the event is dropped for this client.
    */
-  deliver(value: T, payloadJson: () => string): void {
+  deliver(value: T, payload: () => Buffer): void {
     if (this.ended || this.closed) return;
     const sink = this.direct;
     if (!sink) return this.push(value);
@@ -48,7 +49,7 @@ export class ClientStream<T> implements AsyncIterableIterator<T> {
       this.onDrop();
       return;
     }
-    sink.socket.send(`${this.framePrefix}${payloadJson()}}`);
+    sink.socket.send(Buffer.concat([this.framePrefix!, payload(), FRAME_END]), { binary: false });
   }
 
   push(value: T): void {

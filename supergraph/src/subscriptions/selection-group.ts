@@ -88,17 +88,17 @@ export class SelectionGroup {
    * one that leaves while fan-out yields is skipped (its stream is closed), so nothing is written to a gone socket.
    */
   private async deliver(delivery: ExecutionResult): Promise<void> {
-    let json: string | undefined;
-    const payloadJson = () => (json ??= JSON.stringify(this.format(delivery)));
+    let encoded: Buffer | undefined;
+    const payload = () => (encoded ??= Buffer.from(JSON.stringify(this.format(delivery))));
     if (this.streams.size <= DELIVERIES_PER_TURN) {
-      for (const stream of this.streams) stream.deliver(delivery, payloadJson);
+      for (const stream of this.streams) stream.deliver(delivery, payload);
       return;
     }
     const streams = [...this.streams];
     for (let start = 0; start < streams.length; start += DELIVERIES_PER_TURN) {
       if (start > 0) await yieldToEventLoop();
       const end = Math.min(start + DELIVERIES_PER_TURN, streams.length);
-      for (let i = start; i < end; i++) streams[i]!.deliver(delivery, payloadJson);
+      for (let i = start; i < end; i++) streams[i]!.deliver(delivery, payload);
     }
   }
 
