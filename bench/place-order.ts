@@ -1,7 +1,7 @@
 /**
  * placeOrder throughput through the gateway on real PostgreSQL, over distinct products and on one hot product,
  * and payment capture latency. Reports numbers (and a ratio against a baseline query run side by side); asserts
- * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --topology one-process|processes --profile DIR]
+ * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --warmup 3 --topology one-process|processes --profile DIR]
  * The clients run in a worker thread; besides throughput it reports the CPU ms the serving side (Node and PostgreSQL)
  * spent per request, which other load on the machine barely moves.
  */
@@ -21,6 +21,7 @@ import { childrenOf, parentOf, startCpuReading } from './support/cpu-meter.js';
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '32' },
     topology: { type: 'string', default: 'one-process' },
     profile: { type: 'string' },
@@ -48,9 +49,9 @@ const loadWorker = new Worker(new URL('./support/checkout-load-worker.mjs', impo
 let phase = 0;
 
 /** One load phase, driven from the worker thread; this thread only serves (and, with --profile, is profiled). */
-async function load(name: string, kind: LoadJob['kind'], productIds: string[] = [], limit = Infinity) {
+async function load(name: string, kind: LoadJob['kind'], productIds: string[] = [], limit = Infinity, runSeconds = seconds) {
   const profiler = values.profile ? await startProfiler() : undefined;
-  const job: LoadJob = { gatewayUrl: platform.gatewayUrl, kind, productIds, tokens, concurrency, seconds, limit, keyPrefix: `bench-${phase++}` };
+  const job: LoadJob = { gatewayUrl: platform.gatewayUrl, kind, productIds, tokens, concurrency, seconds: runSeconds, limit, keyPrefix: `bench-${phase++}` };
   const cpu = startCpuReading(servingCpu);
   const result = await new Promise<LoadResult>((resolve) => {
     loadWorker.once('message', resolve);
@@ -75,6 +76,9 @@ async function startProfiler() {
 }
 
 await inventory`update stock_levels set on_hand = 1000000, reserved = 0`;
+// Warm-up, not reported: JIT, connection pools, prepared statements and the verified-token caches.
+await load('warm-up', 'baseline', [], Infinity, Number(values.warmup));
+await load('warm-up', 'placeOrder', demo.products.map((p) => p.id), Infinity, Number(values.warmup));
 const baseline = await load('baseline: { categories { id } } via gateway', 'baseline');
 const distinct = await load('placeOrder, 70 distinct products', 'placeOrder', demo.products.map((p) => p.id));
 const hot = await load('placeOrder, one hot product', 'placeOrder', [demo.products[0]!.id]);
