@@ -19,12 +19,13 @@ type Documents = {
     "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": typeof types.SetCartLineDocument,
     "\n  query Categories {\n    categories { id name slug }\n  }\n": typeof types.CategoriesDocument,
     "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CatalogDocument,
-    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      ...LiveStock\n    }\n  }\n": typeof types.ProductDocument,
     "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.PlaceOrderDocument,
     "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      payment { ...PaymentState }\n      errors { code message field }\n    }\n  }\n": typeof types.PayOrderDocument,
     "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.CancelOrderDocument,
     "\n  mutation AdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.AdvanceOrderDocument,
     "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": typeof types.ProductCardFragmentDoc,
+    "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n": typeof types.ProductDetailFragmentDoc,
     "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": typeof types.LiveStockFragmentDoc,
     "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": typeof types.PaymentStateFragmentDoc,
     "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": typeof types.OrderStateFragmentDoc,
@@ -36,7 +37,7 @@ type Documents = {
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": typeof types.OrderDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SellerProductsDocument,
     "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": typeof types.ProductFormOptionsDocument,
-    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": typeof types.EditableProductDocument,
+    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": typeof types.EditableProductDocument,
     "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.StockMovementsDocument,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateProductDocument,
@@ -51,12 +52,13 @@ const documents: Documents = {
     "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": types.SetCartLineDocument,
     "\n  query Categories {\n    categories { id name slug }\n  }\n": types.CategoriesDocument,
     "\n  query Catalog($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      edges { cursor node { ...ProductCard } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CatalogDocument,
-    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n": types.ProductDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      ...LiveStock\n    }\n  }\n": types.ProductDocument,
     "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": types.PlaceOrderDocument,
     "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      payment { ...PaymentState }\n      errors { code message field }\n    }\n  }\n": types.PayOrderDocument,
     "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": types.CancelOrderDocument,
     "\n  mutation AdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail }\n      errors { code message field }\n    }\n  }\n": types.AdvanceOrderDocument,
     "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": types.ProductCardFragmentDoc,
+    "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n": types.ProductDetailFragmentDoc,
     "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": types.LiveStockFragmentDoc,
     "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": types.PaymentStateFragmentDoc,
     "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": types.OrderStateFragmentDoc,
@@ -68,7 +70,7 @@ const documents: Documents = {
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": types.OrderDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SellerProductsDocument,
     "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": types.ProductFormOptionsDocument,
-    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": types.EditableProductDocument,
+    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": types.EditableProductDocument,
     "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.StockMovementsDocument,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": types.UpdateProductDocument,
@@ -115,7 +117,7 @@ export function graphql(source: "\n  query Catalog($first: Int!, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      ...LiveStock\n    }\n  }\n"];
+export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      ...LiveStock\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      ...LiveStock\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -136,6 +138,10 @@ export function graphql(source: "\n  mutation AdvanceOrder($id: ID!, $status: Or
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"): (typeof documents)["\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n"): (typeof documents)["\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -183,7 +189,7 @@ export function graphql(source: "\n  query ProductFormOptions {\n    categories 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      id\n      sku\n      name\n      description\n      status\n      price { amount currency }\n      category { id name }\n      seller { id name }\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

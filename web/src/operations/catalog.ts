@@ -22,14 +22,7 @@ export const CatalogQuery = graphql(`
 export const ProductQuery = graphql(`
   query Product($id: ID!) {
     product(id: $id) {
-      id
-      sku
-      name
-      description
-      status
-      price { amount currency }
-      category { id name }
-      seller { id name }
+      ...ProductDetail
       ...LiveStock
     }
   }

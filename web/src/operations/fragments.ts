@@ -11,6 +11,20 @@ export const ProductCardFragment = graphql(`
   }
 `);
 
+/** A product's own facts as its page and its editor show them. */
+export const ProductDetailFragment = graphql(`
+  fragment ProductDetail on Product {
+    id
+    sku
+    name
+    description
+    status
+    price { amount currency }
+    category { id name }
+    seller { id name }
+  }
+`);
+
 /** The stock figures that move live; the stockChanged subscription selects exactly these. */
 export const LiveStockFragment = graphql(`
   fragment LiveStock on Product {

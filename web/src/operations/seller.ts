@@ -21,14 +21,7 @@ export const ProductFormOptionsQuery = graphql(`
 export const EditableProductQuery = graphql(`
   query EditableProduct($id: ID!) {
     product(id: $id) {
-      id
-      sku
-      name
-      description
-      status
-      price { amount currency }
-      category { id name }
-      seller { id name }
+      ...ProductDetail
       stock {
         available
         reserved
