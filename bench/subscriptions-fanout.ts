@@ -8,7 +8,10 @@
  * Latency is from the moment the stock subgraph's bus publishes (the commit) to the client's receipt, on the
  * shared wall clock (performance.timeOrigin + now()).
  *
- *   npx tsx bench/subscriptions-fanout.ts [--subscribers 10000] [--events 50] [--rate 10] [--burst 200] [--churn-minutes 0] [--client-processes 2]
+ * The first --warmup-events (reported as `warmup`, not part of `steady`) run the gateway's cold code.
+ * BENCH_PROFILE_DIR / BENCH_CLIENT_PROFILE_DIR write CPU profiles of the gateway / the client processes.
+ *
+ *   npx tsx bench/subscriptions-fanout.ts [--subscribers 10000] [--events 50] [--rate 10] [--warmup-events 3] [--burst 200] [--churn-minutes 0] [--client-processes 2]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +23,7 @@ const arg = (name: string, fallback: number) => {
 };
 const SUBSCRIBERS = arg('subscribers', 10_000);
 const EVENTS = arg('events', 50);
+const WARMUP_EVENTS = arg('warmup-events', 3);
 const RATE = arg('rate', 10);
 const BURST = arg('burst', 200);
 const CHURN_MINUTES = arg('churn-minutes', 0);
@@ -83,7 +87,8 @@ const receipts = new Map<number, number[]>();
 let wrongDeliveries = 0;
 let clientErrors = 0;
 const closedByGateway: Record<number, number> = {};
-const clientProcs = Array.from({ length: CLIENT_PROCESSES }, () => child('./support/fanout-clients.ts'));
+const clientProfile = process.env.BENCH_CLIENT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CLIENT_PROFILE_DIR}`] : [];
+const clientProcs = Array.from({ length: CLIENT_PROCESSES }, () => child('./support/fanout-clients.ts', clientProfile));
 for (const proc of clientProcs) {
   proc.on('message', (m: FromClients) => {
     if (m.type !== 'receipts') return;
@@ -127,6 +132,13 @@ function latencies(from: number, to: number) {
   values.sort((a, b) => a - b);
   return { deliveries: values.length, p50: +percentile(values, 50).toFixed(1), p99: +percentile(values, 99).toFixed(1), max: +(values.at(-1) ?? NaN).toFixed(1) };
 }
+/** Each event's own p99 (its 10,000 deliveries), summarized over the events: shows whether a few events make the tail. */
+function perEventP99(from: number, to: number) {
+  const p99s: number[] = [];
+  for (let s = from; s <= to; s++) if (receipts.get(s)?.length) p99s.push(latencies(s, s).p99);
+  p99s.sort((a, b) => a - b);
+  return { min: p99s[0], median: percentile(p99s, 50), max: p99s.at(-1) };
+}
 const delivered = (s: number) => receipts.get(s)?.length ?? 0;
 async function untilDelivered(s: number, count: number, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -152,6 +164,20 @@ report.rssSubscribedMB = mb(subscribed.rss);
 report.gatewayAfterSubscribe = subscribed.subscriptions;
 console.log(`subscribed ${SUBSCRIBERS} in ${report.subscribeSeconds}s; gateway RSS idle ${report.rssIdleMB} MB -> ${report.rssSubscribedMB} MB`, subscribed.subscriptions);
 
+// Warm-up, reported apart: the gateway's first events run cold code (JIT, the first entity fetch opens its connection).
+if (WARMUP_EVENTS > 0) {
+  const firstWarmup = seq + 1;
+  for (let i = 0; i < WARMUP_EVENTS; i++) {
+    publish();
+    await sleep(1000 / RATE);
+  }
+  await untilDelivered(seq, SUBSCRIBERS);
+  await sleep(200);
+  await flushClients();
+  report.warmup = { events: WARMUP_EVENTS, ...latencies(firstWarmup, seq), perEventP99: perEventP99(firstWarmup, seq) };
+  console.log('warm-up (not in steady)', report.warmup);
+}
+
 // Latency at a steady rate.
 const firstSteady = seq + 1;
 const cpuBefore = (await gatewayStats()).cpu;
@@ -167,7 +193,14 @@ const gatewayCpuMsPerEvent = {
   user: +((cpuAfter.user - cpuBefore.user) / 1000 / EVENTS).toFixed(1),
   system: +((cpuAfter.system - cpuBefore.system) / 1000 / EVENTS).toFixed(1),
 };
-report.steady = { events: EVENTS, ratePerSecond: RATE, ...latencies(firstSteady, seq), expectedDeliveries: EVENTS * SUBSCRIBERS, gatewayCpuMsPerEvent };
+report.steady = {
+  events: EVENTS,
+  ratePerSecond: RATE,
+  ...latencies(firstSteady, seq),
+  perEventP99: perEventP99(firstSteady, seq),
+  expectedDeliveries: EVENTS * SUBSCRIBERS,
+  gatewayCpuMsPerEvent,
+};
 console.log('steady', report.steady);
 
 // Throughput: a burst as fast as the bus takes it; events/s = events fully fanned out to every subscriber per second.
