@@ -6,3 +6,4 @@ export * from './config.js';
 export * from './ws-auth.js';
 export * from './ws-errors.js';
 export * from './subgraph-subscriptions.js';
+export * from './call-batching.js';

@@ -9,7 +9,7 @@ export { RemoteProductDirectory, type ProductDirectory, type ProductRef } from '
 export { mayManageStock } from './domain/access.js';
 export { seedDemoInventory } from './domain/seed.js';
 export { reservations, reservationLines, type ReservationRow, type ReservationLineRow, type ReservationStatus } from './db/schema.js';
-export { reserve, reserveRequest, mergeLines, allocate, MAX_RESERVATION_QUANTITY, MAX_RESERVATION_LINES, type ReserveRequest, type ReserveOutcome, type ShortLine } from './domain/reserve.js';
+export { reserve, reserveAll, reserveRequest, mergeLines, allocate, MAX_RESERVATION_QUANTITY, MAX_RESERVATION_LINES, type ReserveRequest, type ReserveOutcome, type ShortLine } from './domain/reserve.js';
 export { release, commit, returnStock, type LifecycleOutcome } from './domain/reservation-lifecycle.js';
 export { sweepOrphanReservations, startOrphanSweeper, DEFAULT_ORPHAN_GRACE_MS, DEFAULT_ORPHAN_SWEEP_INTERVAL_MS } from './domain/expire.js';
 export { handleOrderStatusChanged, reservationEffectOf, startInventoryConsumers } from './consumers.js';

@@ -1,4 +1,4 @@
-import { fetchEntities } from '@shop/server';
+import { coalescingLoader, fetchEntities } from '@shop/server';
 
 /** What orders needs to know about a product to sell it. */
 export interface CatalogProduct {
@@ -19,16 +19,29 @@ export interface RemoteProductCatalogOptions {
   timeoutMs?: number;
 }
 
-/** Asks the products subgraph directly through its _entities field. */
+/**
+ * Asks the products subgraph directly through its _entities field. Concurrent orders' lookups leave together as
+ * one call (see coalescingLoader); each still reads the price of the moment, nothing is cached.
+ */
 export class RemoteProductCatalog implements ProductCatalog {
+  private readonly products = coalescingLoader<string, CatalogProduct | null>((ids) => this.fetch(ids), { maxBatchSize: 500, maxInFlight: 2 });
+
   constructor(private readonly options: RemoteProductCatalogOptions) {}
 
   findProducts(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
-    return fetchEntities<CatalogProduct>(
+    return Promise.all(ids.map((id) => this.products.load(id)));
+  }
+
+  private async fetch(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
+    // The same product in several orders of the batch is asked for once.
+    const unique = [...new Set(ids)];
+    const found = await fetchEntities<CatalogProduct>(
       { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs ?? 3000 },
       'Product',
-      ids,
+      unique,
       'id status price { amount currency }',
     );
+    const byId = new Map(unique.map((id, i) => [id, found[i] ?? null]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 }

@@ -1,4 +1,4 @@
-import { SubgraphUnavailableError } from '@shop/server';
+import { coalescingLoader, SubgraphUnavailableError } from '@shop/server';
 
 export interface ReservationLine {
   productId: string;
@@ -36,24 +36,35 @@ export interface RemoteStockReservationsOptions {
   timeoutMs?: number;
 }
 
-/** Calls inventory's internal endpoints directly (docs/architecture.md, "Service-to-service calls"). */
+interface ReserveCall {
+  reservationId: string;
+  lines: { productId: string; quantity: number }[];
+  expiresAt: string;
+}
+
+/** Reservations per batch call, and batch calls out at once (two: one is being written while the next gathers). */
+const RESERVE_BATCH = { maxBatchSize: 100, maxInFlight: 2 };
+
+/**
+ * Calls inventory's internal endpoints directly (docs/architecture.md, "Service-to-service calls"). Concurrent
+ * reserves leave together as one batch call (one inventory transaction), see coalescingLoader.
+ */
 export class RemoteStockReservations implements StockReservations {
+  private readonly reserves = coalescingLoader<ReserveCall, ReserveOutcome>((calls) => this.reserveBatch(calls), RESERVE_BATCH);
+
   constructor(private readonly options: RemoteStockReservationsOptions) {}
 
-  async reserve(reservationId: string, lines: readonly ReservationLine[], expiresAt: Date): Promise<ReserveOutcome> {
-    const { status, body } = await this.post('/internal/reservations', reservationId, {
-      reservationId,
-      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-      expiresAt: expiresAt.toISOString(),
-    });
-    const answer = body as { status?: string; shortLines?: ShortLine[] } | null;
-    // A replayed id answers 200 with its stored status: only RESERVED means the stock is held.
-    if (status === 200 && answer?.status === 'RESERVED') return { status: 'RESERVED' };
-    if (status === 200 && typeof answer?.status === 'string') return { status: 'ENDED', reservationStatus: answer.status };
-    if (status === 409 && Array.isArray(answer?.shortLines)) return { status: 'OUT_OF_STOCK', shortLines: answer.shortLines };
+  reserve(reservationId: string, lines: readonly ReservationLine[], expiresAt: Date): Promise<ReserveOutcome> {
+    return this.reserves.load({ reservationId, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), expiresAt: expiresAt.toISOString() });
+  }
+
+  private async reserveBatch(calls: readonly ReserveCall[]): Promise<(ReserveOutcome | Error)[]> {
+    const { status, body } = await this.post('/internal/reservations/batch', null, { reservations: calls });
     // 400 means orders sent something inventory's contract refuses: a bug, not an outage.
-    if (status === 400) throw new Error(`inventory refused the reservation request: ${JSON.stringify(body)}`);
-    throw new SubgraphUnavailableError('inventory', `reserve answered ${status}`);
+    if (status === 400) throw new Error(`inventory refused the reservation batch: ${JSON.stringify(body)}`);
+    const results = (body as { results?: unknown } | null)?.results;
+    if (status !== 200 || !Array.isArray(results) || results.length !== calls.length) throw new SubgraphUnavailableError('inventory', `reserve answered ${status}`);
+    return results.map((result) => outcomeOf(result as ReserveAnswer));
   }
 
   async release(reservationId: string): Promise<void> {
@@ -61,11 +72,11 @@ export class RemoteStockReservations implements StockReservations {
     if (status !== 200) throw new SubgraphUnavailableError('inventory', `release answered ${status}`);
   }
 
-  private async post(path: string, idempotencyKey: string, payload: unknown): Promise<{ status: number; body: unknown }> {
+  private async post(path: string, idempotencyKey: string | null, payload: unknown): Promise<{ status: number; body: unknown }> {
     try {
       const response = await fetch(new URL(path, this.options.url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        headers: { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
@@ -75,4 +86,14 @@ export class RemoteStockReservations implements StockReservations {
       throw new SubgraphUnavailableError('inventory', error);
     }
   }
+}
+
+type ReserveAnswer = { status?: string; shortLines?: ShortLine[]; error?: unknown } | null;
+
+function outcomeOf(answer: ReserveAnswer): ReserveOutcome | Error {
+  // A replayed id answers its stored status: only RESERVED means the stock is held.
+  if (answer?.status === 'RESERVED') return { status: 'RESERVED' };
+  if (answer?.status === 'OUT_OF_STOCK' && Array.isArray(answer.shortLines)) return { status: 'OUT_OF_STOCK', shortLines: answer.shortLines };
+  if (typeof answer?.status === 'string') return { status: 'ENDED', reservationStatus: answer.status };
+  return new Error(`inventory refused the reservation request: ${JSON.stringify(answer)}`);
 }

@@ -28,28 +28,36 @@ const readJson = async (req: IncomingMessage): Promise<any> => {
 
 export async function startFakeInventory(initial: Iterable<[string, number]> = []): Promise<FakeInventory> {
   const fake: Omit<FakeInventory, 'url' | 'stop'> = { available: new Map(initial), reservations: new Map(), calls: { reserve: 0, reserved: 0, release: [] }, requests: [], mode: 'up' };
+  /** One reservation request, alone or in a batch: the answer inventory gives for it. */
+  const reserve = (request: { reservationId: string; lines: { productId: string; quantity: number }[]; expiresAt: string }) => {
+    fake.calls.reserve += 1;
+    const stored = fake.reservations.get(request.reservationId);
+    if (stored) return { status: stored.released ? 'RELEASED' : 'RESERVED' };
+    const shortLines = request.lines
+      .map((l, index) => ({ index, productId: l.productId, requested: l.quantity, available: fake.available.get(l.productId) ?? 0 }))
+      .filter((l) => l.available < l.requested);
+    if (shortLines.length) return { status: 'OUT_OF_STOCK', shortLines };
+    for (const l of request.lines) fake.available.set(l.productId, fake.available.get(l.productId)! - l.quantity);
+    fake.reservations.set(request.reservationId, { lines: request.lines, expiresAt: request.expiresAt, released: false });
+    fake.calls.reserved += 1;
+    return { status: 'RESERVED' };
+  };
   const server: Server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     fake.requests.push(`${req.method} ${req.url}`);
-    if (fake.mode === 'hang' || (fake.mode === 'hang-reserve' && req.url === '/internal/reservations')) return;
+    if (fake.mode === 'hang' || (fake.mode === 'hang-reserve' && req.url?.startsWith('/internal/reservations') && !req.url.endsWith('/release'))) return;
     if (fake.mode === 'down') return send(503, { error: 'down' });
     const body = await readJson(req);
     const release = /^\/internal\/reservations\/([^/]+)\/release$/.exec(req.url ?? '');
     if (req.method === 'POST' && req.url === '/internal/reservations') {
-      fake.calls.reserve += 1;
       // Let concurrent calls interleave, as they would against a real service.
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const stored = fake.reservations.get(body.reservationId);
-      if (stored) return send(200, { status: stored.released ? 'RELEASED' : 'RESERVED' });
-      const lines: { productId: string; quantity: number }[] = body.lines;
-      const shortLines = lines
-        .map((l, index) => ({ index, productId: l.productId, requested: l.quantity, available: fake.available.get(l.productId) ?? 0 }))
-        .filter((l) => l.available < l.requested);
-      if (shortLines.length) return send(409, { status: 'OUT_OF_STOCK', shortLines });
-      for (const l of lines) fake.available.set(l.productId, fake.available.get(l.productId)! - l.quantity);
-      fake.reservations.set(body.reservationId, { lines, expiresAt: body.expiresAt, released: false });
-      fake.calls.reserved += 1;
-      return send(200, { status: 'RESERVED' });
+      const answer = reserve(body);
+      return send(answer.status === 'OUT_OF_STOCK' ? 409 : 200, answer);
+    }
+    if (req.method === 'POST' && req.url === '/internal/reservations/batch') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return send(200, { results: body.reservations.map(reserve) });
     }
     if (req.method === 'POST' && release) {
       const id = decodeURIComponent(release[1]!);

@@ -120,10 +120,12 @@ export async function holdLines(tx: Tx, reservationId: string, lines: readonly H
 
 const readLevels = (tx: Tx, productIds: readonly string[]) => tx.select().from(stockLevels).where(inArray(stockLevels.productId, [...productIds]));
 
-/** stock.changed per product from its locked rows (every warehouse of it) plus what this hold adds to reserved. */
+/** stock.changed per product held, from its locked rows (every warehouse of it) plus what the holds add to reserved. */
 function stockChangedAfter(levels: readonly StockLevelRow[], picks: readonly Pick[]) {
+  const held = new Set(picks.map((p) => p.productId));
   const totals = new Map<string, { onHand: number; reserved: number }>();
   for (const level of levels) {
+    if (!held.has(level.productId)) continue;
     const total = totals.get(level.productId) ?? { onHand: 0, reserved: 0 };
     total.onHand += level.onHand;
     total.reserved += level.reserved;
@@ -139,26 +141,117 @@ function stockChangedAfter(levels: readonly StockLevelRow[], picks: readonly Pic
  * OUT_OF_STOCK stores nothing, so a later retry with the same id is judged afresh.
  */
 export async function reserve(tx: Tx, request: ReserveRequest): Promise<Result<ReserveOutcome>> {
-  const parsed = reserveRequest.safeParse(request);
-  if (!parsed.success) return fail(...issuesToUserErrors(parsed.error));
-  const { reservationId, lines, expiresAt } = parsed.data;
+  return (await reserveAll(tx, [request]))[0]!;
+}
 
-  const merged = mergeLines(lines);
-  // Claiming the id and reading today's stock go to the database together (one round trip).
+interface Hold {
+  reservationId: string;
+  lines: HoldLine[];
+  expiresAt: Date;
+}
+
+/**
+ * Reserves a batch of requests in the caller's transaction, each all lines or none, judged in the order given:
+ * their stock rows are locked once (in the global order), each request is allocated on the locked rows as the earlier
+ * ones of the batch left them, and every write goes out together. Under load this is group commit: one transaction
+ * and one pass over a hot product's rows for many orders, instead of each order queueing on the row lock in turn.
+ * The same reservation id twice in a batch is one reservation: the later request answers as its replay.
+ */
+export async function reserveAll(tx: Tx, requests: readonly ReserveRequest[]): Promise<Result<ReserveOutcome>[]> {
+  const results: Result<ReserveOutcome>[] = new Array(requests.length);
+  const holds = new Map<string, { hold: Hold; indexes: number[] }>();
+  requests.forEach((request, index) => {
+    const parsed = reserveRequest.safeParse(request);
+    if (!parsed.success) return void (results[index] = fail(...issuesToUserErrors(parsed.error)));
+    const { reservationId, lines, expiresAt } = parsed.data;
+    const twin = holds.get(reservationId);
+    if (twin) twin.indexes.push(index);
+    else holds.set(reservationId, { hold: { reservationId, lines: mergeLines(lines), expiresAt }, indexes: [index] });
+  });
+  if (holds.size === 0) return results;
+
+  // Ids are claimed in sorted order: two batches sharing ids cannot wait on each other's claims in a cycle.
+  const all = [...holds.values()].map((h) => h.hold).sort((a, b) => (a.reservationId < b.reservationId ? -1 : 1));
+  // Claiming the ids and reading today's stock go to the database together (one round trip).
   const [created, committed] = await Promise.all([
-    tx.insert(reservations).values({ id: reservationId, status: 'RESERVED', expiresAt }).onConflictDoNothing().returning({ id: reservations.id }),
-    readLevels(tx, merged.map((l) => l.productId)),
+    tx
+      .insert(reservations)
+      .values(all.map((h) => ({ id: h.reservationId, status: 'RESERVED' as const, expiresAt: h.expiresAt })))
+      .onConflictDoNothing()
+      .returning({ id: reservations.id }),
+    readLevels(tx, productsOf(all)),
   ]);
-  if (created.length === 0) {
-    const [stored] = await tx.select({ status: reservations.status }).from(reservations).where(eq(reservations.id, reservationId));
-    if (!stored) throw new Error(`reservation ${reservationId} conflicted but cannot be read`);
-    return ok({ status: stored.status, replayed: true });
-  }
+  const createdIds = new Set(created.map((r) => r.id));
+  const replayed = all.filter((h) => !createdIds.has(h.reservationId)).map((h) => h.reservationId);
 
-  const shortLines = await holdLines(tx, reservationId, merged, committed);
-  if (shortLines.length) {
-    await tx.delete(reservations).where(eq(reservations.id, reservationId));
-    return ok({ status: 'OUT_OF_STOCK', shortLines });
+  // Committed stock already too low is a true answer without queueing for the row locks (losers of a rush return fast).
+  const short = new Map<string, ShortLine[]>();
+  const contenders: Hold[] = [];
+  for (const hold of inRequestOrder(all, holds)) {
+    if (!createdIds.has(hold.reservationId)) continue;
+    const { shortLines } = allocate(hold.lines, committed);
+    if (shortLines.length) short.set(hold.reservationId, shortLines);
+    else contenders.push(hold);
   }
-  return ok({ status: 'RESERVED', replayed: false });
+  const [stored, locked] = await Promise.all([
+    replayed.length ? tx.select({ id: reservations.id, status: reservations.status }).from(reservations).where(inArray(reservations.id, replayed)) : [],
+    lockStock(tx, productsOf(contenders)),
+  ]);
+
+  // Each contender takes from the locked rows as the ones before it left them.
+  const levels = locked.map((level) => ({ ...level }));
+  const picks: (Pick & { reservationId: string })[] = [];
+  for (const hold of contenders) {
+    const allocation = allocate(hold.lines, levels);
+    if (allocation.shortLines.length) {
+      short.set(hold.reservationId, allocation.shortLines);
+      continue;
+    }
+    for (const pick of allocation.picks) {
+      levels.find((l) => l.productId === pick.productId && l.warehouseId === pick.warehouseId)!.reserved += pick.quantity;
+      picks.push({ reservationId: hold.reservationId, ...pick });
+    }
+  }
+  // The writes do not depend on each other's results: sent together, they cost one round trip to the database.
+  await Promise.all([
+    ...totalsByRow(picks).map((row) => moveStock(tx, row.productId, row.warehouseId, { reserved: row.quantity })),
+    picks.length > 0 && tx.insert(reservationLines).values(picks),
+    short.size > 0 && tx.delete(reservations).where(inArray(reservations.id, [...short.keys()])),
+    picks.length > 0 && recordEvents(tx, stockChangedAfter(locked, picks)),
+  ]);
+
+  const storedStatus = new Map(stored.map((r) => [r.id, r.status]));
+  for (const [reservationId, { indexes }] of holds) {
+    let outcome: ReserveOutcome;
+    if (!createdIds.has(reservationId)) {
+      const status = storedStatus.get(reservationId);
+      if (!status) throw new Error(`reservation ${reservationId} conflicted but cannot be read`);
+      outcome = { status, replayed: true };
+    } else {
+      const shortLines = short.get(reservationId);
+      outcome = shortLines ? { status: 'OUT_OF_STOCK', shortLines } : { status: 'RESERVED', replayed: false };
+    }
+    indexes.forEach((index, n) => (results[index] = ok(n > 0 && outcome.status !== 'OUT_OF_STOCK' ? { status: outcome.status, replayed: true } : outcome)));
+  }
+  return results;
+}
+
+const productsOf = (holds: readonly Hold[]) => [...new Set(holds.flatMap((h) => h.lines.map((l) => l.productId)))];
+
+/** The holds in the order their requests came (first come, first served), not the sorted order ids are claimed in. */
+function inRequestOrder(sorted: readonly Hold[], holds: ReadonlyMap<string, { indexes: number[] }>): Hold[] {
+  return [...sorted].sort((a, b) => holds.get(a.reservationId)!.indexes[0]! - holds.get(b.reservationId)!.indexes[0]!);
+}
+
+/** One reserved-count change per stock row, however many holds of the batch took from it. */
+function totalsByRow(picks: readonly Pick[]): { productId: string; warehouseId: string; quantity: number }[] {
+  const rows = new Map<string, { productId: string; warehouseId: string; quantity: number }>();
+  for (const pick of picks) {
+    const key = `${pick.productId}/${pick.warehouseId}`;
+    const row = rows.get(key);
+    if (row) row.quantity += pick.quantity;
+    else rows.set(key, { productId: pick.productId, warehouseId: pick.warehouseId, quantity: pick.quantity });
+  }
+  // In the global lock order, as every other path touches stock rows.
+  return [...rows.values()].sort((a, b) => (a.productId === b.productId ? (a.warehouseId < b.warehouseId ? -1 : 1) : a.productId < b.productId ? -1 : 1));
 }

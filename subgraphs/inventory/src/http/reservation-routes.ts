@@ -4,23 +4,26 @@ import type { Database } from '@shop/db';
 import type { SubgraphServerOptions } from '@shop/server';
 import type { InventorySchema } from '../db/schema.js';
 import { release } from '../domain/reservation-lifecycle.js';
-import { reserve, type ReserveRequest } from '../domain/reserve.js';
+import { reserve, reserveAll, type ReserveOutcome, type ReserveRequest } from '../domain/reserve.js';
 
 type App = Parameters<NonNullable<SubgraphServerOptions<object>['routes']>>[0];
 
 const logger = createLogger('inventory-internal');
 const BODY_LIMIT_BYTES = 64 * 1024;
+/** A batch carries up to this many reservations (orders' coalescing loader sends at most 100). */
+export const MAX_BATCH_RESERVATIONS = 200;
+const BATCH_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 class BadBody extends Error {}
 
 /** Reads a JSON body ourselves: these routes sit outside /graphql's body parsing, and bad JSON must answer our own 400. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limitBytes = BODY_LIMIT_BYTES): Promise<unknown> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new BadBody('Send the body as application/json.');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT_BYTES) throw new BadBody('The request body is too large.');
+    if (size > limitBytes) throw new BadBody('The request body is too large.');
     chunks.push(chunk as Buffer);
   }
   try {
@@ -44,6 +47,11 @@ const failed = (res: ServerResponse, err: unknown) => {
   if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: 'Internal server error.' } });
 };
 
+/** One reservation's answer, as the single endpoint gives it (status code aside). */
+function answerOf(outcome: ReserveOutcome) {
+  return outcome.status === 'OUT_OF_STOCK' ? { status: outcome.status, shortLines: outcome.shortLines } : { status: outcome.status };
+}
+
 /**
  * The service-to-service reservation API of docs/architecture.md, for the orders subgraph only: served on the
  * subgraph's own port, never routed by the gateway (which forwards /graphql only).
@@ -63,9 +71,36 @@ export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded:
         const result = await db.transaction((tx) => reserve(tx, body as ReserveRequest));
         if (!result.ok) return invalid(res, 'The reservation request is not valid.', result.errors);
         const outcome = result.value;
-        if (outcome.status === 'OUT_OF_STOCK') return send(res, 409, { status: 'OUT_OF_STOCK', shortLines: outcome.shortLines });
+        if (outcome.status === 'OUT_OF_STOCK') return send(res, 409, answerOf(outcome));
         if (!outcome.replayed) eventsRecorded();
-        return send(res, 200, { status: outcome.status });
+        return send(res, 200, answerOf(outcome));
+      } catch (err) {
+        failed(res, err);
+      }
+    });
+
+    // Many reservations in one transaction (reserveAll): { reservations: [request, ...] } answers 200 with one result
+    // per request, in order: the single endpoint's body, or { error } for a request that is not valid.
+    app.post('/internal/reservations/batch', async (req, res) => {
+      try {
+        let body: unknown;
+        try {
+          body = await readJson(req, BATCH_BODY_LIMIT_BYTES);
+        } catch (err) {
+          if (err instanceof BadBody) return invalid(res, err.message);
+          throw err;
+        }
+        const requests = (body as { reservations?: unknown } | null)?.reservations;
+        if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_RESERVATIONS) {
+          return invalid(res, `Send { reservations: [...] } with 1 to ${MAX_BATCH_RESERVATIONS} reservation requests.`);
+        }
+        const results = await db.transaction((tx) => reserveAll(tx, requests as ReserveRequest[]));
+        if (results.some((r) => r.ok && r.value.status === 'RESERVED' && !r.value.replayed)) eventsRecorded();
+        return send(res, 200, {
+          results: results.map((r) =>
+            r.ok ? answerOf(r.value) : { error: { code: 'INVALID_INPUT', message: 'The reservation request is not valid.', details: r.errors.map((d) => ({ field: d.field, message: d.message })) } },
+          ),
+        });
       } catch (err) {
         failed(res, err);
       }
