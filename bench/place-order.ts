@@ -6,8 +6,9 @@
  * spent per request, which other load on the machine barely moves.
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
@@ -38,10 +39,8 @@ const inventory = postgres(platform.inventoryDbUrl, { max: 2, onnotice: () => {}
 const [session] = await inventory<{ backend: number }[]>`select pg_backend_pid() as backend`;
 const postmaster = parentOf(session!.backend);
 // The serving side: this process's main thread (not the load worker) or the service processes, and PostgreSQL.
-const servingCpu = () => [
-  ...(values.topology === 'processes' ? childrenOf(process.pid).map(String) : [`${process.pid}/task/${process.pid}`]),
-  ...[postmaster, ...childrenOf(postmaster)].map(String),
-];
+const nodeCpu = () => (values.topology === 'processes' ? childrenOf(process.pid).map(String) : [`${process.pid}/task/${process.pid}`]);
+const postgresCpu = () => [postmaster, ...childrenOf(postmaster)].map(String);
 const tokens = await Promise.all(Array.from({ length: 500 }, () => issuer.issue({ id: randomUUID(), roles: ['CUSTOMER'] })));
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }`;
@@ -52,14 +51,17 @@ let phase = 0;
 async function load(name: string, kind: LoadJob['kind'], productIds: string[] = [], limit = Infinity, runSeconds = seconds) {
   const profiler = values.profile ? await startProfiler() : undefined;
   const job: LoadJob = { gatewayUrl: platform.gatewayUrl, kind, productIds, tokens, concurrency, seconds: runSeconds, limit, keyPrefix: `bench-${phase++}` };
-  const cpu = startCpuReading(servingCpu);
+  const cpu = { node: startCpuReading(nodeCpu), postgres: startCpuReading(postgresCpu) };
   const result = await new Promise<LoadResult>((resolve) => {
     loadWorker.once('message', resolve);
     loadWorker.postMessage(job);
   });
-  const servingCpuMsPerRequest = (cpu() / (result.ok + result.out_of_stock + result.error)).toFixed(2);
+  const requests = result.ok + result.out_of_stock + result.error;
+  const [nodeMs, postgresMs] = [cpu.node() / requests, cpu.postgres() / requests];
+  const servingCpuMsPerRequest = (nodeMs + postgresMs).toFixed(2);
+  const ofWhichPostgres = postgresMs.toFixed(2);
   await profiler?.(`${values.profile}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`);
-  return { name, ...result, servingCpuMsPerRequest };
+  return { name, ...result, servingCpuMsPerRequest, ofWhichPostgres };
 }
 
 /** --profile DIR: a CPU profile of this process for each load phase alone (with --topology one-process, the whole platform). */
@@ -70,6 +72,7 @@ async function startProfiler() {
   await session.post('Profiler.start');
   return async (file: string) => {
     const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   };

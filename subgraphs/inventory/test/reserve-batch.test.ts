@@ -63,9 +63,10 @@ describe('reservation batches', () => {
     expect(await linesOf(h.db, [twin.reservationId])).toHaveLength(1);
   });
 
-  it('refuses a body that is not a list of 1 to 200 requests, changing nothing', async () => {
+  it('refuses a body that is not a list of 1 to 200 requests of 10,000 lines in all, changing nothing', async () => {
     const productId = await stockProduct(h.db, { [bogota.id]: 1000 });
-    for (const reservations of [[], Array.from({ length: 201 }, () => request(productId, 1))]) {
+    const hundredLines = () => ({ ...request(productId, 1), lines: Array.from({ length: 100 }, () => ({ productId, quantity: 1 })) });
+    for (const reservations of [[], Array.from({ length: 201 }, () => request(productId, 1)), Array.from({ length: 101 }, hundredLines)]) {
       const answer = await batchOver(h.inventory, reservations);
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('INVALID_INPUT');

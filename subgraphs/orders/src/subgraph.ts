@@ -10,6 +10,7 @@ import { schema } from './db/schema.js';
 import { expireOrders } from './domain/expire-orders.js';
 import { applyPaymentStatusChanged } from './domain/payment-events.js';
 import { DEFAULT_RESERVATION_TTL_MS } from './domain/place-order.js';
+import { PlacedOrders } from './domain/placed-orders.js';
 import { seedDemoOrders } from './domain/seed.js';
 import { ORDERS_CONSUMER, PAYMENT_STATUS_CHANGED } from './events.js';
 import { createContext, type OrdersServices } from './graphql/context.js';
@@ -73,7 +74,7 @@ export async function startOrdersSubgraph(options: OrdersSubgraphOptions): Promi
   const services: OrdersServices = {
     db,
     catalog,
-    placement: { db, catalog, reservations, reservationTtlMs: options.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS },
+    placement: { placed: new PlacedOrders(db), catalog, reservations, reservationTtlMs: options.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS },
     eventsRecorded,
     bus: options.bus,
   };

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, issuesToUserErrors, ok, zId, type Result } from '@shop/common';
 import type { Transaction } from '@shop/db';

@@ -10,8 +10,10 @@ type App = Parameters<NonNullable<SubgraphServerOptions<object>['routes']>>[0];
 
 const logger = createLogger('inventory-internal');
 const BODY_LIMIT_BYTES = 64 * 1024;
-/** A batch carries up to this many reservations (orders' coalescing loader sends at most 100). */
+/** A batch carries up to this many reservations and lines in all (orders sends at most 100 orders of 50 lines). */
 export const MAX_BATCH_RESERVATIONS = 200;
+/** Keeps one batch's reservation_lines insert inside PostgreSQL's 65,535 bind parameters. */
+export const MAX_BATCH_LINES = 10_000;
 const BATCH_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 class BadBody extends Error {}
@@ -94,6 +96,8 @@ export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded:
         if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_RESERVATIONS) {
           return invalid(res, `Send { reservations: [...] } with 1 to ${MAX_BATCH_RESERVATIONS} reservation requests.`);
         }
+        const lines = requests.reduce((sum: number, r) => sum + (Array.isArray((r as { lines?: unknown })?.lines) ? (r as { lines: unknown[] }).lines.length : 0), 0);
+        if (lines > MAX_BATCH_LINES) return invalid(res, `A batch holds at most ${MAX_BATCH_LINES} lines in all.`);
         const results = await db.transaction((tx) => reserveAll(tx, requests as ReserveRequest[]));
         if (results.some((r) => r.ok && r.value.status === 'RESERVED' && !r.value.replayed)) eventsRecorded();
         return send(res, 200, {

@@ -1,26 +1,24 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { createLogger, fail, issuesToUserErrors, ok, parseDecimalToMinor, type Result, type UserError, userError, zId } from '@shop/common';
-import type { Database, Transaction } from '@shop/db';
-import { recordEvents } from '@shop/events';
+import type { Database } from '@shop/db';
 import { SubgraphUnavailableError } from '@shop/server';
-import { cartLines, carts, orderLines, orders, orderStatusHistory, type OrderRow, type OrdersSchema } from '../db/schema.js';
+import { carts, type OrderRow, type OrdersSchema } from '../db/schema.js';
 import { OrdersErrorCode } from '../errors.js';
-import { orderStatusChanged } from '../events.js';
 import type { ProductCatalog } from '../product-catalog.js';
 import type { ReservationLine, StockReservations } from '../stock-reservations.js';
 import { findCartLines, MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart.js';
 import { orderIdFor } from './order-id.js';
-import { nextOrderNumber } from './orders.js';
+import type { PlacedOrders, PricedLine } from './placed-orders.js';
 
 type Db = Database<OrdersSchema>;
-type Tx = Transaction<OrdersSchema>;
 
 export const DEFAULT_RESERVATION_TTL_MS = 15 * 60_000;
 const logger = createLogger('orders.place-order');
 
 export interface PlaceOrderDeps {
-  db: Db;
+  /** The orders, read and written in batches across concurrent placements. */
+  placed: PlacedOrders;
   catalog: ProductCatalog;
   reservations: StockReservations;
   reservationTtlMs: number;
@@ -55,14 +53,10 @@ const placeOrderInput = z.object({
   idempotencyKey: z.string().min(1, { message: 'Must not be empty.' }).max(200, { message: 'Must be at most 200 characters.' }),
 });
 
-interface PricedLine extends ReservationLine {
-  unitPriceMinor: bigint;
-  currency: string;
-}
-
 /**
  * Places an order: prices from products now, stock held in inventory (all lines or none), then the order, its lines,
- * its history and its order.status_changed event in one transaction (which also empties the cart it came from).
+ * its history and its order.status_changed event in one transaction (which also empties the cart it came from;
+ * concurrent placements share that transaction, see PlacedOrders).
  * The order id derives from (customer, idempotency key): a replay, even a concurrent one, returns the same order.
  */
 export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input: PlaceOrderInput): Promise<Result<OrderRow>> {
@@ -71,11 +65,11 @@ export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input
   const { idempotencyKey } = parsed.data;
   const orderId = orderIdFor(customerId, idempotencyKey);
 
-  const existing = await findOrder(deps.db, orderId);
+  const existing = await deps.placed.find(orderId);
   if (existing) return ok(existing);
 
   const fromCart = !parsed.data.lines;
-  const lines = parsed.data.lines ?? (await customerCartLines(deps.db, customerId));
+  const lines = parsed.data.lines ?? (await customerCartLines(deps.placed.db, customerId));
   if (lines.length === 0) return fail(userError(OrdersErrorCode.InvalidInput, 'The cart is empty: add products or send lines.', ['input', 'lines']));
 
   const priced = await priceLines(deps.catalog, lines);
@@ -104,21 +98,16 @@ export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input
   }
 
   try {
-    return ok(await insertOrder(deps.db, { orderId, customerId, idempotencyKey, reservedUntil, lines: priced.value, fromCart }));
+    return ok(await deps.placed.insert({ orderId, customerId, idempotencyKey, reservedUntil, lines: priced.value, fromCart }));
   } catch (error) {
     if (isUniqueViolation(error)) {
       // A concurrent twin with the same key committed first; its order (and the one reservation) is the answer.
-      const twin = await findOrder(deps.db, orderId);
+      const twin = await deps.placed.find(orderId);
       if (twin) return ok(twin);
     }
     await compensate(deps, orderId);
     throw error;
   }
-}
-
-async function findOrder(db: Db, orderId: string): Promise<OrderRow | undefined> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
-  return order;
 }
 
 /** Read only: a customer without a cart has an empty one, and placing from it must write nothing. */
@@ -157,53 +146,13 @@ async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLi
   return errors.length ? fail(...errors) : ok(priced);
 }
 
-interface NewOrder {
-  orderId: string;
-  customerId: string;
-  idempotencyKey: string;
-  reservedUntil: Date;
-  lines: PricedLine[];
-  fromCart: boolean;
-}
-
-async function insertOrder(db: Db, order: NewOrder): Promise<OrderRow> {
-  const { orderId, customerId, lines } = order;
-  const currency = lines[0]!.currency;
-  const totalMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * BigInt(l.quantity), 0n);
-  return db.transaction(async (tx) => {
-    // Nothing below reads what another statement wrote: sent together, they cost one round trip to the database.
-    const [[row]] = await Promise.all([
-      tx
-        .insert(orders)
-        .values({ id: orderId, number: nextOrderNumber, customerId, status: 'AWAITING_PAYMENT', currency, totalMinor, reservedUntil: order.reservedUntil, idempotencyKey: order.idempotencyKey })
-        .returning(),
-      tx.insert(orderLines).values(lines.map((l, i) => ({ orderId, lineNo: i + 1, productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, currency: l.currency }))),
-      tx.insert(orderStatusHistory).values({ orderId, fromStatus: null, toStatus: 'AWAITING_PAYMENT', reason: 'PLACED', actorId: customerId }),
-      // Only what was ordered leaves the cart: a product added meanwhile stays for the next order.
-      order.fromCart && emptyCartOf(tx, customerId, lines.map((l) => l.productId)),
-      recordEvents(tx, [
-        orderStatusChanged({ orderId, customerId, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) }),
-      ]),
-    ]);
-    return row!;
-  });
-}
-
-async function emptyCartOf(tx: Tx, customerId: string, productIds: string[]): Promise<void> {
-  const cartOfCustomer = tx.select({ id: carts.id }).from(carts).where(eq(carts.customerId, customerId));
-  await Promise.all([
-    tx.delete(cartLines).where(and(inArray(cartLines.cartId, cartOfCustomer), inArray(cartLines.productId, productIds))),
-    tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.customerId, customerId)),
-  ]);
-}
-
 /**
  * Gives the reservation back after a failed placement, unless a concurrent twin's order with this id committed
  * (that order owns the hold now). Best effort: inventory's orphan sweeper releases what this misses.
  */
 async function compensate(deps: PlaceOrderDeps, orderId: string): Promise<void> {
   // An unreachable database cannot have committed a twin either: release then.
-  if (await findOrder(deps.db, orderId).catch(() => undefined)) return;
+  if (await deps.placed.find(orderId).catch(() => undefined)) return;
   try {
     await deps.reservations.release(orderId);
   } catch (error) {
