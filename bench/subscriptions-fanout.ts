@@ -164,30 +164,29 @@ report.rssSubscribedMB = mb(subscribed.rss);
 report.gatewayAfterSubscribe = subscribed.subscriptions;
 console.log(`subscribed ${SUBSCRIBERS} in ${report.subscribeSeconds}s; gateway RSS idle ${report.rssIdleMB} MB -> ${report.rssSubscribedMB} MB`, subscribed.subscriptions);
 
-// Warm-up, reported apart: the gateway's first events run cold code (JIT, the first entity fetch opens its connection).
-if (WARMUP_EVENTS > 0) {
-  const firstWarmup = seq + 1;
-  for (let i = 0; i < WARMUP_EVENTS; i++) {
+/** Publishes `count` events at RATE and waits until every subscriber has reported the last; returns the first's seq. */
+async function publishAtRate(count: number): Promise<number> {
+  const first = seq + 1;
+  for (let i = 0; i < count; i++) {
     publish();
     await sleep(1000 / RATE);
   }
   await untilDelivered(seq, SUBSCRIBERS);
   await sleep(200);
   await flushClients();
+  return first;
+}
+
+// Warm-up, reported apart: the gateway's first events run cold code (JIT, the first entity fetch opens its connection).
+if (WARMUP_EVENTS > 0) {
+  const firstWarmup = await publishAtRate(WARMUP_EVENTS);
   report.warmup = { events: WARMUP_EVENTS, ...latencies(firstWarmup, seq), perEventP99: perEventP99(firstWarmup, seq) };
   console.log('warm-up (not in steady)', report.warmup);
 }
 
 // Latency at a steady rate.
-const firstSteady = seq + 1;
 const cpuBefore = (await gatewayStats()).cpu;
-for (let i = 0; i < EVENTS; i++) {
-  publish();
-  await sleep(1000 / RATE);
-}
-await untilDelivered(seq, SUBSCRIBERS);
-await sleep(200);
-await flushClients();
+const firstSteady = await publishAtRate(EVENTS);
 const cpuAfter = (await gatewayStats()).cpu;
 const gatewayCpuMsPerEvent = {
   user: +((cpuAfter.user - cpuBefore.user) / 1000 / EVENTS).toFixed(1),
