@@ -13,6 +13,17 @@ const OP = { continuation: 0, text: 1, binary: 2, close: 8, ping: 9, pong: 10 } 
 /** Reads land here and are parsed before the next read: anything kept past the callback is copied out. */
 const sharedReadBuffer = Buffer.allocUnsafe(256 * 1024);
 
+/** Random bytes drawn from a pool refilled 64 KB at a time: a call per 4-byte mask cost more than the frame. */
+const randomPool = { bytes: randomBytes(64 * 1024), offset: 0 };
+function randomSlice(size: number): Buffer {
+  if (randomPool.offset + size > randomPool.bytes.length) {
+    randomPool.bytes = randomBytes(64 * 1024);
+    randomPool.offset = 0;
+  }
+  randomPool.offset += size;
+  return randomPool.bytes.subarray(randomPool.offset - size, randomPool.offset);
+}
+
 export interface WireHandlers {
   open(): void;
   text(message: string): void;
@@ -37,7 +48,7 @@ export class WireWebSocket {
 
   constructor(url: string, protocol: string, private readonly on: WireHandlers) {
     const target = new URL(url);
-    const key = randomBytes(16).toString('base64');
+    const key = randomSlice(16).toString('base64');
     this.expectedAccept = createHash('sha1').update(key + ACCEPT_GUID).digest('base64');
     this.socket = connect({
       host: target.hostname,
@@ -160,7 +171,7 @@ function maskedFrame(opcode: number, payload: Buffer): Buffer {
     frame[1] = 0x80 | 127;
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
-  const mask = randomBytes(4);
+  const mask = randomSlice(4);
   mask.copy(frame, header - 4);
   for (let i = 0; i < length; i++) frame[header + i] = payload[i]! ^ mask[i & 3]!;
   return frame;
