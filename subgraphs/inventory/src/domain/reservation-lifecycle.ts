@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { createLogger } from '@shop/common';
 import type { Transaction } from '@shop/db';
 import { reservationLines, reservations, stockMovements, type InventorySchema, type ReservationLineRow, type ReservationStatus } from '../db/schema.js';
-import { holdLines, type HoldLine, type ShortLine } from './reserve.js';
+import { holdAll, type HoldLine, type ShortLine } from './reserve.js';
 import { lockStock, moveStock, recordStockChanged } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
@@ -91,7 +91,7 @@ async function holdAgain(tx: Tx, reservationId: string, previous: readonly Reser
     return { held: false, shortLines: [] };
   }
   await tx.delete(reservationLines).where(eq(reservationLines.reservationId, reservationId));
-  const shortLines = await holdLines(tx, reservationId, wanted);
+  const shortLines = (await holdAll(tx, [{ reservationId, lines: wanted }])).get(reservationId) ?? [];
   if (shortLines.length === 0) return { held: true, shortLines };
   await tx.insert(reservationLines).values(previous.map((l) => ({ ...l })));
   await markUnfulfilled(tx, reservationId, shortLines);

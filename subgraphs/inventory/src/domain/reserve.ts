@@ -96,27 +96,54 @@ export function allocate(lines: readonly HoldLine[], levels: readonly StockLevel
   return { picks, shortLines };
 }
 
+/** One reservation's lines to hold. */
+export interface Hold {
+  reservationId: string;
+  lines: readonly HoldLine[];
+}
+
 /**
- * Holds every line or none: the products' rows are locked in the global order, the allocation is computed on the
- * locked rows, and only when nothing is short are reserved counts and reservation_lines written (with stock.changed).
- * `committed` is what the caller already read of these products without locks, if it did.
+ * Holds each reservation's lines, every line or none, judged in the order given: the products' rows are locked once in
+ * the global order, each hold is allocated on the locked rows as the holds before it left them, and only holds with
+ * nothing short raise reserved counts and write reservation_lines (with one stock.changed per product held).
+ * `committed` is what the caller already read of these products without locks, if it did. Returns the short holds.
  */
-export async function holdLines(tx: Tx, reservationId: string, lines: readonly HoldLine[], committed?: readonly StockLevelRow[]): Promise<ShortLine[]> {
-  const productIds = lines.map((l) => l.productId);
+export async function holdAll(tx: Tx, holds: readonly Hold[], committed?: readonly StockLevelRow[]): Promise<Map<string, ShortLine[]>> {
+  const short = new Map<string, ShortLine[]>();
   // Committed stock already too low is a true answer without queueing for the row locks (losers of a rush return fast).
-  const unlocked = allocate(lines, committed ?? (await readLevels(tx, productIds)));
-  if (unlocked.shortLines.length) return unlocked.shortLines;
-  const levels = await lockStock(tx, productIds);
-  const { picks, shortLines } = allocate(lines, levels);
-  if (shortLines.length) return shortLines;
+  const unlockedLevels = committed ?? (await readLevels(tx, productsOf(holds)));
+  const contenders = holds.filter((hold) => {
+    const { shortLines } = allocate(hold.lines, unlockedLevels);
+    if (shortLines.length) short.set(hold.reservationId, shortLines);
+    return shortLines.length === 0;
+  });
+  if (contenders.length === 0) return short;
+
+  const locked = await lockStock(tx, productsOf(contenders));
+  const levels = locked.map((level) => ({ ...level }));
+  const picks: (Pick & { reservationId: string })[] = [];
+  for (const hold of contenders) {
+    const allocation = allocate(hold.lines, levels);
+    if (allocation.shortLines.length) {
+      short.set(hold.reservationId, allocation.shortLines);
+      continue;
+    }
+    for (const pick of allocation.picks) {
+      levels.find((l) => l.productId === pick.productId && l.warehouseId === pick.warehouseId)!.reserved += pick.quantity;
+      picks.push({ reservationId: hold.reservationId, ...pick });
+    }
+  }
+  if (picks.length === 0) return short;
   // The writes do not depend on each other's results: sent together, they cost one round trip to the database.
   await Promise.all([
-    ...picks.map((pick) => moveStock(tx, pick.productId, pick.warehouseId, { reserved: pick.quantity })),
-    tx.insert(reservationLines).values(picks.map((p) => ({ reservationId, ...p }))),
-    recordEvents(tx, stockChangedAfter(levels, picks)),
+    ...totalsByRow(picks).map((row) => moveStock(tx, row.productId, row.warehouseId, { reserved: row.quantity })),
+    tx.insert(reservationLines).values(picks),
+    recordEvents(tx, stockChangedAfter(locked, picks)),
   ]);
-  return [];
+  return short;
 }
+
+const productsOf = (holds: readonly Hold[]) => [...new Set(holds.flatMap((h) => h.lines.map((l) => l.productId)))];
 
 const readLevels = (tx: Tx, productIds: readonly string[]) => tx.select().from(stockLevels).where(inArray(stockLevels.productId, [...productIds]));
 
@@ -144,9 +171,7 @@ export async function reserve(tx: Tx, request: ReserveRequest): Promise<Result<R
   return (await reserveAll(tx, [request]))[0]!;
 }
 
-interface Hold {
-  reservationId: string;
-  lines: HoldLine[];
+interface Claim extends Hold {
   expiresAt: Date;
 }
 
@@ -159,7 +184,7 @@ interface Hold {
  */
 export async function reserveAll(tx: Tx, requests: readonly ReserveRequest[]): Promise<Result<ReserveOutcome>[]> {
   const results: Result<ReserveOutcome>[] = new Array(requests.length);
-  const holds = new Map<string, { hold: Hold; indexes: number[] }>();
+  const holds = new Map<string, { hold: Claim; indexes: number[] }>();
   requests.forEach((request, index) => {
     const parsed = reserveRequest.safeParse(request);
     if (!parsed.success) return void (results[index] = fail(...issuesToUserErrors(parsed.error)));
@@ -184,41 +209,13 @@ export async function reserveAll(tx: Tx, requests: readonly ReserveRequest[]): P
   const createdIds = new Set(created.map((r) => r.id));
   const replayed = all.filter((h) => !createdIds.has(h.reservationId)).map((h) => h.reservationId);
 
-  // Committed stock already too low is a true answer without queueing for the row locks (losers of a rush return fast).
-  const short = new Map<string, ShortLine[]>();
-  const contenders: Hold[] = [];
-  for (const hold of inRequestOrder(all, holds)) {
-    if (!createdIds.has(hold.reservationId)) continue;
-    const { shortLines } = allocate(hold.lines, committed);
-    if (shortLines.length) short.set(hold.reservationId, shortLines);
-    else contenders.push(hold);
-  }
-  const [stored, locked] = await Promise.all([
+  // The stored statuses of replays go to the database together with the holds' first statement (pipelined).
+  const [stored, short] = await Promise.all([
     replayed.length ? tx.select({ id: reservations.id, status: reservations.status }).from(reservations).where(inArray(reservations.id, replayed)) : [],
-    lockStock(tx, productsOf(contenders)),
+    holdAll(tx, inRequestOrder(all, holds).filter((hold) => createdIds.has(hold.reservationId)), committed),
   ]);
-
-  // Each contender takes from the locked rows as the ones before it left them.
-  const levels = locked.map((level) => ({ ...level }));
-  const picks: (Pick & { reservationId: string })[] = [];
-  for (const hold of contenders) {
-    const allocation = allocate(hold.lines, levels);
-    if (allocation.shortLines.length) {
-      short.set(hold.reservationId, allocation.shortLines);
-      continue;
-    }
-    for (const pick of allocation.picks) {
-      levels.find((l) => l.productId === pick.productId && l.warehouseId === pick.warehouseId)!.reserved += pick.quantity;
-      picks.push({ reservationId: hold.reservationId, ...pick });
-    }
-  }
-  // The writes do not depend on each other's results: sent together, they cost one round trip to the database.
-  await Promise.all([
-    ...totalsByRow(picks).map((row) => moveStock(tx, row.productId, row.warehouseId, { reserved: row.quantity })),
-    picks.length > 0 && tx.insert(reservationLines).values(picks),
-    short.size > 0 && tx.delete(reservations).where(inArray(reservations.id, [...short.keys()])),
-    picks.length > 0 && recordEvents(tx, stockChangedAfter(locked, picks)),
-  ]);
+  // OUT_OF_STOCK stores nothing: a retry with the same id is judged afresh.
+  if (short.size > 0) await tx.delete(reservations).where(inArray(reservations.id, [...short.keys()]));
 
   const storedStatus = new Map(stored.map((r) => [r.id, r.status]));
   for (const [reservationId, { indexes }] of holds) {
@@ -236,10 +233,8 @@ export async function reserveAll(tx: Tx, requests: readonly ReserveRequest[]): P
   return results;
 }
 
-const productsOf = (holds: readonly Hold[]) => [...new Set(holds.flatMap((h) => h.lines.map((l) => l.productId)))];
-
 /** The holds in the order their requests came (first come, first served), not the sorted order ids are claimed in. */
-function inRequestOrder(sorted: readonly Hold[], holds: ReadonlyMap<string, { indexes: number[] }>): Hold[] {
+function inRequestOrder(sorted: readonly Claim[], holds: ReadonlyMap<string, { indexes: number[] }>): Claim[] {
   return [...sorted].sort((a, b) => holds.get(a.reservationId)!.indexes[0]! - holds.get(b.reservationId)!.indexes[0]!);
 }
 
