@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
@@ -82,3 +83,14 @@ export async function snapshot(db: Database<InventorySchema>, productId: string,
 
 export const newProduct = (sellerId: string, status = 'ACTIVE'): FakeProduct => ({ id: randomUUID(), sellerId, status });
 export const [bogota, medellin] = demo.warehouses as [(typeof demo.warehouses)[0], (typeof demo.warehouses)[0]];
+
+/** Two inventory servers (replicas) over one database for the calling test file: started before its tests, stopped after. */
+export function withTwoReplicas(prefix: string): { readonly h: Harness; readonly replicas: [RunningServer, RunningServer] } {
+  const state = {} as { h: Harness; replicas: [RunningServer, RunningServer] };
+  beforeAll(async () => {
+    state.h = await startHarness(inject('databaseUrl'), prefix);
+    state.replicas = [state.h.inventory, await state.h.startInventory({})];
+  });
+  afterAll(async () => state.h?.stop());
+  return state;
+}
