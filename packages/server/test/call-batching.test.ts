@@ -29,20 +29,20 @@ describe('coalescingLoader', () => {
     expect(await Promise.all(later)).toEqual([20, 30, 40]);
   });
 
-  it('keeps at most maxInFlight calls out and splits at maxBatchSize', async () => {
+  it('keeps one call out at a time and splits at maxBatchSize', async () => {
     const { calls, call } = manualCall();
-    const loader = coalescingLoader(call, { maxBatchSize: 2, maxInFlight: 2 });
-    const all = [1, 2, 3, 4, 5, 6, 7].map((k) => loader.load(k));
+    const loader = coalescingLoader(call, { maxBatchSize: 2 });
+    const all = [1, 2, 3, 4, 5].map((k) => loader.load(k));
     await settle();
-    expect(calls.map((c) => c.keys)).toEqual([[1, 2], [3, 4]]);
+    expect(calls.map((c) => c.keys)).toEqual([[1, 2]]);
     calls[0]!.answer();
     await settle();
-    expect(calls.map((c) => c.keys)).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(calls.map((c) => c.keys)).toEqual([[1, 2], [3, 4]]);
     calls[1]!.answer();
-    calls[2]!.answer();
     await settle();
-    calls[3]!.answer();
-    expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    calls[2]!.answer();
+    expect(calls.map((c) => c.keys)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50]);
   });
 
   it('fails every key of a failed call with its error, and the next call still goes out', async () => {

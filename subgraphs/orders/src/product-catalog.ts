@@ -24,7 +24,7 @@ export interface RemoteProductCatalogOptions {
  * one call (see coalescingLoader); each still reads the price of the moment, nothing is cached.
  */
 export class RemoteProductCatalog implements ProductCatalog {
-  private readonly products = coalescingLoader<string, CatalogProduct | null>((ids) => this.fetch(ids), { maxBatchSize: 500, maxInFlight: 2 });
+  private readonly products = coalescingLoader<string, CatalogProduct | null>((ids) => this.fetch(ids), { maxBatchSize: 500 });
 
   constructor(private readonly options: RemoteProductCatalogOptions) {}
 

@@ -42,8 +42,8 @@ interface ReserveCall {
   expiresAt: string;
 }
 
-/** Reservations per batch call, and batch calls out at once (two: one is being written while the next gathers). */
-const RESERVE_BATCH = { maxBatchSize: 100, maxInFlight: 2 };
+/** Reservations per batch call (100 orders of up to 50 lines stay inside inventory's 10,000-line batch limit). */
+const RESERVE_BATCH = { maxBatchSize: 100 };
 
 /**
  * Calls inventory's internal endpoints directly (docs/architecture.md, "Service-to-service calls"). Concurrent

@@ -28,8 +28,8 @@ export interface NewOrder {
 }
 
 /** Orders per write transaction: 50 orders of up to 50 lines stay well inside PostgreSQL's 65,535 parameters. */
-const WRITE_BATCH = { maxBatchSize: 50, maxInFlight: 2 };
-const LOOKUP_BATCH = { maxBatchSize: 500, maxInFlight: 2 };
+const WRITE_BATCH = { maxBatchSize: 50 };
+const LOOKUP_BATCH = { maxBatchSize: 500 };
 
 /**
  * Where placeOrder reads and writes its orders, as group commit: concurrent placements look their ids up in one
