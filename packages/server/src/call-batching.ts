@@ -7,10 +7,12 @@ export interface CoalescingOptions {
 
 /**
  * A DataLoader for service-to-service calls that batches across requests ("smart batching"): when no call is out, a
- * batch leaves as soon as the current tick's keys are in, so light load adds no delay; while one is out, new keys
- * gather and leave together when it returns, so under load one round trip (and one transaction on the other side)
- * serves many shoppers. One call at a time makes the batches as large as the load: on the checkout bench, two calls
- * in flight cost 60% more CPU per order than one. No cache: every load asks afresh.
+ * batch leaves at the end of the current turn of the event loop (setImmediate, not DataLoader's default next tick,
+ * which would send the first request's keys alone), so light load adds no delay; while one is out, new keys gather
+ * and leave together when it returns, so under load one round trip (and one transaction on the other side) serves
+ * many shoppers. One call at a time makes the batches as large as the load. On the checkout bench (CPU per order):
+ * two calls in flight cost 60% more than one, and dispatching on the next tick 15-25% more than at the end of the
+ * turn. No cache: every load asks afresh.
  */
 export function coalescingLoader<K, V>(call: (keys: readonly K[]) => Promise<readonly (V | Error)[]>, options: CoalescingOptions): DataLoader<K, V> {
   let busy = false;
@@ -19,8 +21,8 @@ export function coalescingLoader<K, V>(call: (keys: readonly K[]) => Promise<rea
     const dispatch = busy ? undefined : ready.shift();
     if (!dispatch) return;
     busy = true;
-    // As DataLoader does by default: after the promise jobs of this tick, so their keys join the batch.
-    void Promise.resolve().then(() => process.nextTick(dispatch));
+    // After this turn of the event loop: keys from every request whose data arrived in it join the batch.
+    setImmediate(dispatch);
   };
   return new DataLoader<K, V>(
     async (keys) => {

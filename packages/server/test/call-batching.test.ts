@@ -8,7 +8,8 @@ function manualCall() {
     new Promise<number[]>((resolve, reject) => calls.push({ keys, answer: () => resolve(keys.map((k) => k * 10)), fail: reject }));
   return { calls, call };
 }
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+/** Two turns of the event loop: a batch scheduled while the previous turn's promise jobs ran has left by then. */
+const settle = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 describe('coalescingLoader', () => {
   it('sends the first keys at once and gathers the keys that come while it is out into the next call', async () => {
