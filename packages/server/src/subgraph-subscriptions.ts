@@ -35,10 +35,12 @@ interface ConnectionState {
   active: Set<string>;
 }
 
+const EXPIRY_GRACE_MS = 1000;
+
 /**
  * graphql-ws (graphql-transport-ws) on the subgraph's own HTTP server at /graphql. The viewer comes from
  * connection_init's authorization, verified like the HTTP header; a bad token closes with 4401, and the
- * connection closes when the token expires.
+ * connection closes (4401) a second after the token expires.
  */
 export function serveSubscriptions<TContext>(server: Server, options: SubscriptionServingOptions<TContext>): SubscriptionServing {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
@@ -57,7 +59,9 @@ export function serveSubscriptions<TContext>(server: Server, options: Subscripti
         try {
           const identity = await identityFromConnectionParams(ctx.connectionParams, options.verifier);
           const state: ConnectionState = { identity, active: new Set() };
-          if (identity.expiresAt) state.cancelExpiry = runAt(identity.expiresAt, () => socket.close(WS_CLOSE.unauthorized, 'The token has expired; sign in again.'));
+          // A second after expiry: the gateway, which faces the client, closes at the expiry itself and tells the client
+          // 4401; closing its upstream connection at the same instant would race that close with a plain error.
+          if (identity.expiresAt) state.cancelExpiry = runAt(identity.expiresAt + EXPIRY_GRACE_MS, () => socket.close(WS_CLOSE.unauthorized, 'The token has expired; sign in again.'));
           states.set(ctx, state);
           stats.connections++;
           return true;
