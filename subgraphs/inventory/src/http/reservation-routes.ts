@@ -40,8 +40,21 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
 };
-const invalid = (res: ServerResponse, message: string, details: UserError[] = []) =>
-  send(res, 400, { error: { code: 'INVALID_INPUT', message, details: details.map((d) => ({ field: d.field, message: d.message })) } });
+const invalidInput = (message: string, details: UserError[] = []) => ({
+  error: { code: 'INVALID_INPUT', message, details: details.map((d) => ({ field: d.field, message: d.message })) },
+});
+const invalid = (res: ServerResponse, message: string, details: UserError[] = []) => send(res, 400, invalidInput(message, details));
+
+/** The JSON body, or undefined once a 400 was answered for a body that is not JSON or too large. */
+async function bodyOf(req: IncomingMessage, res: ServerResponse, limitBytes = BODY_LIMIT_BYTES): Promise<unknown> {
+  try {
+    return await readJson(req, limitBytes);
+  } catch (err) {
+    if (!(err instanceof BadBody)) throw err;
+    invalid(res, err.message);
+    return undefined;
+  }
+}
 
 /** A bug or an unreachable database: logged here, a bare 500 there (no stack). The caller retries with the same id. */
 const failed = (res: ServerResponse, err: unknown) => {
@@ -62,13 +75,8 @@ export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded:
   return (app) => {
     app.post('/internal/reservations', async (req, res) => {
       try {
-        let body: unknown;
-        try {
-          body = await readJson(req);
-        } catch (err) {
-          if (err instanceof BadBody) return invalid(res, err.message);
-          throw err;
-        }
+        const body = await bodyOf(req, res);
+        if (body === undefined) return;
         // reserve validates its input itself (zod), so the unchecked body goes straight in.
         const result = await db.transaction((tx) => reserve(tx, body as ReserveRequest));
         if (!result.ok) return invalid(res, 'The reservation request is not valid.', result.errors);
@@ -85,13 +93,8 @@ export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded:
     // per request, in order: the single endpoint's body, or { error } for a request that is not valid.
     app.post('/internal/reservations/batch', async (req, res) => {
       try {
-        let body: unknown;
-        try {
-          body = await readJson(req, BATCH_BODY_LIMIT_BYTES);
-        } catch (err) {
-          if (err instanceof BadBody) return invalid(res, err.message);
-          throw err;
-        }
+        const body = await bodyOf(req, res, BATCH_BODY_LIMIT_BYTES);
+        if (body === undefined) return;
         const requests = (body as { reservations?: unknown } | null)?.reservations;
         if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_RESERVATIONS) {
           return invalid(res, `Send { reservations: [...] } with 1 to ${MAX_BATCH_RESERVATIONS} reservation requests.`);
@@ -100,11 +103,7 @@ export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded:
         if (lines > MAX_BATCH_LINES) return invalid(res, `A batch holds at most ${MAX_BATCH_LINES} lines in all.`);
         const results = await db.transaction((tx) => reserveAll(tx, requests as ReserveRequest[]));
         if (results.some((r) => r.ok && r.value.status === 'RESERVED' && !r.value.replayed)) eventsRecorded();
-        return send(res, 200, {
-          results: results.map((r) =>
-            r.ok ? answerOf(r.value) : { error: { code: 'INVALID_INPUT', message: 'The reservation request is not valid.', details: r.errors.map((d) => ({ field: d.field, message: d.message })) } },
-          ),
-        });
+        return send(res, 200, { results: results.map((r) => (r.ok ? answerOf(r.value) : invalidInput('The reservation request is not valid.', r.errors))) });
       } catch (err) {
         failed(res, err);
       }
