@@ -67,6 +67,22 @@ const stockEvent = (product: (typeof demo.products)[number], totals: { onHand: n
   },
 });
 
+/**
+ * Places the customer's order and waits until the relay has published its own order.status_changed (to
+ * AWAITING_PAYMENT), which goes out after placeOrder answers: a subscription made after this sees later changes only.
+ */
+async function placeOrderPublished(productId: string, key: string): Promise<string> {
+  const published = new Set<string>();
+  const stopWatching = await platform.bus.broadcast(['order.status_changed'], async (event) => void published.add(event.aggregateId));
+  try {
+    const orderId = await placeOrder(platform.gatewayUrl, tokens.customer, productId, key);
+    await until(() => published.has(orderId), "the placement's event to be published");
+    return orderId;
+  } finally {
+    await stopWatching();
+  }
+}
+
 describe('live updates through the gateway on the real platform', () => {
   it('stockChanged resolves name and price from products, seller from users and stock from inventory, with each change’s own totals', async () => {
     const product = demo.products[1]!;
@@ -86,7 +102,7 @@ describe('live updates through the gateway on the real platform', () => {
   });
 
   it('the customer follows payOrder: PENDING, AUTHORIZED, CAPTURED over paymentStatusChanged and AWAITING_PAYMENT -> PAID over orderStatusChanged', async () => {
-    const orderId = await placeOrder(platform.gatewayUrl, tokens.customer, demo.products[4]!.id, 'live-pay-1');
+    const orderId = await placeOrderPublished(demo.products[4]!.id, 'live-pay-1');
     const client = connect(tokens.customer);
     const orderSub = collect(client, ORDER_STATUS, { id: orderId });
     const paymentSub = collect(client, PAYMENT_STATUS, { id: orderId });
@@ -106,7 +122,7 @@ describe('live updates through the gateway on the real platform', () => {
   });
 
   it("a stranger's subscriptions to someone else's order get FORBIDDEN and no events; an admin's get every event", async () => {
-    const orderId = await placeOrder(platform.gatewayUrl, tokens.customer, demo.products[5]!.id, 'live-pay-2');
+    const orderId = await placeOrderPublished(demo.products[5]!.id, 'live-pay-2');
     const strangerClient = connect(tokens.stranger);
     const adminClient = connect(tokens.admin);
     const anonymousClient = connect();
