@@ -1,7 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, readCheckedInSchemas } from '../src/compose.js';
-import { breakingChangesAgainst, missingContractItems, readContract, readPending } from '../src/contract.js';
+import { breakingChangesAgainst, contractPath, missingContractItems, readContract, readPending, sharedContractPath } from '../src/contract.js';
 import { buildASTSchema, Kind, parse, print, visit } from 'graphql';
 
 describe('composed schema', () => {
@@ -36,5 +37,12 @@ describe('composed schema', () => {
     );
     const changes = breakingChangesAgainst(readContract(), readPending(), broken);
     expect(changes.map((c) => c.description)).toEqual(expect.arrayContaining(['Product.sku was removed.', expect.stringContaining('ProductConnection.totalCount changed type')]));
+  });
+});
+
+describe('checked-in contract', () => {
+  it('schema/contract.graphql is byte-identical to ../shared/contract/api.graphql, where the contract is maintained', ({ skip }) => {
+    skip(!existsSync(sharedContractPath), `no ${sharedContractPath}: shared/ is not beside this clone, so only the checked-in copy is used`);
+    expect(readFileSync(contractPath).equals(readFileSync(sharedContractPath)), 'copy ../shared/contract/api.graphql over schema/contract.graphql').toBe(true);
   });
 });
