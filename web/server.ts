@@ -1,8 +1,9 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
 
 /**
  * Serves the storefront beside the gateway, for `npm start` (supergraph/src/start-all.ts) and the
@@ -17,6 +18,8 @@ export interface StorefrontOptions {
   /** 'dev' runs Vite's dev server; 'static' serves web/dist (run `npm run build -w @shop/web` first). */
   mode?: 'dev' | 'static';
   host?: string;
+  /** The production build that 'static' serves; web/dist unless a test serves its own. */
+  distDir?: string;
 }
 
 export interface RunningStorefront {
@@ -50,53 +53,55 @@ async function startDev({ port, gatewayUrl, host = 'localhost' }: StorefrontOpti
   return { url: `http://${host}:${port}/`, stop: () => server.close() };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The build writes .br and .gz beside JS and CSS (vite.config.ts); the best one the browser accepts is served. */
-const ENCODINGS = { br: 'br', gzip: 'gz' } as const;
-async function precompressed(file: string, acceptEncoding: string): Promise<keyof typeof ENCODINGS | undefined> {
-  for (const encoding of Object.keys(ENCODINGS) as (keyof typeof ENCODINGS)[]) {
-    if (!new RegExp(`\\b${encoding}\\b`).test(acceptEncoding)) continue;
-    if (await stat(`${file}.${ENCODINGS[encoding]}`).then((s) => s.isFile(), () => false)) return encoding;
+/**
+ * The request's path, percent-decoded, or undefined when it is malformed (`/%`), not a path (`*`, absolute-form),
+ * or tries to climb out of the build (`..` in any encoding, NUL): those get a 400 instead of the app shell.
+ */
+function decodedPath(url = '/'): string | undefined {
+  const raw = url.split(/[?#]/, 1)[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  if (!path.startsWith('/') || path.includes('\0') || /(^|[/\\])\.\.([/\\]|$)/.test(path)) return undefined;
+  return path;
 }
 
-async function startStatic({ port, gatewayUrl, host = 'localhost' }: StorefrontOptions): Promise<RunningStorefront> {
-  if (!existsSync(join(distDir, 'index.html'))) throw new Error(`No storefront build in ${distDir}: run \`npm run build -w @shop/web\` first.`);
-  const index = (await readFile(join(distDir, 'index.html'), 'utf8')).replace('<!--shop-config-->', configScript(gatewayUrl));
-  const root = resolve(distDir);
-  const server: Server = createHttpServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path));
-    try {
-      if (file.startsWith(root + '/') && (await stat(file)).isFile()) {
-        const encoding = await precompressed(file, String(req.headers['accept-encoding'] ?? ''));
-        // Hashed assets never change under the same name; everything else is revalidated.
-        res.writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          vary: 'accept-encoding',
-          ...(encoding && { 'content-encoding': encoding }),
-        });
-        res.end(await readFile(encoding ? `${file}.${ENCODINGS[encoding]}` : file));
-        return;
-      }
-    } catch {
-      // not a file: fall through to the app shell
-    }
-    // Client-side routes (/products/…, /orders/…) all get the app shell.
-    res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
-    res.end(index);
+function answer(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache' });
+  res.end(body);
+}
+
+async function startStatic({ port, gatewayUrl, host = 'localhost', distDir: dir = distDir }: StorefrontOptions): Promise<RunningStorefront> {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`No storefront build in ${dir}: run \`npm run build -w @shop/web\` first.`);
+  // Read once, like sirv's index of the files below: a new build needs a restart.
+  const index = (await readFile(join(dir, 'index.html'), 'utf8')).replace('<!--shop-config-->', configScript(gatewayUrl));
+  const assets = sirv(dir, {
+    // sirv only serves the files it listed here at start, so no request path can reach outside the build.
+    dev: false,
+    etag: true,
+    // The build writes .br and .gz beside JS and CSS (vite.config.ts); the best one the browser accepts is served.
+    brotli: true,
+    gzip: true,
+    // No /about -> about.html guessing, so / and /index reach the shell below.
+    extensions: [],
+    // Hashed assets never change under the same name; everything else is revalidated.
+    setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  const server: Server = createHttpServer((req, res) => {
+    const path = decodedPath(req.url);
+    if (path === undefined) return answer(res, 400, 'Bad request path\n');
+    // The build's own index.html lacks the runtime config.
+    if (path.replace(/\/+$/, '') === '/index.html') return answer(res, 200, index, 'text/html; charset=utf-8');
+    // sirv pipes the file without an error listener: a file gone since start must end this response, not the process.
+    res.once('pipe', (file) => file.on('error', () => res.destroy()));
+    assets(req, res, () => {
+      // A missing hashed asset is a 404, not HTML the browser would try to run; client-side routes get the app shell.
+      if (path.startsWith('/assets/')) answer(res, 404, 'Not found\n');
+      else answer(res, 200, index, 'text/html; charset=utf-8');
+    });
   });
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
