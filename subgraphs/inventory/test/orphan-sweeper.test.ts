@@ -5,8 +5,7 @@ import { openDatabase, type Database } from '@shop/db';
 import { reservations, schema, type InventorySchema } from '../src/db/schema.js';
 import { sweepOrphanReservations } from '../src/domain/expire.js';
 import { reserve } from '../src/domain/reserve.js';
-import { migrationsFolder } from '../src/subgraph.js';
-import { bogota, medellin, startHarness, type Harness } from './support/harness.js';
+import { bogota, medellin, migrationsFolder, startHarness, type Harness } from './support/harness.js';
 import { inMinutes, reservationOf, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
 
 let h: Harness;
@@ -58,7 +57,7 @@ describe('sweepOrphanReservations', () => {
   it('runs on an interval inside the server and releases what has been orphaned', async () => {
     const productId = await stockProduct(h.db, { [bogota.id]: 5 });
     const reservationId = await hold(productId, 4, new Date(Date.now() - 1000));
-    await h.startInventory({ orphanSweepIntervalMs: 100, orphanGraceMs: 0 });
+    await h.startInventory({ ORPHAN_SWEEP_INTERVAL_MS: 100, ORPHAN_GRACE_MS: 0 });
     await expect.poll(async () => (await reservationOf(h.db, reservationId))?.status, { timeout: 5000 }).toBe('RELEASED');
     expect(await totalsOf(h.db, productId)).toMatchObject({ onHand: 5, reserved: 0 });
   });

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
-import { InProcessEventBus } from '@shop/events';
+import { startSubgraph } from '@shop/kernel';
 import { graphqlRequest } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
-import { startInventorySubgraph } from '../src/subgraph.js';
+import { inventory as definition } from '../src/subgraph.js';
 import { inMinutes, releaseOver, reserveOver } from './support/reservations.js';
 import { startFakeProducts, type FakeProductsServer } from './support/fake-products.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const keys = await generateKeyPairPem();
   sellerToken = await (await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem)).issue({ id: demo.sellers[0].id, roles: ['SELLER'] });
   products = await startFakeProducts(keys.publicKeyPem);
-  inventory = await startInventorySubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, productsUrl: products.url, bus: new InProcessEventBus() });
+  inventory = await startSubgraph(definition, { config: { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', PRODUCTS_URL: products.url } });
 });
 afterAll(async () => {
   await inventory?.stop();

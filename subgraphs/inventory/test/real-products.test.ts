@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type TokenIssuer } from '@shop/auth';
 import { demo } from '@shop/demo-store';
-import { InProcessEventBus } from '@shop/events';
-import { startProductsSubgraph } from '@shop/products';
+import { startSubgraph } from '@shop/kernel';
+import { products as catalog } from '@shop/products';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
-import { startInventorySubgraph } from '../src/subgraph.js';
+import { inventory as definition } from '../src/subgraph.js';
 
 // adjustStock against the real products subgraph (seeded with the demo store), asked directly over its _entities protocol.
 const [wayuu, raquira] = demo.sellers;
@@ -23,9 +23,9 @@ beforeAll(async () => {
   drops.push(productsDb.drop, inventoryDb.drop);
   const keys = await generateKeyPairPem();
   issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-  const tokenVerification = { publicKeyPem: keys.publicKeyPem };
-  products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb.url, tokenVerification, seedDemo: true });
-  inventory = await startInventorySubgraph({ port: 0, databaseUrl: inventoryDb.url, tokenVerification, seedDemo: true, productsUrl: products.url, bus: new InProcessEventBus() });
+  const base = { PORT: 0, HOST: '127.0.0.1', JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true' } as const;
+  products = await startSubgraph(catalog, { config: { ...base, DATABASE_URL: productsDb.url } });
+  inventory = await startSubgraph(definition, { config: { ...base, DATABASE_URL: inventoryDb.url, PRODUCTS_URL: products.url } });
 });
 afterAll(async () => {
   await inventory?.stop();

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newEvent, type DomainEvent } from '@shop/events';
 import { handleOrderStatusChanged } from '../src/consumers.js';
 import { commit, release, returnStock } from '../src/domain/reservation-lifecycle.js';
-import { reserve, type ReserveRequest } from '../src/domain/reserve.js';
+import type { ReserveRequest } from '../src/contract.js';
+import { reserve } from '../src/domain/reserve.js';
 import { bogota, medellin, startHarness, type Harness } from './support/harness.js';
 import { inMinutes, levelOf, linesOf, movementsOf, releaseOver, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
 

@@ -124,7 +124,7 @@ describe('demo seed', () => {
 
   it('seeds only an empty database: a restart adds nothing', async () => {
     const [before] = await h.db.select({ n: sql<number>`count(*)::int` }).from(stockMovements);
-    await h.startInventory({ seedDemo: true });
+    await h.startInventory({ SEED_DEMO: 'true' });
     const [after] = await h.db.select({ n: sql<number>`count(*)::int` }).from(stockMovements);
     expect(after!.n).toBe(before!.n);
   });

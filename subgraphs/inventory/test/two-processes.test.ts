@@ -8,11 +8,11 @@ import { demo } from '@shop/demo-store';
 import { createTestDatabase, freePort } from '@shop/testing';
 import { schema, type InventorySchema } from '../src/db/schema.js';
 import { seedDemoInventory } from '../src/domain/seed.js';
-import { migrationsFolder } from '../src/subgraph.js';
+import { migrationsFolder } from './support/harness.js';
 import { inMinutes, reserveOver, stockProduct, totalsOf } from './support/reservations.js';
 
-// Two inventory replicas as separate OS processes (src/main.ts with DATABASE_URL), as in production.
-const inventoryDir = fileURLToPath(new URL('..', import.meta.url));
+// Two inventory replicas as separate OS processes (platform/src/serve.ts inventory with DATABASE_URL), as in production.
+const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const children: ChildProcess[] = [];
 const urls: { url: string }[] = [];
 let database: { url: string; drop(): Promise<void> };
@@ -20,8 +20,8 @@ let direct: { db: Database<InventorySchema>; close(): Promise<void> };
 
 async function startReplica(databaseUrl: string, publicKeyPem: string): Promise<{ url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: inventoryDir,
+  const child = spawn(process.execPath, ['--import', 'tsx', 'platform/src/serve.ts', 'inventory'], {
+    cwd: repositoryRoot,
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: publicKeyPem, SEED_DEMO: 'false', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
+import { startSubgraph } from '@shop/kernel';
 import { graphqlRequest } from '@shop/testing';
-import { startProductsSubgraph } from '../src/subgraph.js';
+import { products } from '../src/subgraph.js';
 import { PAGE } from './harness.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'products-pglite-'));
@@ -15,7 +16,7 @@ describe('embedded PGlite (the npm start default)', () => {
   it('migrates, seeds, searches, pages, writes, and keeps its data without reseeding after a restart', { timeout: 90_000 }, async () => {
     const keys = await generateKeyPairPem();
     const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-    const start = () => startProductsSubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true });
+    const start = () => startSubgraph(products, { config: { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true' } });
 
     const first = await start();
     try {

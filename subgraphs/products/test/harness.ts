@@ -1,23 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase } from '@shop/db';
+import { startSubgraph } from '@shop/kernel';
 import { createTestDatabase, graphqlRequest, type GraphQLResponse } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
 import { schema } from '../src/db/schema.js';
-import { startProductsSubgraph } from '../src/subgraph.js';
+import { products } from '../src/subgraph.js';
 
-const migrationsFolder = new URL('../src/db/migrations', import.meta.url).pathname;
+const migrationsFolder = fileURLToPath(products.database.migrations);
 
 /** A seeded products subgraph on its own PostgreSQL database, a direct connection to that database, and tokens for any viewer. */
 export async function startHarness(prefix: string, options: { onQuery?: (sql: string) => void } = {}) {
   const database = await createTestDatabase(inject('databaseUrl'), prefix);
   const keys = await generateKeyPairPem();
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-  const server: RunningServer = await startProductsSubgraph({
-    port: 0,
-    databaseUrl: database.url,
-    tokenVerification: { publicKeyPem: keys.publicKeyPem },
-    seedDemo: true,
+  const server: RunningServer = await startSubgraph(products, {
+    config: { PORT: 0, HOST: '127.0.0.1', DATABASE_URL: database.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true' },
     onQuery: options.onQuery,
   });
   const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });

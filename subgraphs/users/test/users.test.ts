@@ -3,8 +3,9 @@ import { SignJWT } from 'jose';
 import { generateKeyPairPem, importPrivateKey, JWT_AUDIENCE, JWT_ISSUER } from '@shop/auth';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { demo } from '@shop/demo-store';
+import { startSubgraph } from '@shop/kernel';
 import type { RunningServer } from '@shop/server';
-import { startUsersSubgraph } from '../src/subgraph.js';
+import { users } from '../src/subgraph.js';
 
 let server: RunningServer;
 let drop: () => Promise<void>;
@@ -14,7 +15,9 @@ beforeAll(async () => {
   const database = await createTestDatabase(inject('databaseUrl'), 'users');
   drop = database.drop;
   keys = await generateKeyPairPem();
-  server = await startUsersSubgraph({ port: 0, databaseUrl: database.url, ...keys, seedDemo: true });
+  server = await startSubgraph(users, {
+    config: { PORT: 0, HOST: '127.0.0.1', DATABASE_URL: database.url, JWT_PRIVATE_KEY: keys.privateKeyPem, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true' },
+  });
 });
 afterAll(async () => {
   await server?.stop();

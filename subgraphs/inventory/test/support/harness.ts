@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { demo } from '@shop/demo-store';
 import { InProcessEventBus } from '@shop/events';
+import { startSubgraph, type ServiceConfigInput } from '@shop/kernel';
 import { createTestDatabase } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
 import { schema, stockLevels, stockMovements, type InventorySchema } from '../../src/db/schema.js';
-import { migrationsFolder, startInventorySubgraph, type InventorySubgraphOptions } from '../../src/subgraph.js';
+import { inventory as definition } from '../../src/subgraph.js';
 import { startFakeProducts, type FakeProduct, type FakeProductsServer } from './fake-products.js';
+
+export const migrationsFolder = fileURLToPath(definition.database.migrations);
+
+/** Inventory's env-shaped settings, as a test overrides them. */
+export type InventoryConfig = ServiceConfigInput<typeof definition.config>;
 
 export interface Harness {
   inventory: RunningServer;
@@ -23,8 +30,8 @@ export interface Harness {
   /** Every SQL statement the inventory server ran, in order. */
   queries: string[];
   tokenFor(id: string, roles: Role[]): Promise<string>;
-  /** Starts another inventory server on the same database with other options. */
-  startInventory(overrides: Partial<InventorySubgraphOptions>): Promise<RunningServer>;
+  /** Starts another inventory server on the same database and bus with other settings (not seeded unless SEED_DEMO says so). */
+  startInventory(overrides: InventoryConfig): Promise<RunningServer>;
   stop(): Promise<void>;
 }
 
@@ -36,14 +43,15 @@ export async function startHarness(adminUrl: string, prefix: string, extraProduc
   const products = await startFakeProducts(keys.publicKeyPem, extraProducts);
   const queries: string[] = [];
   const bus = new InProcessEventBus(20);
-  const base: InventorySubgraphOptions = {
-    port: 0,
-    databaseUrl: database.url,
-    tokenVerification: { publicKeyPem: keys.publicKeyPem },
-    productsUrl: products.url,
-    bus,
+  const base: InventoryConfig = {
+    PORT: 0,
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    JWT_PUBLIC_KEY: keys.publicKeyPem,
+    PRODUCTS_URL: products.url,
+    SEED_DEMO: 'false',
   };
-  const inventory = await startInventorySubgraph({ ...base, seedDemo: true, onQuery: (sql) => queries.push(sql) });
+  const inventory = await startSubgraph(definition, { config: { ...base, SEED_DEMO: 'true' }, bus, onQuery: (sql) => queries.push(sql) });
   const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });
   const extra: RunningServer[] = [];
   return {
@@ -56,7 +64,7 @@ export async function startHarness(adminUrl: string, prefix: string, extraProduc
     queries,
     tokenFor: (id, roles) => issuer.issue({ id, roles }),
     async startInventory(overrides) {
-      const server = await startInventorySubgraph({ ...base, ...overrides });
+      const server = await startSubgraph(definition, { config: { ...base, ...overrides }, bus });
       extra.push(server);
       return server;
     },
