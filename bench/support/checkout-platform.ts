@@ -5,7 +5,7 @@
 import type { generateKeyPairPem } from '@shop/auth';
 import { createEventBus, type EventBus } from '@shop/events';
 import { createTestDatabase, freePort, startRabbitMq, startServiceProcess } from '@shop/testing';
-import { startPlatform } from '../../supergraph/src/platform.js';
+import { startPlatform } from '@shop/platform';
 
 type Keys = Awaited<ReturnType<typeof generateKeyPairPem>>;
 
@@ -42,7 +42,7 @@ export async function platformAsProcesses(postgresUrl: string, keys: Keys): Prom
   const common = { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url, NODE_ENV: 'production' };
   const services = await Promise.all(
     names.map((name, i) =>
-      startServiceProcess(name, `subgraphs/${name}/src/main.ts`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),
+      startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),
     ),
   );
   const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', await freePort(), common);

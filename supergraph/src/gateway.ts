@@ -47,6 +47,8 @@ export interface GatewayOptions {
   onSubgraphRequest?: (subgraph: SubgraphName) => void;
   /** graphql-ws at the same /graphql URL: limits, keep-alive and reconnection (see subscriptions/subscription-server.ts). */
   subscriptions?: GatewaySubscriptionOptions;
+  /** true lets @apollo/gateway probe cloud metadata addresses and report usage to Apollo; only an operator opts in. */
+  apolloTelemetry?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -65,6 +67,21 @@ export const queryLimits = new ApolloArmor({
   blockFieldSuggestion: { enabled: false },
 });
 
+/**
+ * @apollo/gateway reads APOLLO_TELEMETRY_DISABLED in its constructor (not at import): set it for that call only,
+ * so nothing leaves the machine unless opted in, and the process environment is left as it was.
+ */
+function withoutApolloTelemetryUnless<T>(optedIn: boolean, construct: () => T): T {
+  const before = process.env.APOLLO_TELEMETRY_DISABLED;
+  if (!optedIn) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  try {
+    return construct();
+  } finally {
+    if (before === undefined) delete process.env.APOLLO_TELEMETRY_DISABLED;
+    else process.env.APOLLO_TELEMETRY_DISABLED = before;
+  }
+}
+
 /** @apollo/gateway inside @apollo/server on the checked-in supergraph, at /graphql, with /health and /ready. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
@@ -82,10 +99,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     return dataSource;
   };
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    buildService: ({ name }) => dataSourceFor(name),
-  });
+  const gateway = withoutApolloTelemetryUnless(options.apolloTelemetry ?? false, () =>
+    new ApolloGateway({
+      supergraphSdl: options.supergraphSdl,
+      buildService: ({ name }) => dataSourceFor(name),
+    }),
+  );
   const limits = queryLimits.protect();
   let subscriptions: GatewaySubscriptions | null = null;
   const apollo = new ApolloServer<GatewayContext>({

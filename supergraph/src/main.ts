@@ -14,6 +14,8 @@ const config = readConfig(
     JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
     NODE_ENV: z.string().default('development'),
     CORS_ORIGINS: z.string().optional(),
+    // Off unless the operator opts in: on, @apollo/gateway probes cloud metadata addresses and reports usage to Apollo.
+    APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
   }),
 );
 const gateway = await startGateway({
@@ -23,5 +25,6 @@ const gateway = await startGateway({
   tokenVerification: tokenVerificationFrom(config),
   development: config.NODE_ENV !== 'production',
   corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : true,
+  apolloTelemetry: config.APOLLO_TELEMETRY === 'on',
 });
 stopOnSignals(gateway.stop);

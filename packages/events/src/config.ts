@@ -12,15 +12,12 @@ export const eventBusConfig = z.object({
 });
 export type EventBusConfig = z.infer<typeof eventBusConfig>;
 
-/** Which service consumes which events (docs/architecture.md): their queues are declared by every service. */
-export const CONSUMER_TOPOLOGY = {
-  inventory: ['order.status_changed'],
-  payments: ['order.status_changed', 'order.refund_requested'],
-  orders: ['payment.status_changed'],
-} as const satisfies Record<string, readonly string[]>;
-
 /** The bus the config asks for; with rabbitmq it resolves once connected (and rejects if the broker never answers). */
-export async function createEventBus(config: EventBusConfig, options: { logger?: Logger; prefetch?: number } = {}): Promise<EventBus> {
-  if (config.EVENT_BUS === 'rabbitmq') return RabbitMqEventBus.connect(config.RABBITMQ_URL, { topology: CONSUMER_TOPOLOGY, ...options });
+export async function createEventBus(
+  config: EventBusConfig,
+  /** topology: every consumer's queue and bindings (topologyOf the services' declarations), declared before anything is published. */
+  options: { logger?: Logger; prefetch?: number; topology?: Record<string, readonly string[]> } = {},
+): Promise<EventBus> {
+  if (config.EVENT_BUS === 'rabbitmq') return RabbitMqEventBus.connect(config.RABBITMQ_URL, options);
   return new InProcessEventBus();
 }

@@ -12,6 +12,8 @@ export interface DomainEvent<TPayload = Record<string, unknown>> {
   /** The subgraph that published it. */
   source: string;
   payload: TPayload;
+  /** Transport metadata such as W3C trace context (traceparent, tracestate); not part of the fact itself. */
+  headers?: Record<string, string>;
 }
 
 export function newEvent<TPayload extends Record<string, unknown>>(

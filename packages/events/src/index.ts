@@ -7,3 +7,4 @@ export * from './inbox.js';
 export * from './rabbitmq-bus.js';
 export * from './config.js';
 export * from './event-iterator.js';
+export * from './contract.js';

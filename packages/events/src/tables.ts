@@ -12,8 +12,11 @@ export const outbox = pgTable(
     aggregateId: text('aggregate_id').notNull(),
     source: text('source').notNull(),
     payload: jsonb('payload').notNull(),
+    /** W3C trace context of the transaction that recorded it, so the consumers' work joins that trace. */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Failed publish attempts: a row that keeps failing shows here (and in outbox_oldest_unpublished_age_seconds). */
     attempts: integer('attempts').notNull().default(0),
   },
   // A partial index keeps the relay's scan small as the outbox grows.

@@ -1,3 +1,5 @@
+import { context, propagation } from '@opentelemetry/api';
+
 /** Service-to-service reads straight to the owning subgraph (never through the gateway), with a timeout. */
 export class SubgraphUnavailableError extends Error {
   constructor(service: string, cause: unknown) {
@@ -20,7 +22,7 @@ export async function fetchEntities<T>(options: EntityClientOptions, typename: s
   try {
     const response = await fetch(options.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: traceHeaders({ 'content-type': 'application/json' }),
       body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
     });
@@ -30,4 +32,10 @@ export async function fetchEntities<T>(options: EntityClientOptions, typename: s
   }
   if (!body.data) throw new SubgraphUnavailableError(options.service, body.errors?.[0]?.message ?? 'no data');
   return body.data._entities;
+}
+
+/** The headers plus the active W3C trace context, so the callee's spans join the caller's trace (nothing when tracing is off). */
+export function traceHeaders(headers: Record<string, string>): Record<string, string> {
+  propagation.inject(context.active(), headers);
+  return headers;
 }

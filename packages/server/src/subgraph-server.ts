@@ -1,11 +1,11 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode } from 'graphql';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { createLogger, type Logger } from '@shop/common';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen } from './http.js';
@@ -29,6 +29,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * The context function gets the viewer from connection_init's { authorization: "Bearer <token>" }.
    */
   subscriptions?: boolean | { keepAliveMs?: number };
+  /** Apollo Server plugins (metrics, tracing). */
+  plugins?: ApolloServerPlugin<TContext>[];
+  /** Express handlers between body parsing and GraphQL execution (they see the parsed body; tracing goes here). */
+  beforeGraphql?: RequestHandler[];
 }
 
 export interface RunningServer {
@@ -43,7 +47,7 @@ export interface RunningSubgraphServer extends RunningServer {
 }
 
 /** A federation subgraph on express: /graphql, /health, /ready; viewers come only from verified bearer tokens. */
-export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>, port: number): Promise<RunningSubgraphServer> {
+export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>, port: number, host?: string): Promise<RunningSubgraphServer> {
   const logger = options.logger ?? createLogger(options.name);
   const { app, server } = createHttpApp();
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
@@ -64,7 +68,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       { serverWillStart: async () => ({ drainServer: async () => live?.dispose() }) },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
     ],
+    // The service's own stop (the kernel's, on SIGTERM) decides the order: Apollo must not exit the process first.
+    stopOnTerminationSignals: false,
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
   });
@@ -77,12 +84,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   app.use(
     '/graphql',
     ...graphqlBodyParsing(),
+    ...(options.beforeGraphql ?? []),
     expressMiddleware(apollo, {
       context: async ({ req }) => options.context(await viewerFromAuthorization(req.headers.authorization, options.verifier)),
     }),
   );
   app.use(jsonErrorHandler);
-  const actualPort = await listen(server, port);
+  const actualPort = await listen(server, port, host);
   logger.info({ port: actualPort }, `${options.name} subgraph listening`);
   return {
     port: actualPort,

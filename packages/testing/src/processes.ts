@@ -27,13 +27,13 @@ async function waitForReady(url: string, child: ChildProcess, log: () => string,
   throw new Error(`not ready after ${timeoutMs} ms:\n${log()}`);
 }
 
-/** Runs `tsx <entry>` from the repository root with the given environment; resolves once /ready answers. */
+/** Runs `tsx <entry> [args]` (e.g. 'platform/src/serve.ts orders') from the repository root with the given environment; resolves once /ready answers. */
 export async function startServiceProcess(name: string, entry: string, port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<ServiceProcess> {
   const url = `http://127.0.0.1:${port}/graphql`;
   let log = '';
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    child = spawn(process.execPath, ['--import', 'tsx', ...entry.split(' ')], {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],

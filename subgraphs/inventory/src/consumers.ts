@@ -1,11 +1,10 @@
 import { createLogger } from '@shop/common';
 import type { Database, Transaction } from '@shop/db';
-import { handleOnce, type DomainEvent, type EventBus, type Unsubscribe } from '@shop/events';
+import type { DomainEvent } from '@shop/events';
+import { applyEvent, consumerFor, consumersByType } from '@shop/kernel';
+import { orderStatusChanged, type OrderStatusChangedPayload } from '@shop/orders/contract';
 import type { InventorySchema } from './db/schema.js';
 import { commit, release, returnStock, type LifecycleOutcome } from './domain/reservation-lifecycle.js';
-import { INVENTORY, ORDER_STATUS_CHANGED, orderStatusChangedPayload, type OrderStatusChangedPayload } from './events.js';
-
-const logger = createLogger('inventory-consumers');
 
 type Effect = (tx: Transaction<InventorySchema>, reservationId: string) => Promise<LifecycleOutcome>;
 
@@ -17,24 +16,15 @@ export function reservationEffectOf(change: Pick<OrderStatusChangedPayload, 'fro
   return null;
 }
 
-/** Applies one order.status_changed exactly once (inbox row and effect in one transaction); returns whether it ran. */
-export async function handleOrderStatusChanged(db: Database<InventorySchema>, event: DomainEvent): Promise<boolean> {
-  const parsed = orderStatusChangedPayload.safeParse(event.payload);
-  if (!parsed.success) {
-    // Redelivering a malformed event cannot fix it: log and acknowledge.
-    logger.error({ eventId: event.id, issues: parsed.error.issues }, 'ignoring a malformed order.status_changed');
-    return false;
-  }
-  const effect = reservationEffectOf(parsed.data);
-  if (!effect) return false;
-  return handleOnce(db, INVENTORY, event, async (tx) => {
-    await effect(tx as Transaction<InventorySchema>, parsed.data.orderId);
-  });
-}
+/** inventory's queue: an order's status moves its reservation (the reservation id is the order id). */
+export const inventoryConsumers = [
+  consumerFor<unknown, InventorySchema>()(orderStatusChanged, {
+    wants: (change) => reservationEffectOf(change) !== null,
+    handle: async (tx, change) => void (await reservationEffectOf(change)!(tx, change.orderId)),
+  }),
+];
 
-/** Subscribes inventory's consumers; afterEffect runs after a transaction that may have recorded events (poke the relay). */
-export function startInventoryConsumers(db: Database<InventorySchema>, bus: EventBus, afterEffect: () => void): Promise<Unsubscribe> {
-  return bus.consume(INVENTORY, [ORDER_STATUS_CHANGED], async (event) => {
-    if (await handleOrderStatusChanged(db, event)) afterEffect();
-  });
-}
+const target = (db: Database<InventorySchema>) => ({ name: 'inventory', db, logger: createLogger('inventory'), services: undefined, byType: consumersByType(inventoryConsumers) });
+
+/** Applies one order.status_changed as the queue's consumer does; returns whether it had an effect (tests). */
+export const handleOrderStatusChanged = async (db: Database<InventorySchema>, event: DomainEvent): Promise<boolean> => (await applyEvent(target(db), event)) === 'applied';

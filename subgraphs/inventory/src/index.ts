@@ -1,16 +1,1 @@
-export { startInventorySubgraph, typeDefs, migrationsFolder, type InventorySubgraphOptions } from './subgraph.js';
-export { schema as inventorySchema, type InventorySchema, type StockLevelRow, type StockMovementReason, type WarehouseRow } from './db/schema.js';
-export { InventoryErrorCode } from './errors.js';
-export { adjustStock, MAX_ADJUSTMENT, type AdjustStockInput } from './domain/adjust.js';
-export { recordStockChange, listStockMovements, MAX_ON_HAND, type StockChange, type StockMovementView } from './domain/movements.js';
-export { loadStock, summarizeStock, DEFAULT_LOW_STOCK_THRESHOLD, type ProductStock, type WarehouseStockLevel } from './domain/stock.js';
-export { listWarehouses, findWarehousesByIds } from './domain/warehouses.js';
-export { RemoteProductDirectory, type ProductDirectory, type ProductRef } from './domain/product-directory.js';
-export { mayManageStock } from './domain/access.js';
-export { seedDemoInventory } from './domain/seed.js';
-export { reservations, reservationLines, type ReservationRow, type ReservationLineRow, type ReservationStatus } from './db/schema.js';
-export { reserve, reserveAll, reserveRequest, mergeLines, allocate, MAX_RESERVATION_QUANTITY, MAX_RESERVATION_LINES, type ReserveRequest, type ReserveOutcome, type ShortLine } from './domain/reserve.js';
-export { release, commit, returnStock, type LifecycleOutcome } from './domain/reservation-lifecycle.js';
-export { sweepOrphanReservations, startOrphanSweeper, DEFAULT_ORPHAN_GRACE_MS, DEFAULT_ORPHAN_SWEEP_INTERVAL_MS } from './domain/expire.js';
-export { handleOrderStatusChanged, reservationEffectOf, startInventoryConsumers } from './consumers.js';
-export { stockChanged, STOCK_CHANGED, type StockChangedPayload } from './events.js';
+export { inventory } from './subgraph.js';

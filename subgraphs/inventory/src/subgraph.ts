@@ -1,75 +1,46 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gql } from 'graphql-tag';
-import { createTokenVerifier } from '@shop/auth';
-import { databaseReady, openDatabase } from '@shop/db';
-import { OutboxRelay, type EventBus } from '@shop/events';
-import { startSubgraphServer, type RunningSubgraphServer, type TokenVerification } from '@shop/server';
-import { startInventoryConsumers } from './consumers.js';
+import { z } from 'zod';
+import { defineSubgraph } from '@shop/kernel';
+import { inventoryConsumers } from './consumers.js';
 import { schema } from './db/schema.js';
-import { startOrphanSweeper } from './domain/expire.js';
+import { DEFAULT_ORPHAN_GRACE_MS, DEFAULT_ORPHAN_SWEEP_INTERVAL_MS, heldReservations, sweepOrphanReservations } from './domain/expire.js';
 import { RemoteProductDirectory, type ProductDirectory } from './domain/product-directory.js';
 import { seedDemoInventory } from './domain/seed.js';
 import { createContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 import { reservationRoutes } from './http/reservation-routes.js';
+import { asyncGauge } from '@shop/observability';
 
-export const typeDefs = gql(readFileSync(fileURLToPath(new URL('../schema.graphql', import.meta.url)), 'utf8'));
-export const migrationsFolder = fileURLToPath(new URL('./db/migrations', import.meta.url));
-
-export interface InventorySubgraphOptions {
-  port: number;
-  databaseUrl?: string;
-  dataDir?: string;
-  tokenVerification: TokenVerification;
-  seedDemo?: boolean;
-  onQuery?: (sql: string) => void;
-  /** The products subgraph's own /graphql URL (never the gateway's): asked who sells a product. */
-  productsUrl: string;
-  productsTimeoutMs?: number;
-  /** Replaces the RemoteProductDirectory built from productsUrl. */
-  productDirectory?: ProductDirectory;
-  /** Publishes stock.changed (through the outbox), delivers order.status_changed, and broadcasts stock.changed to subscriptions. */
-  bus: EventBus;
-  /** How often this replica looks for orphaned reservations (default 60 s). */
-  orphanSweepIntervalMs?: number;
-  /** How long past expires_at a reservation must be to count as orphaned (default 5 minutes; orders' own expiry comes first). */
-  orphanGraceMs?: number;
-}
-
-/** Opens the inventory database, migrates (and seeds) it, and serves the subgraph, its internal reservation API, its consumers and sweeper. */
-export async function startInventorySubgraph(options: InventorySubgraphOptions): Promise<RunningSubgraphServer> {
-  const { db, close } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema, migrationsFolder, onQuery: options.onQuery });
-  if (options.seedDemo) await seedDemoInventory(db);
-  const products = options.productDirectory ?? new RemoteProductDirectory({ url: options.productsUrl, timeoutMs: options.productsTimeoutMs });
-  const verifier = await createTokenVerifier(options.tokenVerification);
-  const relay = new OutboxRelay({ db, bus: options.bus });
-  relay.start();
-  const eventsRecorded = () => relay.poke();
-  const unsubscribe = await startInventoryConsumers(db, options.bus, eventsRecorded);
-  const sweeper = startOrphanSweeper({ db, intervalMs: options.orphanSweepIntervalMs, graceMs: options.orphanGraceMs, onReleased: eventsRecorded });
-  const server = await startSubgraphServer(
+/** Stock per warehouse, movements, reservations for orders (internal API), live stock.changed. */
+export const inventory = defineSubgraph({
+  name: 'inventory',
+  port: 4003,
+  config: {
+    /** The products subgraph itself (never the gateway): inventory asks it who sells a product. */
+    PRODUCTS_URL: z.string().url().default('http://localhost:4002/graphql'),
+    PRODUCTS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
+    ORPHAN_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_ORPHAN_SWEEP_INTERVAL_MS),
+    /** How long past expires_at a reservation must be to count as orphaned (orders' own expiry comes first). */
+    ORPHAN_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(DEFAULT_ORPHAN_GRACE_MS),
+  },
+  schema: new URL('../schema.graphql', import.meta.url),
+  resolvers,
+  database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoInventory },
+  services: ({ config }) => ({ products: new RemoteProductDirectory({ url: config.PRODUCTS_URL, timeoutMs: config.PRODUCTS_TIMEOUT_MS }) as ProductDirectory }),
+  context: ({ products }, viewer, { db, bus }) => createContext({ db, products, bus }, viewer),
+  consumers: inventoryConsumers,
+  workers: (_services, { db, config, logger }) => [
     {
-      name: 'inventory',
-      typeDefs,
-      resolvers,
-      verifier,
-      context: (viewer) => createContext({ db, products, bus: options.bus, eventsRecorded }, viewer),
-      routes: reservationRoutes(db, eventsRecorded),
-      ready: () => databaseReady(db),
-      // stockChanged over graphql-ws, fed by the bus's broadcast (every replica sees every stock change).
-      subscriptions: true,
+      name: 'orphan-reservations',
+      everyMs: config.ORPHAN_SWEEP_INTERVAL_MS,
+      run: async () => {
+        const released = await sweepOrphanReservations(db, new Date(), { graceMs: config.ORPHAN_GRACE_MS });
+        if (released.length) logger.warn({ count: released.length }, 'released orphaned reservations');
+      },
     },
-    options.port,
-  );
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      await unsubscribe();
-      await sweeper.stop();
-      await relay.stop();
-      await close();
-    },
-  };
-}
+  ],
+  routes: (app, _services, { db }) => reservationRoutes(app, db),
+  metrics: (registry, _services, { db }) =>
+    asyncGauge(registry, { name: 'inventory_reservations_held', help: 'Reservations holding stock for unpaid orders.', read: () => heldReservations(db) }),
+  // stockChanged over graphql-ws, fed by the bus's broadcast (every replica sees every stock change).
+  subscriptions: true,
+});

@@ -1,13 +1,1 @@
-export { startOrdersSubgraph, typeDefs, DEFAULT_EXPIRY_SWEEP_INTERVAL_MS, type OrdersSubgraphOptions } from './subgraph.js';
-export { readOrdersConfig, ordersConfig, type OrdersConfig } from './config.js';
-export { RemoteProductCatalog, type ProductCatalog, type CatalogProduct } from './product-catalog.js';
-export { RemoteStockReservations, type StockReservations, type ReservationLine, type ReserveOutcome, type ShortLine } from './stock-reservations.js';
-export { orderTransitions, canTransition, transitionOrder, type TransitionOptions, type OrderChangeReason } from './domain/transitions.js';
-export { placeOrder, DEFAULT_RESERVATION_TTL_MS, type PlaceOrderDeps, type PlaceOrderInput } from './domain/place-order.js';
-export { cancelOrder, type Actor } from './domain/cancel-order.js';
-export { advanceOrder } from './domain/advance-order.js';
-export { expireOrders } from './domain/expire-orders.js';
-export { applyPaymentStatusChanged } from './domain/payment-events.js';
-export { orderIdFor } from './domain/order-id.js';
-export { OrderEventType, type OrderStatusChangedPayload, type OrderRefundRequestedPayload } from './events.js';
-export { OrdersErrorCode } from './errors.js';
+export { orders } from './subgraph.js';

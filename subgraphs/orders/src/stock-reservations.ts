@@ -1,16 +1,9 @@
-import { coalescingLoader, SubgraphUnavailableError } from '@shop/server';
+import { reservationPaths, reserveBatchAnswer, type ReserveAnswer, type ShortLine } from '@shop/inventory/contract';
+import { coalescingLoader, SubgraphUnavailableError, traceHeaders } from '@shop/server';
 
 export interface ReservationLine {
   productId: string;
   quantity: number;
-}
-
-/** A line inventory could not hold: index is its position in the lines sent. */
-export interface ShortLine {
-  index: number;
-  productId: string;
-  requested: number;
-  available: number;
 }
 
 export type ReserveOutcome =
@@ -59,16 +52,16 @@ export class RemoteStockReservations implements StockReservations {
   }
 
   private async reserveBatch(calls: readonly ReserveCall[]): Promise<(ReserveOutcome | Error)[]> {
-    const { status, body } = await this.post('/internal/reservations/batch', null, { reservations: calls });
+    const { status, body } = await this.post(reservationPaths.reserveBatch, null, { reservations: calls });
     // 400 means orders sent something inventory's contract refuses: a bug, not an outage.
     if (status === 400) throw new Error(`inventory refused the reservation batch: ${JSON.stringify(body)}`);
-    const results = (body as { results?: unknown } | null)?.results;
-    if (status !== 200 || !Array.isArray(results) || results.length !== calls.length) throw new SubgraphUnavailableError('inventory', `reserve answered ${status}`);
-    return results.map((result) => outcomeOf(result as ReserveAnswer));
+    const answer = reserveBatchAnswer.safeParse(body);
+    if (status !== 200 || !answer.success || answer.data.results.length !== calls.length) throw new SubgraphUnavailableError('inventory', `reserve answered ${status}`);
+    return answer.data.results.map(outcomeOf);
   }
 
   async release(reservationId: string): Promise<void> {
-    const { status } = await this.post(`/internal/reservations/${encodeURIComponent(reservationId)}/release`, reservationId, {});
+    const { status } = await this.post(reservationPaths.release(reservationId), reservationId, {});
     if (status !== 200) throw new SubgraphUnavailableError('inventory', `release answered ${status}`);
   }
 
@@ -76,7 +69,7 @@ export class RemoteStockReservations implements StockReservations {
     try {
       const response = await fetch(new URL(path, this.options.url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+        headers: traceHeaders({ 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }),
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
@@ -88,12 +81,10 @@ export class RemoteStockReservations implements StockReservations {
   }
 }
 
-type ReserveAnswer = { status?: string; shortLines?: ShortLine[]; error?: unknown } | null;
-
 function outcomeOf(answer: ReserveAnswer): ReserveOutcome | Error {
+  if ('error' in answer) return new Error(`inventory refused the reservation request: ${JSON.stringify(answer)}`);
   // A replayed id answers its stored status: only RESERVED means the stock is held.
-  if (answer?.status === 'RESERVED') return { status: 'RESERVED' };
-  if (answer?.status === 'OUT_OF_STOCK' && Array.isArray(answer.shortLines)) return { status: 'OUT_OF_STOCK', shortLines: answer.shortLines };
-  if (typeof answer?.status === 'string') return { status: 'ENDED', reservationStatus: answer.status };
-  return new Error(`inventory refused the reservation request: ${JSON.stringify(answer)}`);
+  if (answer.status === 'RESERVED') return { status: 'RESERVED' };
+  if (answer.status === 'OUT_OF_STOCK') return { status: 'OUT_OF_STOCK', shortLines: answer.shortLines };
+  return { status: 'ENDED', reservationStatus: answer.status };
 }

@@ -1,102 +1,63 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gql } from 'graphql-tag';
-import { createTokenVerifier } from '@shop/auth';
-import { createLogger, ok, type Logger } from '@shop/common';
-import { databaseReady, openDatabase } from '@shop/db';
-import { OutboxRelay, type EventBus } from '@shop/events';
-import { startSubgraphServer, type RunningSubgraphServer, type TokenVerification } from '@shop/server';
-import { schema } from './db/schema.js';
-import { registerConsumers } from './consumers.js';
+import { z } from 'zod';
+import { ok } from '@shop/common';
+import { defineSubgraph, type ServiceKit } from '@shop/kernel';
+import { paymentsConsumers } from './consumers.js';
+import { schema, type PaymentsSchema } from './db/schema.js';
 import { PaymentDriver } from './domain/drive.js';
 import { payOrder } from './domain/pay.js';
 import { seedDemoPayments } from './domain/seed.js';
 import { createContext, type PaymentsServices } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
-import { RemoteOrderDirectory } from './order-directory.js';
+import { RemoteOrderDirectory, type OrderDirectory } from './order-directory.js';
 import type { PaymentProvider } from './provider/payment-provider.js';
 import { SimulatedPaymentProvider } from './provider/simulated-payment-provider.js';
 
-export const typeDefs = gql(readFileSync(fileURLToPath(new URL('../schema.graphql', import.meta.url)), 'utf8'));
-const migrationsFolder = fileURLToPath(new URL('./db/migrations', import.meta.url));
+type PaymentsKit = ServiceKit<typeof paymentsConfig, PaymentsSchema> & { given: { provider?: PaymentProvider } };
 
-export interface PaymentsSubgraphOptions {
-  port: number;
-  databaseUrl?: string;
-  dataDir?: string;
-  tokenVerification: TokenVerification;
-  seedDemo?: boolean;
-  onQuery?: (sql: string) => void;
-  /** Where events go out (outbox relay) and come in (refund consumers); its broadcast feeds paymentStatusChanged. */
-  bus: EventBus;
-  /** The orders subgraph's own /graphql URL (never the gateway). */
-  ordersUrl: string;
-  ordersTimeoutMs?: number;
-  /** Defaults to the SimulatedPaymentProvider with providerLatencyMs. */
-  provider?: PaymentProvider;
-  /** PAYMENT_PROVIDER_LATENCY_MS for the simulated provider (default 300). */
-  providerLatencyMs?: number;
-  /** A provider call that takes longer is abandoned and retried by the recovery worker (default 10 s). */
-  providerTimeoutMs?: number;
-  /** How long one process owns driving a payment before the recovery worker may retry it (default 15 s). */
-  driveLeaseMs?: number;
-  /** How often the recovery worker looks for stalled payments (default 2 s). */
-  recoveryIntervalMs?: number;
-  logger?: Logger;
-}
+const paymentsConfig = {
+  /** The orders subgraph's own URL (never the gateway): payOrder reads the order's status, total and customer there. */
+  ORDERS_URL: z.string().url().default('http://localhost:4004/graphql'),
+  ORDERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(3000),
+  /** The simulated provider's delay per call, so status changes are visible. */
+  PAYMENT_PROVIDER_LATENCY_MS: z.coerce.number().int().min(0).default(300),
+  /** A provider call that takes longer is abandoned and retried by the recovery worker. */
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  /** How long one process owns driving a payment before the recovery worker of any replica may retry it. */
+  DRIVE_LEASE_MS: z.coerce.number().int().min(1).default(15_000),
+  /** How often the recovery worker looks for stalled payments. */
+  RECOVERY_INTERVAL_MS: z.coerce.number().int().min(1).default(2000),
+};
 
-/** Opens the payments database, migrates (and seeds) it, and serves payOrder, Payment and Order.payment(s). */
-export async function startPaymentsSubgraph(options: PaymentsSubgraphOptions): Promise<RunningSubgraphServer> {
-  const logger = options.logger ?? createLogger('payments');
-  const { db, close } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema, migrationsFolder, onQuery: options.onQuery });
-  if (options.seedDemo) await seedDemoPayments(db);
-  const verifier = await createTokenVerifier(options.tokenVerification);
-  const provider = options.provider ?? new SimulatedPaymentProvider({ latencyMs: options.providerLatencyMs });
-  const orders = new RemoteOrderDirectory({ url: options.ordersUrl, timeoutMs: options.ordersTimeoutMs ?? 3000 });
-
-  const relay = new OutboxRelay({ db, bus: options.bus, logger });
-  relay.start();
-  const onEvents = () => relay.poke();
-  const driver = new PaymentDriver({
-    db,
-    provider,
-    logger,
-    onEvents,
-    providerTimeoutMs: options.providerTimeoutMs,
-    leaseMs: options.driveLeaseMs,
-    recoveryIntervalMs: options.recoveryIntervalMs,
-  });
-  driver.start();
-  const stopConsumers = await registerConsumers({ db, bus: options.bus, provider, logger, onEvents });
-
-  const services: PaymentsServices = {
-    orders,
-    bus: options.bus,
-    async payOrder(viewer, input) {
-      const result = await payOrder(db, orders, viewer, input, { leaseMs: driver.leaseMs });
-      if (!result.ok) return result;
-      if (result.value.created) {
-        onEvents();
+/** payOrder, Payment and Order.payment(s); drives payments through the provider outside the request; refunds on orders' say-so. */
+export const payments = defineSubgraph({
+  name: 'payments',
+  port: 4005,
+  config: paymentsConfig,
+  schema: new URL('../schema.graphql', import.meta.url),
+  resolvers,
+  database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoPayments },
+  services: ({ config, db, logger, given }: PaymentsKit) => {
+    const provider: PaymentProvider = given.provider ?? new SimulatedPaymentProvider({ latencyMs: config.PAYMENT_PROVIDER_LATENCY_MS });
+    const orders: OrderDirectory = new RemoteOrderDirectory({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS });
+    return { provider, orders, driver: new PaymentDriver({ db, provider, logger, providerTimeoutMs: config.PROVIDER_TIMEOUT_MS, leaseMs: config.DRIVE_LEASE_MS }) };
+  },
+  context: ({ orders, driver }, viewer, { db, bus }) => {
+    const services: PaymentsServices = {
+      orders,
+      bus,
+      async payOrder(viewer, input) {
+        const result = await payOrder(db, orders, viewer, input, { leaseMs: driver.leaseMs });
+        if (!result.ok) return result;
         // The provider is driven after the commit, outside the request.
-        driver.begin(result.value.payment.id, result.value.card);
-      }
-      return ok(result.value.payment);
-    },
-  };
-
-  const server = await startSubgraphServer(
-    // paymentStatusChanged over graphql-ws, fed by the bus's broadcast.
-    { name: 'payments', typeDefs, resolvers, verifier, logger, context: (viewer) => createContext(db, services, viewer), ready: () => databaseReady(db), subscriptions: true },
-    options.port,
-  );
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      await stopConsumers();
-      await driver.stop();
-      await relay.stop();
-      await close();
-    },
-  };
-}
+        if (result.value.created) driver.begin(result.value.payment.id, result.value.card);
+        return ok(result.value.payment);
+      },
+    };
+    return createContext(db, services, viewer);
+  },
+  consumers: paymentsConsumers,
+  workers: ({ driver }, { config }) => [driver.recoveryTask(config.RECOVERY_INTERVAL_MS)],
+  stop: ({ driver }) => driver.stop(),
+  // paymentStatusChanged over graphql-ws, fed by the bus's broadcast.
+  subscriptions: true,
+});

@@ -1,1 +1,1 @@
-export { startProductsSubgraph, typeDefs, type ProductsSubgraphOptions } from './subgraph.js';
+export { products } from './subgraph.js';

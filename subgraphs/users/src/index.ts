@@ -1,1 +1,1 @@
-export { startUsersSubgraph, typeDefs } from './subgraph.js';
+export { users } from './subgraph.js';

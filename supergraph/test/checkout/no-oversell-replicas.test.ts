@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type TokenIssuer } from '@shop/auth';
 import { demo } from '@shop/demo-store';
-import { startProductsSubgraph } from '@shop/products';
+import { startSubgraph } from '@shop/kernel';
+import { products as productsService } from '@shop/products';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, freePort, graphqlRequest, startServiceProcess, type ServiceProcess } from '@shop/testing';
 
@@ -23,13 +24,13 @@ beforeAll(async () => {
   issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const [productsDb, inventoryDb, ordersDb] = await Promise.all(['co_products', 'co_inventory', 'co_orders'].map((p) => createTestDatabase(inject('databaseUrl'), p)));
   dbs.push(productsDb!, inventoryDb!, ordersDb!);
-  products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb!.url, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true });
+  products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   const common = { JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'memory', PRODUCTS_URL: products.url };
   // The first replica migrates and seeds; the second starts on the ready database.
   const inventory: ServiceProcess[] = [];
-  for (const i of [0, 1]) inventory.push(await startServiceProcess(`inventory-${i}`, 'subgraphs/inventory/src/main.ts', await freePort(), { ...common, DATABASE_URL: inventoryDb!.url }));
+  for (const i of [0, 1]) inventory.push(await startServiceProcess(`inventory-${i}`, 'platform/src/serve.ts inventory', await freePort(), { ...common, DATABASE_URL: inventoryDb!.url }));
   for (const i of [0, 1]) {
-    ordersReplicas.push(await startServiceProcess(`orders-${i}`, 'subgraphs/orders/src/main.ts', await freePort(), { ...common, DATABASE_URL: ordersDb!.url, INVENTORY_URL: inventory[i]!.url }));
+    ordersReplicas.push(await startServiceProcess(`orders-${i}`, 'platform/src/serve.ts orders', await freePort(), { ...common, DATABASE_URL: ordersDb!.url, INVENTORY_URL: inventory[i]!.url }));
   }
   processes.push(...inventory, ...ordersReplicas);
   inventorySql = postgres(inventoryDb!.url, { max: 2, onnotice: () => {} });

@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type TokenIssuer } from '@shop/auth';
 import { demo } from '@shop/demo-store';
-import { startProductsSubgraph } from '@shop/products';
+import { startSubgraph } from '@shop/kernel';
+import { products as productsService } from '@shop/products';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, freePort, graphqlRequest, startRabbitMq, startServiceProcess, type ServiceProcess } from '@shop/testing';
 
@@ -28,11 +29,11 @@ beforeAll(async () => {
   issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const [productsDb, inventoryDb, ordersDb, paymentsDb] = await Promise.all(['nl_products', 'nl_inventory', 'nl_orders', 'nl_payments'].map((p) => createTestDatabase(inject('databaseUrl'), p)));
   dbs.push(productsDb!, inventoryDb!, ordersDb!, paymentsDb!);
-  products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb!.url, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true });
+  products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   const common = { JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url, PRODUCTS_URL: products.url, PAYMENT_PROVIDER_LATENCY_MS: '150' };
-  inventory = await startServiceProcess('inventory', 'subgraphs/inventory/src/main.ts', await freePort(), { ...common, DATABASE_URL: inventoryDb!.url });
-  orders = await startServiceProcess('orders', 'subgraphs/orders/src/main.ts', await freePort(), { ...common, DATABASE_URL: ordersDb!.url, INVENTORY_URL: inventory.url });
-  payments = await startServiceProcess('payments', 'subgraphs/payments/src/main.ts', await freePort(), { ...common, DATABASE_URL: paymentsDb!.url, ORDERS_URL: orders.url });
+  inventory = await startServiceProcess('inventory', 'platform/src/serve.ts inventory', await freePort(), { ...common, DATABASE_URL: inventoryDb!.url });
+  orders = await startServiceProcess('orders', 'platform/src/serve.ts orders', await freePort(), { ...common, DATABASE_URL: ordersDb!.url, INVENTORY_URL: inventory.url });
+  payments = await startServiceProcess('payments', 'platform/src/serve.ts payments', await freePort(), { ...common, DATABASE_URL: paymentsDb!.url, ORDERS_URL: orders.url });
   ordersSql = postgres(ordersDb!.url, { max: 2, onnotice: () => {} });
   inventorySql = postgres(inventoryDb!.url, { max: 2, onnotice: () => {} });
 }, 240_000);

@@ -4,12 +4,13 @@ import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { formatMinor } from '@shop/common';
 import { demo } from '@shop/demo-store';
 import { InProcessEventBus } from '@shop/events';
-import { startOrdersSubgraph } from '@shop/orders';
-import { startPaymentsSubgraph } from '@shop/payments';
-import { startProductsSubgraph } from '@shop/products';
+import { startSubgraph } from '@shop/kernel';
+import { orders as ordersService } from '@shop/orders';
+import { payments as paymentsService } from '@shop/payments';
+import { products as productsService } from '@shop/products';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, freePort, startRabbitMq, startServiceProcess, type RabbitMqServer, type ServiceProcess } from '@shop/testing';
-import { startUsersSubgraph } from '@shop/users';
+import { users as usersService } from '@shop/users';
 import { adjustStock, collect, sleep, until, wsClient, type Collected } from './support.js';
 
 /**
@@ -36,13 +37,13 @@ beforeAll(async () => {
     ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
   );
   dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!);
-  const users = await startUsersSubgraph({ port: 0, databaseUrl: usersDb!.url, ...keys, seedDemo: true });
-  const products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb!.url, tokenVerification, seedDemo: true });
+  const users = await startSubgraph(usersService, { config: { PORT: 0, DATABASE_URL: usersDb!.url, JWT_PRIVATE_KEY: keys.privateKeyPem, JWT_PUBLIC_KEY: keys.publicKeyPem } });
+  const products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   inProcess.push(users, products);
   // The first replica migrates and seeds; the second starts on the ready database.
   for (const i of [0, 1]) {
     inventory.push(
-      await startServiceProcess(`inventory-${i}`, 'subgraphs/inventory/src/main.ts', await freePort(), {
+      await startServiceProcess(`inventory-${i}`, 'platform/src/serve.ts inventory', await freePort(), {
         JWT_PUBLIC_KEY: keys.publicKeyPem,
         SEED_DEMO: 'true',
         EVENT_BUS: 'rabbitmq',
@@ -53,9 +54,9 @@ beforeAll(async () => {
     );
   }
   // Orders and payments only need to answer /ready for the gateways here; their events stay on a local bus.
-  const orders = await startOrdersSubgraph({ port: 0, databaseUrl: ordersDb!.url, tokenVerification, bus: localBus, productsUrl: products.url, inventoryUrl: inventory[0]!.url });
+  const orders = await startSubgraph(ordersService, { config: { PORT: 0, DATABASE_URL: ordersDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, PRODUCTS_URL: products.url, INVENTORY_URL: inventory[0]!.url }, bus: localBus });
   inProcess.push(orders);
-  inProcess.push(await startPaymentsSubgraph({ port: 0, databaseUrl: paymentsDb!.url, tokenVerification, bus: localBus, ordersUrl: orders.url }));
+  inProcess.push(await startSubgraph(paymentsService, { config: { PORT: 0, DATABASE_URL: paymentsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: orders.url }, bus: localBus }));
   const [, , ordersServer, paymentsServer] = inProcess;
   for (const i of [0, 1]) {
     gateways.push(

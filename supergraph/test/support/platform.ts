@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { generateKeyPairPem } from '@shop/auth';
 import { freePort } from '@shop/testing';
-import { startPlatform, type Platform, type PlatformOptions } from '../../src/platform.js';
+import { startPlatform, type Platform, type PlatformOptions } from '@shop/platform';
 import { SUBGRAPHS } from '../../src/services.js';
 
 /** The whole platform in this process on the test PostgreSQL server, one fresh database per subgraph. */

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { createLogger, type Logger } from '@shop/common';
 import type { Database } from '@shop/db';
 import { reservationLines, reservations, type InventorySchema } from '../db/schema.js';
 import { releaseHeld } from './reservation-lifecycle.js';
@@ -48,47 +47,8 @@ export async function sweepOrphanReservations(db: Database<InventorySchema>, now
   }
 }
 
-export interface OrphanSweeper {
-  stop(): Promise<void>;
-}
-
-/** Runs sweepOrphanReservations every intervalMs; onReleased runs after a sweep that released something (to poke the relay). */
-export function startOrphanSweeper(options: {
-  db: Database<InventorySchema>;
-  intervalMs?: number;
-  graceMs?: number;
-  onReleased?: (ids: string[]) => void;
-  logger?: Logger;
-}): OrphanSweeper {
-  const logger = options.logger ?? createLogger('orphan-sweeper');
-  const intervalMs = options.intervalMs ?? DEFAULT_ORPHAN_SWEEP_INTERVAL_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const tick = async () => {
-    try {
-      const ids = await sweepOrphanReservations(options.db, new Date(), { graceMs: options.graceMs });
-      if (ids.length) {
-        logger.warn({ count: ids.length }, 'released orphaned reservations');
-        options.onReleased?.(ids);
-      }
-    } catch (err) {
-      logger.warn({ err }, 'orphan sweep failed; will try again');
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(schedule);
-    }, intervalMs);
-    timer.unref?.();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+/** Reservations holding stock right now (a metric). */
+export async function heldReservations(db: Database<InventorySchema>): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reservations).where(eq(reservations.status, 'RESERVED'));
+  return row?.n ?? 0;
 }

@@ -2,7 +2,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { createLogger } from '@shop/common';
 import type { Transaction } from '@shop/db';
 import { reservationLines, reservations, stockMovements, type InventorySchema, type ReservationLineRow, type ReservationStatus } from '../db/schema.js';
-import { holdAll, type HoldLine, type ShortLine } from './reserve.js';
+import type { ShortLine } from '../contract.js';
+import { holdAll, type HoldLine } from './reserve.js';
 import { lockStock, moveStock, recordStockChanged } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;

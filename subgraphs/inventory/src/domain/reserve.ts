@@ -1,45 +1,12 @@
 import { inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { fail, issuesToUserErrors, ok, zId, type Result } from '@shop/common';
 import type { Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
-import { stockChanged } from '../events.js';
+import { reserveRequest, stockChanged, type ReserveRequest, type ShortLine } from '../contract.js';
 import { reservationLines, reservations, stockLevels, type InventorySchema, type ReservationStatus, type StockLevelRow } from '../db/schema.js';
 import { lockStock, moveStock } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
-
-export const MAX_RESERVATION_QUANTITY = 1_000_000;
-export const MAX_RESERVATION_LINES = 100;
-
-/** The body of POST /internal/reservations, also checked when reserve() is called directly. */
-export const reserveRequest = z.object({
-  reservationId: zId,
-  lines: z
-    .array(
-      z.object({
-        productId: zId,
-        quantity: z
-          .number({ message: 'Must be a number.' })
-          .int({ message: 'Must be a whole number.' })
-          .min(1, { message: 'Must be at least 1.' })
-          .max(MAX_RESERVATION_QUANTITY, { message: `Must be at most ${MAX_RESERVATION_QUANTITY}.` }),
-      }),
-      { message: 'Must be a list of lines.' },
-    )
-    .min(1, { message: 'Must have at least one line.' })
-    .max(MAX_RESERVATION_LINES, { message: `Must have at most ${MAX_RESERVATION_LINES} lines.` }),
-  expiresAt: z.union([z.date(), z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time.' })]).transform((value) => new Date(value)),
-});
-export type ReserveRequest = z.input<typeof reserveRequest>;
-
-/** A request line that cannot be held; index is the line's position in the request (its first one, for merged duplicates). */
-export interface ShortLine {
-  index: number;
-  productId: string;
-  requested: number;
-  available: number;
-}
 
 export type ReserveOutcome =
   /** replayed: the reservation already existed, and this is its stored status; nothing was reserved again. */
@@ -159,7 +126,7 @@ function stockChangedAfter(levels: readonly StockLevelRow[], picks: readonly Pic
     totals.set(level.productId, total);
   }
   for (const pick of picks) totals.get(pick.productId)!.reserved += pick.quantity;
-  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([productId, { onHand, reserved }]) => stockChanged({ productId, onHand, reserved, available: onHand - reserved }));
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([productId, { onHand, reserved }]) => stockChanged.create({ productId, onHand, reserved, available: onHand - reserved }));
 }
 
 /**

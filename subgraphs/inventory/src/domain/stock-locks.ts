@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { stockLevels, type InventorySchema, type StockLevelRow } from '../db/schema.js';
-import { stockChanged } from '../events.js';
+import { stockChanged } from '../contract.js';
 
 type Tx = Transaction<InventorySchema>;
 
@@ -52,7 +52,7 @@ export async function recordStockChanged(tx: Tx, productIds: readonly string[]):
     ids.map((productId) => {
       const onHand = Number(byId.get(productId)?.onHand ?? 0);
       const reserved = Number(byId.get(productId)?.reserved ?? 0);
-      return stockChanged({ productId, onHand, reserved, available: onHand - reserved });
+      return stockChanged.create({ productId, onHand, reserved, available: onHand - reserved });
     }),
   );
 }

@@ -5,14 +5,12 @@ import type { InventorySchema } from '../db/schema.js';
 import type { ProductDirectory } from '../domain/product-directory.js';
 import { createLoaders, type InventoryLoaders } from './loaders.js';
 
-/** What every request shares: the database, the products subgraph, the bus and the relay to poke after events were recorded. */
+/** What every request shares: the database, the products subgraph and the bus. */
 export interface InventoryServices {
   db: Database<InventorySchema>;
   products: ProductDirectory;
   /** Live stock.changed events for subscriptions (broadcast: every replica sees every change). */
   bus: Pick<EventBus, 'broadcast'>;
-  /** Call after a committed change that recorded events, so the outbox relay publishes them now. */
-  eventsRecorded: () => void;
 }
 
 export interface InventoryContext extends InventoryServices {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseArgs, zId } from '@shop/common';
 import { eventIterator } from '@shop/events';
-import { STOCK_CHANGED, type StockChangedPayload } from '../events.js';
+import { stockChanged, type StockChangedPayload } from '../contract.js';
 import type { SubscriptionResolvers } from './__generated__/resolvers-types.js';
 import type { ProductParent } from './parents.js';
 
@@ -19,7 +19,7 @@ export const subscriptionResolvers: SubscriptionResolvers = {
       const watched = productIds ? new Set(productIds) : null;
       return eventIterator(
         ctx.bus,
-        [STOCK_CHANGED],
+        [stockChanged.type],
         (event) => !watched || watched.has(event.aggregateId),
         (event): ProductParent => {
           const { productId, onHand, reserved, available } = event.payload as StockChangedPayload;

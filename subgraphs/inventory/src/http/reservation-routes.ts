@@ -1,19 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLogger, type UserError, zId } from '@shop/common';
 import type { Database } from '@shop/db';
-import type { SubgraphServerOptions } from '@shop/server';
+import type { Express } from 'express';
 import type { InventorySchema } from '../db/schema.js';
 import { release } from '../domain/reservation-lifecycle.js';
-import { reserve, reserveAll, type ReserveOutcome, type ReserveRequest } from '../domain/reserve.js';
-
-type App = Parameters<NonNullable<SubgraphServerOptions<object>['routes']>>[0];
+import { MAX_BATCH_LINES, MAX_BATCH_RESERVATIONS, reservationPaths, type ReserveRequest } from '../contract.js';
+import { reserve, reserveAll, type ReserveOutcome } from '../domain/reserve.js';
 
 const logger = createLogger('inventory-internal');
 const BODY_LIMIT_BYTES = 64 * 1024;
-/** A batch carries up to this many reservations and lines in all (orders sends at most 100 orders of 50 lines). */
-export const MAX_BATCH_RESERVATIONS = 200;
-/** Keeps one batch's reservation_lines insert inside PostgreSQL's 65,535 bind parameters. */
-export const MAX_BATCH_LINES = 10_000;
 const BATCH_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 class BadBody extends Error {}
@@ -71,54 +66,49 @@ function answerOf(outcome: ReserveOutcome) {
  * The service-to-service reservation API of docs/architecture.md, for the orders subgraph only: served on the
  * subgraph's own port, never routed by the gateway (which forwards /graphql only).
  */
-export function reservationRoutes(db: Database<InventorySchema>, eventsRecorded: () => void): (app: App) => void {
-  return (app) => {
-    app.post('/internal/reservations', async (req, res) => {
-      try {
-        const body = await bodyOf(req, res);
-        if (body === undefined) return;
-        // reserve validates its input itself (zod), so the unchecked body goes straight in.
-        const result = await db.transaction((tx) => reserve(tx, body as ReserveRequest));
-        if (!result.ok) return invalid(res, 'The reservation request is not valid.', result.errors);
-        const outcome = result.value;
-        if (outcome.status === 'OUT_OF_STOCK') return send(res, 409, answerOf(outcome));
-        if (!outcome.replayed) eventsRecorded();
-        return send(res, 200, answerOf(outcome));
-      } catch (err) {
-        failed(res, err);
-      }
-    });
+export function reservationRoutes(app: Express, db: Database<InventorySchema>): void {
+  app.post(reservationPaths.reserve, async (req, res) => {
+    try {
+      const body = await bodyOf(req, res);
+      if (body === undefined) return;
+      // reserve validates its input itself (zod), so the unchecked body goes straight in.
+      const result = await db.transaction((tx) => reserve(tx, body as ReserveRequest));
+      if (!result.ok) return invalid(res, 'The reservation request is not valid.', result.errors);
+      const outcome = result.value;
+      if (outcome.status === 'OUT_OF_STOCK') return send(res, 409, answerOf(outcome));
+      return send(res, 200, answerOf(outcome));
+    } catch (err) {
+      failed(res, err);
+    }
+  });
 
-    // Many reservations in one transaction (reserveAll): { reservations: [request, ...] } answers 200 with one result
-    // per request, in order: the single endpoint's body, or { error } for a request that is not valid.
-    app.post('/internal/reservations/batch', async (req, res) => {
-      try {
-        const body = await bodyOf(req, res, BATCH_BODY_LIMIT_BYTES);
-        if (body === undefined) return;
-        const requests = (body as { reservations?: unknown } | null)?.reservations;
-        if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_RESERVATIONS) {
-          return invalid(res, `Send { reservations: [...] } with 1 to ${MAX_BATCH_RESERVATIONS} reservation requests.`);
-        }
-        const lines = requests.reduce((sum: number, r) => sum + (Array.isArray((r as { lines?: unknown })?.lines) ? (r as { lines: unknown[] }).lines.length : 0), 0);
-        if (lines > MAX_BATCH_LINES) return invalid(res, `A batch holds at most ${MAX_BATCH_LINES} lines in all.`);
-        const results = await db.transaction((tx) => reserveAll(tx, requests as ReserveRequest[]));
-        if (results.some((r) => r.ok && r.value.status === 'RESERVED' && !r.value.replayed)) eventsRecorded();
-        return send(res, 200, { results: results.map((r) => (r.ok ? answerOf(r.value) : invalidInput('The reservation request is not valid.', r.errors))) });
-      } catch (err) {
-        failed(res, err);
+  // Many reservations in one transaction (reserveAll): { reservations: [request, ...] } answers 200 with one result
+  // per request, in order: the single endpoint's body, or { error } for a request that is not valid.
+  app.post(reservationPaths.reserveBatch, async (req, res) => {
+    try {
+      const body = await bodyOf(req, res, BATCH_BODY_LIMIT_BYTES);
+      if (body === undefined) return;
+      const requests = (body as { reservations?: unknown } | null)?.reservations;
+      if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_RESERVATIONS) {
+        return invalid(res, `Send { reservations: [...] } with 1 to ${MAX_BATCH_RESERVATIONS} reservation requests.`);
       }
-    });
+      const lines = requests.reduce((sum: number, r) => sum + (Array.isArray((r as { lines?: unknown })?.lines) ? (r as { lines: unknown[] }).lines.length : 0), 0);
+      if (lines > MAX_BATCH_LINES) return invalid(res, `A batch holds at most ${MAX_BATCH_LINES} lines in all.`);
+      const results = await db.transaction((tx) => reserveAll(tx, requests as ReserveRequest[]));
+      return send(res, 200, { results: results.map((r) => (r.ok ? answerOf(r.value) : invalidInput('The reservation request is not valid.', r.errors))) });
+    } catch (err) {
+      failed(res, err);
+    }
+  });
 
-    app.post('/internal/reservations/:id/release', async (req, res) => {
-      try {
-        const id = zId.safeParse(req.params.id);
-        if (!id.success) return invalid(res, 'The reservation id must be a UUID.', [{ code: 'INVALID_INPUT', message: 'Must be a valid ID.', field: ['id'] }]);
-        const outcome = await db.transaction((tx) => release(tx, id.data));
-        if (outcome.changed) eventsRecorded();
-        return send(res, 200, { status: outcome.status });
-      } catch (err) {
-        failed(res, err);
-      }
-    });
-  };
+  app.post('/internal/reservations/:id/release', async (req, res) => {
+    try {
+      const id = zId.safeParse(req.params.id);
+      if (!id.success) return invalid(res, 'The reservation id must be a UUID.', [{ code: 'INVALID_INPUT', message: 'Must be a valid ID.', field: ['id'] }]);
+      const outcome = await db.transaction((tx) => release(tx, id.data));
+      return send(res, 200, { status: outcome.status });
+    } catch (err) {
+      failed(res, err);
+    }
+  });
 }

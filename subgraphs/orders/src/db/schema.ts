@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { inbox, outbox } from '@shop/events';
+import { CANCELLATION_REASONS, ORDER_STATUSES } from '../contract.js';
 
 export { outbox, inbox } from '@shop/events';
 
-export const orderStatus = pgEnum('order_status', ['AWAITING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED']);
+export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
 /** Why an order was cancelled: the reservation lapsed, the customer cancelled, or an admin did. */
-export const cancellationReason = pgEnum('cancellation_reason', ['EXPIRED', 'CUSTOMER', 'ADMIN']);
+export const cancellationReason = pgEnum('cancellation_reason', CANCELLATION_REASONS);
 
 /** Feeds the human-friendly order numbers ORD-000001, ORD-000002, … */
 export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 1, minValue: 1 });

@@ -3,7 +3,7 @@ import type { Database, Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { coalescingLoader } from '@shop/server';
 import { cartLines, carts, orderLines, orders, orderStatusHistory, type OrderRow, type OrdersSchema } from '../db/schema.js';
-import { orderStatusChanged } from '../events.js';
+import { orderStatusChanged } from '../contract.js';
 import { findOrdersByIds, nextOrderNumber } from './orders.js';
 
 type Db = Database<OrdersSchema>;
@@ -105,7 +105,7 @@ async function writeOrders(tx: Tx, placed: readonly NewOrder[]): Promise<OrderRo
     ...sorted.filter((o) => o.fromCart).map((o) => emptyCartOf(tx, o.customerId, o.lines.map((l) => l.productId))),
     recordEvents(
       tx,
-      sorted.map((o) => orderStatusChanged({ orderId: o.orderId, customerId: o.customerId, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) })),
+      sorted.map((o) => orderStatusChanged.create({ orderId: o.orderId, customerId: o.customerId, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) })),
     ),
   ]);
   return rows;

@@ -6,13 +6,11 @@ import type { PlaceOrderDeps } from '../domain/place-order.js';
 import type { ProductCatalog } from '../product-catalog.js';
 import { createLoaders, type OrdersLoaders } from './loaders.js';
 
-/** What every request shares: the database, the other subgraphs, and the relay to poke after events were recorded. */
+/** What every request shares: the database, the other subgraphs and the bus. */
 export interface OrdersServices {
   db: Database<OrdersSchema>;
   catalog: ProductCatalog;
   placement: PlaceOrderDeps;
-  /** Publishes freshly committed outbox events now rather than at the relay's next tick. */
-  eventsRecorded: () => void;
   /** Live order.status_changed events for subscriptions (broadcast: every replica sees every change). */
   bus: Pick<EventBus, 'broadcast'>;
 }

@@ -8,7 +8,6 @@ import { addToCart, findCartLines, getOrCreateCart, setCartLine } from '../domai
 import { listCustomerOrders } from '../domain/orders.js';
 import { placeOrder } from '../domain/place-order.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
-import type { OrdersContext } from './context.js';
 import { productReference, userReference } from './references.js';
 import { subscriptionResolvers } from './subscriptions.js';
 
@@ -18,12 +17,7 @@ const iso = (date: Date) => date.toISOString();
 const actorOf = (viewer: Viewer): Actor => ({ id: viewer.id, admin: isAdmin(viewer) });
 const orderIdArgs = z.object({ id: zId });
 
-/** Maps a domain result to OrderPayload, and has the relay publish the events a successful change recorded. */
-function orderPayload(ctx: OrdersContext, result: Result<OrderRow>) {
-  if (!result.ok) return { order: null, errors: result.errors };
-  ctx.eventsRecorded();
-  return { order: result.value, errors: [] };
-}
+const orderPayload = (result: Result<OrderRow>) => (result.ok ? { order: result.value, errors: [] } : { order: null, errors: result.errors });
 const ordersArgs = z.object({ first: zFirst, after: z.string().max(500).nullish() });
 
 export const resolvers: Resolvers = {
@@ -40,16 +34,16 @@ export const resolvers: Resolvers = {
   Mutation: {
     addToCart: async (_root, args, ctx) => cartPayload(await addToCart(ctx.db, ctx.catalog, requireViewer(ctx.viewer).id, args)),
     setCartLine: async (_root, args, ctx) => cartPayload(await setCartLine(ctx.db, ctx.catalog, requireViewer(ctx.viewer).id, args)),
-    placeOrder: async (_root, { input }, ctx) => orderPayload(ctx, await placeOrder(ctx.placement, requireViewer(ctx.viewer).id, input)),
+    placeOrder: async (_root, { input }, ctx) => orderPayload(await placeOrder(ctx.placement, requireViewer(ctx.viewer).id, input)),
     cancelOrder: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx.viewer);
       const { id } = parseArgs(orderIdArgs, args);
-      return orderPayload(ctx, await cancelOrder(ctx.db, actorOf(viewer), id));
+      return orderPayload(await cancelOrder(ctx.db, actorOf(viewer), id));
     },
     advanceOrder: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx.viewer);
       const { id } = parseArgs(orderIdArgs, { id: args.id });
-      return orderPayload(ctx, await advanceOrder(ctx.db, actorOf(viewer), id, args.status));
+      return orderPayload(await advanceOrder(ctx.db, actorOf(viewer), id, args.status));
     },
   },
   Subscription: subscriptionResolvers,

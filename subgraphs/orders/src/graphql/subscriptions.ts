@@ -5,7 +5,7 @@ import { forbidden, parseArgs, zId } from '@shop/common';
 import { eventIterator } from '@shop/events';
 import type { OrderRow, OrderStatus } from '../db/schema.js';
 import { findOrdersByIds } from '../domain/orders.js';
-import { OrderEventType, type OrderStatusChangedPayload } from '../events.js';
+import { orderStatusChanged, type OrderStatusChangedPayload } from '../contract.js';
 import type { SubscriptionResolvers } from './__generated__/resolvers-types.js';
 import type { OrdersContext } from './context.js';
 
@@ -28,7 +28,7 @@ export const subscriptionResolvers: SubscriptionResolvers = {
       if (order.customerId !== viewer.id && !isAdmin(viewer)) throw forbidden('Only the customer who placed this order or an admin can follow it.');
       return eventIterator(
         ctx.bus,
-        [OrderEventType.StatusChanged],
+        [orderStatusChanged.type],
         (event) => (event.payload as OrderStatusChangedPayload).orderId === orderId,
         (event): OrderChange => ({ orderId, to: (event.payload as OrderStatusChangedPayload).to }),
       );

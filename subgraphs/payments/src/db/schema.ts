@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { inbox, outbox } from '@shop/events';
+import { PAYMENT_STATUSES } from '../contract.js';
 
 export { outbox, inbox } from '@shop/events';
 
 export const paymentMethod = pgEnum('payment_method', ['CARD', 'PSE']);
-export const paymentStatus = pgEnum('payment_status', ['PENDING', 'AUTHORIZED', 'CAPTURED', 'FAILED', 'REFUNDED']);
+export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
 
 /** Every payment attempt for an order. Card numbers and CVCs are never stored: only brand and last four digits. */
 export const payments = pgTable(

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Logger } from '@shop/common';
+import type { Logger, PeriodicTask } from '@shop/common';
 import type { Database } from '@shop/db';
 import { payments, type PaymentRow, type PaymentsSchema, type PaymentStatus } from '../db/schema.js';
 import type { CardDetails, PaymentProvider } from '../provider/payment-provider.js';
@@ -11,14 +11,10 @@ export interface PaymentDriverOptions {
   db: Db;
   provider: PaymentProvider;
   logger: Logger;
-  /** Called after a commit that wrote events (pokes the outbox relay). */
-  onEvents?: () => void;
   /** A provider call that takes longer is abandoned and retried later (same idempotency key). */
   providerTimeoutMs?: number;
   /** How long a process owns a payment it drives; after that the recovery worker of any replica may take it. */
   leaseMs?: number;
-  /** How often the recovery worker looks for stalled payments. */
-  recoveryIntervalMs?: number;
   /** How long a card stays in memory for retries of its authorization in this process. */
   cardRetentionMs?: number;
 }
@@ -36,23 +32,13 @@ export class PaymentDriver {
   private readonly active = new Map<string, Promise<void>>();
   /** Cards of payments not yet authorized, in memory only, so a retry in this process can send the card again. */
   private readonly cards = new Map<string, { card: CardDetails; until: number }>();
-  private timer: NodeJS.Timeout | undefined;
-  private recovering: Promise<unknown> | undefined;
-  private stopped = true;
 
   constructor(private readonly options: PaymentDriverOptions) {
     this.leaseMs = options.leaseMs ?? 15_000;
   }
 
-  start(): void {
-    this.stopped = false;
-    this.schedule();
-  }
-
+  /** Waits for the drives under way (the recovery worker is stopped by the service's scheduler). */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.recovering;
     await Promise.allSettled([...this.active.values()]);
     this.cards.clear();
   }
@@ -66,6 +52,11 @@ export class PaymentDriver {
   /** Waits for every drive under way in this process (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.active.size) await Promise.allSettled([...this.active.values()]);
+  }
+
+  /** The recovery worker, for the service's scheduler: every replica runs one. */
+  recoveryTask(everyMs: number): PeriodicTask {
+    return { name: 'payment-recovery', everyMs, run: async () => void (await this.recoverStalled()) };
   }
 
   /** One pass of the recovery worker: claims stalled payments and drives them again. Returns how many it claimed. */
@@ -89,16 +80,6 @@ export class PaymentDriver {
     });
     await Promise.allSettled(claimed.map((id) => this.drive(id)));
     return claimed.length;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.recovering = this.recoverStalled()
-        .catch((err) => this.options.logger.warn({ err }, 'payment recovery pass failed'))
-        .finally(() => this.schedule());
-    }, this.options.recoveryIntervalMs ?? 2000);
-    this.timer.unref?.();
   }
 
   private drive(paymentId: string): Promise<void> {
@@ -139,9 +120,8 @@ export class PaymentDriver {
 
   private async move(payment: PaymentRow, to: PaymentStatus, extra: TransitionExtra = {}): Promise<void> {
     const result = await this.options.db.transaction((tx) => transitionPayment(tx, payment.id, to, extra));
-    if (result.ok) this.options.onEvents?.();
     // Someone else (another replica's worker) already moved it: the next loop reads where it is now.
-    else this.options.logger.info({ paymentId: payment.id, to, code: result.errors[0]?.code }, 'payment already moved elsewhere');
+    if (!result.ok) this.options.logger.info({ paymentId: payment.id, to, code: result.errors[0]?.code }, 'payment already moved elsewhere');
   }
 
   private async renewLease(payment: PaymentRow): Promise<void> {

@@ -7,7 +7,7 @@ import { recordEvents } from '@shop/events';
 import { SubgraphUnavailableError } from '@shop/server';
 import { payments, type PaymentRow, type PaymentsSchema } from '../db/schema.js';
 import { PaymentsErrorCode } from '../errors.js';
-import { paymentStatusChanged } from '../events.js';
+import { paymentStatusEvent } from './payment-events.js';
 import type { OrderDirectory } from '../order-directory.js';
 import type { CardDetails } from '../provider/payment-provider.js';
 import { cardBrand, zCard } from './card.js';
@@ -86,7 +86,7 @@ export async function payOrder(db: Db, orders: OrderDirectory, viewer: Viewer, r
       // Either unique index may stop it: the same key (a replay) or a live payment of the order.
       .onConflictDoNothing()
       .returning();
-    if (row) await recordEvents(tx, [paymentStatusChanged(row)]);
+    if (row) await recordEvents(tx, [paymentStatusEvent(row)]);
     return row;
   });
   if (created) return ok({ payment: created, created: true, card });

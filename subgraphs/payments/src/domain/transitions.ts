@@ -4,7 +4,7 @@ import type { Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { payments, type PaymentRow, type PaymentsSchema, type PaymentStatus } from '../db/schema.js';
 import { PaymentsErrorCode } from '../errors.js';
-import { paymentStatusChanged } from '../events.js';
+import { paymentStatusEvent } from './payment-events.js';
 
 /** The payment state machine: the only moves there are. Code and tests both read this table. */
 export const paymentTransitions: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
@@ -48,6 +48,6 @@ export async function transitionPayment(tx: Transaction<PaymentsSchema>, payment
     .where(and(eq(payments.id, paymentId), eq(payments.status, current.status)))
     .returning();
   if (!row) return invalid;
-  await recordEvents(tx, [paymentStatusChanged(row)]);
+  await recordEvents(tx, [paymentStatusEvent(row)]);
   return ok(row);
 }

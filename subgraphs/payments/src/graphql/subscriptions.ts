@@ -6,7 +6,7 @@ import { eventIterator } from '@shop/events';
 import { SubgraphUnavailableError } from '@shop/server';
 import type { PaymentRow, PaymentStatus } from '../db/schema.js';
 import { findPaymentsByIds } from '../domain/payments.js';
-import { EventType, type PaymentStatusChangedPayload } from '../events.js';
+import { paymentStatusChanged, type PaymentStatusChangedPayload } from '../contract.js';
 import type { OrderDirectory, OrderToPay } from '../order-directory.js';
 import type { SubscriptionResolvers } from './__generated__/resolvers-types.js';
 import type { PaymentsContext } from './context.js';
@@ -41,7 +41,7 @@ export const subscriptionResolvers: SubscriptionResolvers = {
       if (order.customer.id !== viewer.id && !isAdmin(viewer)) throw forbidden("Only the order's customer or an admin can follow its payments.");
       return eventIterator(
         ctx.services.bus,
-        [EventType.PaymentStatusChanged],
+        [paymentStatusChanged.type],
         (event) => (event.payload as PaymentStatusChangedPayload).orderId === orderId,
         (event): PaymentChange => {
           const { paymentId, status, failureReason } = event.payload as PaymentStatusChangedPayload;

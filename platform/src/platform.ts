@@ -4,15 +4,10 @@ import postgres from 'postgres';
 import { loadOrCreateKeyPair, type KeyPairPem } from '@shop/auth';
 import { InProcessEventBus, type EventBus } from '@shop/events';
 import { prepareEmbeddedDatabases } from '@shop/db';
-import type { RunningServer, RunningSubgraphServer } from '@shop/server';
-import { startUsersSubgraph } from '@shop/users';
-import { startProductsSubgraph } from '@shop/products';
-import { startInventorySubgraph } from '@shop/inventory';
-import { startOrdersSubgraph } from '@shop/orders';
-import { startPaymentsSubgraph } from '@shop/payments';
-import { schemaDir } from './compose.js';
-import { startGateway, type RunningGateway } from './gateway.js';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './services.js';
+import { startSubgraph, type AnySubgraphDefinition, type RunningSubgraph } from '@shop/kernel';
+import type { RunningServer } from '@shop/server';
+import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type RunningGateway, type SubgraphName } from '@shop/supergraph';
+import { SERVICES } from './topology.js';
 
 export interface PlatformOptions {
   /** Where the embedded databases and the JWT key pair live (PGlite mode). */
@@ -41,7 +36,7 @@ export interface Platform {
   bus: EventBus;
   subgraphUrls: Record<SubgraphName, string>;
   /** The running servers, for tests that look inside: the gateway's subscription stats, the subgraphs' liveStats(). */
-  servers: { gateway: RunningGateway } & Record<'inventory' | 'orders' | 'payments', RunningSubgraphServer>;
+  servers: { gateway: RunningGateway } & Record<SubgraphName, RunningSubgraph<any, any>>;
   stop(): Promise<void>;
 }
 
@@ -73,30 +68,33 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const ownBus = !options.bus;
   const bus = options.bus ?? new InProcessEventBus();
   const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(options.subgraphPorts[name], '127.0.0.1')])) as Record<SubgraphName, string>;
-  const common = async (name: SubgraphName) => ({
-    port: options.subgraphPorts[name],
-    databaseUrl: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
-    dataDir: dataDir(name),
-    tokenVerification,
-    seedDemo,
-    onQuery: options.onQuery ? (sql: string) => options.onQuery!(name, sql) : undefined,
+  // Each service's config as its environment would give it; the platform's own options win.
+  const configOf = async (name: SubgraphName): Promise<Record<string, unknown>> => ({
+    PORT: options.subgraphPorts[name],
+    DATABASE_URL: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
+    DATA_DIR: dataDir(name),
+    JWT_PUBLIC_KEY: keys.publicKeyPem,
+    SEED_DEMO: String(seedDemo),
+    PRODUCTS_URL: urls.products,
+    INVENTORY_URL: urls.inventory,
+    ORDERS_URL: urls.orders,
+    ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
+    ...(options.reservationTtlMs !== undefined ? { RESERVATION_TTL: options.reservationTtlMs } : {}),
+    ...(options.expirySweepIntervalMs !== undefined ? { EXPIRY_SWEEP_INTERVAL: options.expirySweepIntervalMs } : {}),
+    ...(options.paymentProviderLatencyMs !== undefined ? { PAYMENT_PROVIDER_LATENCY_MS: options.paymentProviderLatencyMs } : {}),
   });
   const started: RunningServer[] = [];
-  const track = async <T extends RunningServer>(server: Promise<T>): Promise<T> => {
-    const s = await server;
-    started.push(s);
-    return s;
+  const start = async (name: SubgraphName) => {
+    const service = await startSubgraph(SERVICES[name] as AnySubgraphDefinition, {
+      config: await configOf(name),
+      bus,
+      onQuery: options.onQuery ? (sql: string) => options.onQuery!(name, sql) : undefined,
+    });
+    started.push(service);
+    return [name, service] as const;
   };
   try {
-    const [, , inventory, orders, payments] = await Promise.all([
-      common('users').then(({ tokenVerification: _t, ...o }) => track(startUsersSubgraph({ ...o, ...keys }))),
-      common('products').then((o) => track(startProductsSubgraph(o))),
-      common('inventory').then((o) => track(startInventorySubgraph({ ...o, bus, productsUrl: urls.products }))),
-      common('orders').then((o) =>
-        track(startOrdersSubgraph({ ...o, bus, productsUrl: urls.products, inventoryUrl: urls.inventory, reservationTtlMs: options.reservationTtlMs, expirySweepIntervalMs: options.expirySweepIntervalMs })),
-      ),
-      common('payments').then((o) => track(startPaymentsSubgraph({ ...o, bus, ordersUrl: urls.orders, providerLatencyMs: options.paymentProviderLatencyMs }))),
-    ]);
+    const servers = Object.fromEntries(await Promise.all(SUBGRAPHS.map(({ name }) => start(name)))) as Record<SubgraphName, RunningSubgraph<any, any>>;
     const gateway = await startGateway({
       port: options.gatewayPort,
       supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),
@@ -110,7 +108,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       gatewayUrl: gateway.url,
       bus,
       subgraphUrls: urls,
-      servers: { gateway, inventory, orders, payments },
+      servers: { gateway, ...servers },
       async stop() {
         for (const server of started) await server.stop();
         if (ownBus) await bus.close();

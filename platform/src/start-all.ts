@@ -1,18 +1,22 @@
 import { resolve } from 'node:path';
 import { prepareEmbeddedDatabases } from '@shop/db/embedded';
-import { SUBGRAPHS } from './services.js';
+import { SUBGRAPHS } from '@shop/supergraph/services';
 
 /** `npm start`: the whole platform in one process on embedded databases (or DATABASE_URL), ready to browse. */
 const DEFAULT_DATA_DIR = '.data';
 // Opening the databases takes seconds (a fresh folder needs an initdb, done in a worker thread): start now, while this thread loads the platform's modules.
 if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
 
-const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }] = await Promise.all([
+const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }] = await Promise.all([
   import('zod'),
   import('@shop/common'),
   import('@shop/demo-store'),
   import('./platform.js'),
+  import('@shop/observability'),
 ]);
+// Traces only when the standard OTEL_* variables ask for them; one SDK for every service in this process.
+const tracing = await startTracing({ serviceName: 'artesanias' });
+if (tracing) instrumentDrizzleQueries();
 const port = (name: (typeof SUBGRAPHS)[number]['name']) => zPort(SUBGRAPHS.find((s) => s.name === name)!.port);
 const config = readConfig(
   z.object({
@@ -63,6 +67,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log('\nStopping…');
     void Promise.resolve(storefront?.stop())
       .then(() => platform.stop())
+      .then(() => tracing?.shutdown())
       .then(
       () => process.exit(0),
       (error) => (console.error(error), process.exit(1)),

@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './define-subgraph.js';
+export * from './start-subgraph.js';
+export * from './run-standalone.js';
+export { applyEvent, consumersByType, type Outcome } from './consumers.js';

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gql } from 'graphql-tag';
+import type { z } from 'zod';
+import { createTokenVerifier } from '@shop/auth';
+import { createLogger, readConfig, Scheduler, type Logger } from '@shop/common';
+import { databaseReady, openDatabase, type Database } from '@shop/db';
+import { createEventBus, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
+import { asyncGauge, createMetricsRegistry, graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, traceHttpRequests } from '@shop/observability';
+import { startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
+import { configSchema, type BaseConfig } from './config.js';
+import { startConsumers } from './consumers.js';
+import type { ServiceConfigInput, ServiceKit, SubgraphDefinition } from './define-subgraph.js';
+
+export interface StartOptions<TShape extends z.ZodRawShape, TServices> {
+  /** Env-shaped settings (process.env for a standalone service); validated with the service's schema. */
+  config?: ServiceConfigInput<TShape>;
+  /** A bus shared with other services in this process; by default the kernel opens the one config asks for (and closes it). */
+  bus?: EventBus;
+  /** Every consumer queue of the system (topologyOf the services' declarations), declared on a RabbitMQ bus the kernel opens. */
+  topology?: Record<string, readonly string[]>;
+  /** Stand-ins for some of the service's collaborators (tests). */
+  services?: Partial<TServices>;
+  /** Every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+  logger?: Logger;
+}
+
+export interface RunningSubgraph<TSchema extends Record<string, unknown>, TServices> extends RunningSubgraphServer {
+  name: string;
+  db: Database<TSchema>;
+  bus: EventBus;
+  services: TServices;
+  relay: OutboxRelay;
+}
+
+/** Inbox rows outlive any redelivery the broker could still make by far. */
+const INBOX_RETENTION_DAYS = 7;
+
+/**
+ * Starts a declared service: config, database (migrated, seeded), token verification, the outbox relay woken on
+ * every commit that recorded events, consumers inside the inbox, periodic workers on one scheduler, GraphQL (+
+ * graphql-ws) with /health, /ready and /metrics, and a stop that undoes it all in reverse order.
+ */
+export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices, TContext extends object>(
+  definition: SubgraphDefinition<TShape, TSchema, TServices, TContext>,
+  options: StartOptions<TShape, TServices> = {},
+): Promise<RunningSubgraph<TSchema, TServices>> {
+  const { name } = definition;
+  const logger = options.logger ?? createLogger(name);
+  const config = readConfig(configSchema(name, definition.port, definition.config), (options.config ?? {}) as Record<string, string | undefined>) as BaseConfig &
+    ServiceKit<TShape, TSchema>['config'];
+  const undo: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const step of undo.reverse()) await step().catch((err) => logger.warn({ err }, 'stop step failed'));
+    undo.length = 0;
+  };
+  try {
+    const bus = options.bus ?? (await createEventBus(config, { logger, topology: options.topology }));
+    if (!options.bus) undo.push(() => bus.close());
+    const opened = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: definition.database.schema, migrationsFolder: fileURLToPath(definition.database.migrations), onQuery: options.onQuery });
+    undo.push(() => opened.close());
+    const scheduler = new Scheduler(logger);
+    const relay = new OutboxRelay({ db: opened.db, bus, logger });
+    const db = wakeOnCommit(opened.db, () => relay.poke());
+    if (config.SEED_DEMO && definition.database.seed) await definition.database.seed(db);
+
+    const kit: ServiceKit<TShape, TSchema> = { name, config, db, bus, logger };
+    const given = options.services ?? {};
+    const services = { ...(await definition.services({ ...kit, given })), ...given } as TServices;
+
+    relay.start(scheduler);
+    // Stop runs these in reverse: workers and the service's own work end first, then the last events get out while
+    // the bus is up; whatever cannot waits in the outbox for the next start.
+    undo.push(() => relay.stop().then(() => withDeadline(relay.flush(), config.SHUTDOWN_GRACE_MS)).then(() => undefined, (err) => logger.warn({ err }, 'outbox not flushed on stop; it is published after restart')));
+    if (definition.stop) undo.push(() => definition.stop!(services));
+    undo.push(() => scheduler.stop());
+    scheduler.add({ name: 'inbox-prune', everyMs: 3_600_000, run: () => pruneInbox(db, INBOX_RETENTION_DAYS) }, { startNow: false });
+    for (const task of definition.workers?.(services, kit) ?? []) scheduler.add(task, { startNow: false });
+
+    const registry = createMetricsRegistry(name);
+    const consumers = await startConsumers({ name, db, bus, logger, registry, services, consumers: definition.consumers ?? [] });
+    undo.push(consumers.stop);
+
+    const verifier = await createTokenVerifier(tokenVerificationFrom(config));
+    const server = await startSubgraphServer(
+      {
+        name,
+        typeDefs: gql(readFileSync(fileURLToPath(definition.schema), 'utf8')),
+        resolvers: definition.resolvers,
+        verifier,
+        logger,
+        context: (viewer) => definition.context(services, viewer, kit),
+        ready: () => databaseReady(db),
+        subscriptions: definition.subscriptions,
+        plugins: [graphqlMetricsPlugin(registry), graphqlTracingPlugin(name)],
+        beforeGraphql: [traceHttpRequests(name)],
+        routes: (app) => {
+          app.get('/metrics', metricsHandler(registry));
+          definition.routes?.(app, services, kit);
+        },
+      },
+      config.PORT,
+      config.HOST,
+    );
+    undo.push(server.stop);
+
+    asyncGauge(registry, { name: 'outbox_unpublished_events', help: 'Events committed but not yet confirmed by the bus.', read: async () => (await outboxBacklog(db)).events });
+    asyncGauge(registry, { name: 'outbox_oldest_unpublished_age_seconds', help: 'How long the oldest unsent event has waited; grows when the bus is down.', read: async () => (await outboxBacklog(db)).oldestAgeSeconds });
+    asyncGauge(registry, { name: 'graphql_ws_subscriptions', help: 'Open graphql-ws subscriptions on this service.', read: async () => server.liveStats().subscriptions });
+    definition.metrics?.(registry, services, kit);
+
+    return { ...server, name, db, bus, services, relay, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not done within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,2 @@
+export { startPlatform, type Platform, type PlatformOptions } from './platform.js';
+export { SERVICES, TOPOLOGY, type ServiceName } from './topology.js';

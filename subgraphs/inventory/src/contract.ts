@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { zId } from '@shop/common';
+import { defineEvent, type PayloadOf } from '@shop/events';
+
+/** What inventory publishes and serves to other services (docs/architecture.md): callers use these very schemas. */
+
+/** Totals over every warehouse after the change. */
+export const stockChanged = defineEvent({
+  source: 'inventory',
+  type: 'stock.changed',
+  aggregateId: (p) => p.productId,
+  schema: z.object({ productId: z.uuid(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() }),
+});
+export type StockChangedPayload = PayloadOf<typeof stockChanged>;
+
+export const MAX_RESERVATION_QUANTITY = 1_000_000;
+export const MAX_RESERVATION_LINES = 100;
+/** A batch carries up to this many reservations (orders sends at most 100 orders of 50 lines). */
+export const MAX_BATCH_RESERVATIONS = 200;
+/** Keeps one batch's reservation_lines insert inside PostgreSQL's 65,535 bind parameters. */
+export const MAX_BATCH_LINES = 10_000;
+
+/** The internal reservation API, on inventory's own port (never routed by the gateway). */
+export const reservationPaths = {
+  reserve: '/internal/reservations',
+  reserveBatch: '/internal/reservations/batch',
+  release: (reservationId: string) => `/internal/reservations/${encodeURIComponent(reservationId)}/release`,
+} as const;
+
+/** One reservation request: the body of POST reserve, and each entry of reserveBatch's { reservations: [...] }. */
+export const reserveRequest = z.object({
+  reservationId: zId,
+  lines: z
+    .array(
+      z.object({
+        productId: zId,
+        quantity: z
+          .number({ message: 'Must be a number.' })
+          .int({ message: 'Must be a whole number.' })
+          .min(1, { message: 'Must be at least 1.' })
+          .max(MAX_RESERVATION_QUANTITY, { message: `Must be at most ${MAX_RESERVATION_QUANTITY}.` }),
+      }),
+      { message: 'Must be a list of lines.' },
+    )
+    .min(1, { message: 'Must have at least one line.' })
+    .max(MAX_RESERVATION_LINES, { message: `Must have at most ${MAX_RESERVATION_LINES} lines.` }),
+  expiresAt: z.union([z.date(), z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time.' })]).transform((value) => new Date(value)),
+});
+export type ReserveRequest = z.input<typeof reserveRequest>;
+
+/** A request line that cannot be held; index is the line's position in the request (its first one, for merged duplicates). */
+export const shortLine = z.object({ index: z.number().int(), productId: z.string(), requested: z.number().int(), available: z.number().int() });
+export type ShortLine = z.infer<typeof shortLine>;
+
+export const RESERVATION_STATUSES = ['RESERVED', 'RELEASED', 'COMMITTED', 'RETURNED'] as const;
+
+/**
+ * One reservation's answer: its status (a replayed id answers its stored one; only RESERVED means the stock is held),
+ * OUT_OF_STOCK with the short lines, or, inside a batch, an error for a request that is not valid.
+ */
+export const reserveAnswer = z.union([
+  z.object({ status: z.literal('OUT_OF_STOCK'), shortLines: z.array(shortLine) }),
+  z.object({ status: z.enum(RESERVATION_STATUSES) }),
+  z.object({ error: z.object({ code: z.string(), message: z.string() }).loose() }),
+]);
+export type ReserveAnswer = z.infer<typeof reserveAnswer>;
+export const reserveBatchAnswer = z.object({ results: z.array(reserveAnswer) });

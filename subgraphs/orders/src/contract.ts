@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineEvent, type PayloadOf } from '@shop/events';
+
+/** What orders publishes (docs/architecture.md, "Events"): consumers parse these very schemas. */
+export const ORDER_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
+export const CANCELLATION_REASONS = ['EXPIRED', 'CUSTOMER', 'ADMIN'] as const;
+
+export const orderStatusChanged = defineEvent({
+  source: 'orders',
+  type: 'order.status_changed',
+  aggregateId: (p) => p.orderId,
+  schema: z.object({
+    orderId: z.uuid(),
+    customerId: z.uuid(),
+    /** null when the order was just placed. */
+    from: z.enum(ORDER_STATUSES).nullable(),
+    to: z.enum(ORDER_STATUSES),
+    reason: z.enum(CANCELLATION_REASONS).nullable(),
+    lines: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive() })),
+  }),
+});
+export type OrderStatusChangedPayload = PayloadOf<typeof orderStatusChanged>;
+
+/** A captured payment orders cannot keep (the order expired, was cancelled or was already paid): payments refunds it. */
+export const orderRefundRequested = defineEvent({
+  source: 'orders',
+  type: 'order.refund_requested',
+  aggregateId: (p) => p.orderId,
+  schema: z.object({ orderId: z.uuid(), paymentId: z.uuid(), reason: z.string().max(100) }),
+});
+export type OrderRefundRequestedPayload = PayloadOf<typeof orderRefundRequested>;
+

@@ -1,0 +1,3 @@
+export { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
+export { schemaDir, readCheckedInSchemas } from './compose.js';
+export { SUBGRAPHS, defaultSubgraphUrl, subgraphUrls, type SubgraphName } from './services.js';
