@@ -1,0 +1,12 @@
+export { createMetricsRegistry, metricsHandler } from './metrics/registry.js';
+export { graphqlMetricsPlugin, MAX_OPERATION_NAMES } from './metrics/graphql-metrics-plugin.js';
+export { subgraphFetchMetrics, type SubgraphFetchMetrics } from './metrics/subgraph-fetch.js';
+export { asyncGauge, type AsyncGaugeOptions, type AsyncGaugeReading } from './metrics/async-gauge.js';
+export { DURATION_BUCKETS } from './metrics/instruments.js';
+export { startTracing, tracesRequested, type StartTracingOptions, type TracingHandle } from './tracing/start-tracing.js';
+export { startInMemoryTracing, type InMemoryTracing } from './tracing/in-memory.js';
+export { tracingEnabled } from './tracing/state.js';
+export { traceHttpRequests } from './tracing/http.js';
+export { graphqlTracingPlugin } from './tracing/graphql-tracing-plugin.js';
+export { injectTraceHeaders, runInExtractedContext, type HeaderCarrier } from './tracing/propagation.js';
+export { instrumentDrizzleQueries, MAX_STATEMENT_LENGTH } from './tracing/drizzle.js';

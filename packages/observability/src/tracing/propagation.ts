@@ -1,0 +1,44 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type TextMapSetter } from '@opentelemetry/api';
+import { withService } from './context-values.js';
+import { tracingEnabled } from './state.js';
+
+/** A plain header object, or anything with set(name, value): fetch Headers, Apollo's HeaderMap. */
+export type HeaderCarrier = Record<string, string> | { set(name: string, value: string): unknown };
+
+const callSet: TextMapSetter<{ set(name: string, value: string): unknown }> = {
+  set: (carrier, key, value) => void carrier.set(key, value),
+};
+
+/** Adds traceparent/tracestate of the active span (none when tracing is off); returns the same carrier. */
+export function injectTraceHeaders<T extends HeaderCarrier>(headers: T): T {
+  if (!tracingEnabled()) return headers;
+  if (typeof headers.set === 'function') propagation.inject(context.active(), headers, callSet as TextMapSetter<T>);
+  else propagation.inject(context.active(), headers);
+  return headers;
+}
+
+/**
+ * Runs fn in a CONSUMER span whose parent is the trace context in headers (e.g. an event's, written by
+ * injectTraceHeaders where the event was recorded), so the consumer's work joins the trace that caused it. Without
+ * such headers the span starts a trace of its own. The span ends when fn settles and records its exception.
+ */
+export async function runInExtractedContext<T>(
+  serviceName: string,
+  spanName: string,
+  headers: Record<string, string> | null | undefined,
+  fn: () => T | Promise<T>,
+): Promise<T> {
+  if (!tracingEnabled()) return fn();
+  // From the root: a consumer loop's own context must not become the parent of every event it handles.
+  const parent = headers ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT;
+  const span = trace.getTracer(serviceName).startSpan(spanName, { kind: SpanKind.CONSUMER }, parent);
+  try {
+    return await context.with(withService(trace.setSpan(parent, span), serviceName), fn);
+  } catch (error) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
