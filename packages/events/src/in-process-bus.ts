@@ -1,6 +1,6 @@
 import type { EventBus, EventHandler, Unsubscribe } from './bus.js';
 import { matchesTopic, type DomainEvent } from './event.js';
-import { createLogger } from '@shop/common';
+import { backoffDelay, createLogger } from '@shop/common';
 
 interface Consumer {
   name: string;
@@ -72,7 +72,7 @@ export class InProcessEventBus implements EventBus {
       await handler(event);
     } catch (err) {
       logger.warn({ err, consumer: consumer.name, type: event.type, attempt }, 'handler failed; will retry');
-      await new Promise((resolve) => setTimeout(resolve, Math.min(this.retryDelayMs * 2 ** attempt, 5000)));
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt + 1, { minMs: this.retryDelayMs, maxMs: 5000 })));
       if (!this.closed) await this.deliver(consumer, event, attempt + 1);
     }
   }

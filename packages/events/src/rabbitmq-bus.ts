@@ -1,10 +1,12 @@
-import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
-import { createLogger, type Logger } from '@shop/common';
+import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
+import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { backoffDelay, createLogger, type Logger } from '@shop/common';
 import type { EventBus, EventHandler, Unsubscribe } from './bus.js';
 import type { DomainEvent } from './event.js';
 
 /**
- * EventBus over RabbitMQ (amqplib).
+ * EventBus over RabbitMQ, on amqp-connection-manager: it reconnects and re-runs every channel's setup function on
+ * each new connection, so this file only says what a channel needs (exchange, queues, bindings, consumer).
  *
  * Topology: one durable topic exchange `artesanias.events`; the routing key is the event type.
  * - consume(consumer, …): a durable queue `artesanias.<consumer>` bound to each pattern. Every replica of a consumer
@@ -16,21 +18,18 @@ import type { DomainEvent } from './event.js';
  *   while it is connected, nothing kept for one that is not.
  *
  * Retry: when a handler throws, the message stays unacked for a delay (retryDelayMs doubling per failure of that
- * event in this process, up to maxRetryDelayMs), then is nacked with requeue. Holding it costs one prefetch slot,
- * but needs no extra queues and no broker plugin, and it avoids a hot redelivery loop. A message that is not a JSON
- * event can never succeed: it is rejected without requeue (dropped, logged).
+ * event in this process, up to maxRetryDelayMs), then is nacked with requeue. Holding it costs one prefetch slot but
+ * needs no extra queues or broker plugin. A message that is not a JSON event can never succeed: it is dropped (logged).
  *
- * Publishing: a ConfirmChannel; persistent messages (deliveryMode 2) with messageId = event id, type = event type and
- * content-type application/json. publish() resolves on the broker's ack (for a persistent message routed to a durable
- * queue, that means written to disk) and rejects on a nack, a confirm timeout, or when not connected: the outbox
- * relay keeps the row and retries. A message no queue is bound for is dropped by the broker (confirmed anyway), so a
- * consumer must have called consume() once (declaring its queue) before events it needs are published.
+ * Publishing: persistent messages with messageId = event id, type = event type, content-type application/json and the
+ * event's headers (trace context) as AMQP headers; the body is the event without them. publish() resolves on the
+ * broker's confirm and rejects on a nack, a confirm timeout, a channel lost mid-flight, or at once when not connected,
+ * so the outbox relay keeps the row and retries. Every known consumer's queue (`topology`) is declared before anything
+ * is published: the broker drops, and still confirms, a message that matches no queue.
  *
- * Failures: when the connection drops (broker restart, network), every channel is gone; the bus reconnects with
- * exponential backoff and jitter, re-declares the exchange and re-attaches every consume/broadcast registered so far,
- * so subscribers resume by themselves. Unacked messages return to their queue and are redelivered (at least once).
- * Any unexpected channel close (a protocol error) is treated like a connection loss, so the bus is always either
- * fully set up or reconnecting.
+ * Failures: after a connection loss the manager reconnects (with our backoff) and re-runs the setups, so subscribers
+ * resume by themselves; unacked messages return to their queue and are redelivered (at least once). A channel the
+ * broker closes with an error (a protocol error) is treated like a connection loss.
  */
 export const EVENTS_EXCHANGE = 'artesanias.events';
 export const consumerQueueName = (consumer: string) => `artesanias.${consumer}`;
@@ -41,9 +40,9 @@ export interface RabbitMqEventBusOptions {
   /** Unacked messages per consume() subscription. Default 32. */
   prefetch?: number;
   logger?: Logger;
-  /** Durable consumer queues and their bindings, declared on every connection (see CONSUMER_TOPOLOGY). */
+  /** Durable consumer queues and their bindings, declared on every connection before anything is published. */
   topology?: Readonly<Record<string, readonly string[]>>;
-  /** First reconnect delay; doubles per failed attempt up to reconnectMaxMs. Defaults 100 ms and 5000 ms. */
+  /** First reconnect delay; doubles per failed attempt up to reconnectMaxMs (±20% jitter). Defaults 100 ms and 5000 ms. */
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
   /** Delay before a failed message is requeued; doubles per failure of the same event, up to maxRetryDelayMs. Defaults 500 ms and 30 s. */
@@ -65,6 +64,8 @@ interface Subscription {
   inFlight: Set<Promise<void>>;
   /** Failures per event id in this process, for the retry backoff. */
   failures: Map<string, number>;
+  /** Settles the subscribe() call waiting for the first set-up; later calls do nothing. */
+  settle: (err?: Error) => void;
 }
 
 class NotConnectedError extends Error {
@@ -75,11 +76,15 @@ class NotConnectedError extends Error {
 }
 
 export class RabbitMqEventBus implements EventBus {
-  private connection: ChannelModel | undefined;
-  private publisher: ConfirmChannel | undefined;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly manager: AmqpConnectionManager;
+  private readonly publisher: ChannelWrapper;
+  /** The publisher's setup (exchange and topology) ran on the current connection. */
+  private ready = false;
   private closing = false;
   private lastError: Error | undefined;
+  private attempts = 0;
+  private wakeReconnect: (() => void) | undefined;
+  private readonly subscriptions = new Set<Subscription>();
   private readonly sleepers = new Set<() => void>();
   private readonly firstConnection: Promise<void>;
   private settleFirst!: (err?: Error) => void;
@@ -94,7 +99,38 @@ export class RabbitMqEventBus implements EventBus {
       this.settleFirst = (err) => (err ? reject(err) : resolve());
     });
     this.firstConnection.catch(() => {});
-    void this.connectLoop();
+    this.manager = amqp.connect(null, {
+      // The manager waits a fixed time between attempts; it calls findServers before each one, so our growing delay goes there.
+      findServers: () => this.nextAttempt(),
+      reconnectTimeInSeconds: 0.001,
+      connectionOptions: { clientProperties: { connection_name: 'artesanias-events' } },
+    });
+    this.manager.on('connect', () => {
+      this.logger.info({ host: this.host, attempt: this.attempts - 1 }, 'connected to RabbitMQ');
+      this.attempts = 0;
+    });
+    this.manager.on('connectFailed', ({ err }) => {
+      if (this.closing) return;
+      this.lastError = err;
+      this.logger.warn({ err, host: this.host, attempt: this.attempts - 1 }, 'RabbitMQ connection failed; retrying');
+    });
+    this.manager.on('disconnect', ({ err }) => {
+      this.ready = false;
+      for (const sub of this.subscriptions) sub.settle();
+      if (this.closing) return;
+      this.lastError = new NotConnectedError(`connection to RabbitMQ lost${err ? `: ${err.message}` : ''}`);
+      this.logger.warn({ host: this.host }, 'lost the RabbitMQ connection; reconnecting');
+    });
+    this.manager.on('blocked', ({ reason }) => this.logger.warn({ reason }, 'RabbitMQ blocked publishing'));
+    this.publisher = this.manager.createChannel({ name: 'publisher', confirm: true, setup: (channel: ConfirmChannel) => this.setUpPublisher(channel) });
+    this.publisher.on('connect', () => {
+      this.ready = true;
+      this.settleFirst();
+    });
+    this.publisher.on('error', (err) => {
+      this.lastError = err;
+      this.logger.error({ err }, 'RabbitMQ publisher set-up failed');
+    });
   }
 
   /** A bus that is connected and has its exchange declared; rejects (and closes the bus) after timeoutMs without a connection. */
@@ -117,44 +153,39 @@ export class RabbitMqEventBus implements EventBus {
   }
 
   get connected(): boolean {
-    return this.publisher !== undefined;
+    return this.ready && !this.closing;
   }
 
   async publish(event: DomainEvent): Promise<void> {
     if (this.closing) throw new Error('event bus is closed');
-    const channel = this.publisher;
-    if (!channel) throw new NotConnectedError(`not connected to RabbitMQ (${this.lastError?.message ?? 'connecting'}); event ${event.id} not published`);
-    const body = Buffer.from(JSON.stringify(event));
+    // The wrapper would hold the message until a reconnect; the outbox relay must hear now, keep the row and retry.
+    if (!this.ready) throw new NotConnectedError(`not connected to RabbitMQ (${this.lastError?.message ?? 'connecting'}); event ${event.id} not published`);
+    const { headers, ...body } = event;
     const timeoutMs = this.options.publishTimeoutMs ?? 10_000;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no broker confirm for event ${event.id} within ${timeoutMs} ms`)), timeoutMs);
-      try {
-        channel.publish(
-          EVENTS_EXCHANGE,
-          event.type,
-          body,
-          { persistent: true, messageId: event.id, type: event.type, contentType: 'application/json', appId: event.source, timestamp: Math.floor(Date.parse(event.occurredAt) / 1000) || undefined },
-          (err) => {
-            clearTimeout(timer);
-            if (err) reject(new Error(`broker did not confirm event ${event.id}: ${err instanceof Error ? err.message : String(err)}`));
-            else resolve();
-          },
-        );
-      } catch (err) {
-        // The channel closed between our check and the write.
-        clearTimeout(timer);
-        reject(err);
-      }
-    });
+    try {
+      await this.publisher.publish(EVENTS_EXCHANGE, event.type, Buffer.from(JSON.stringify(body)), {
+        persistent: true,
+        messageId: event.id,
+        type: event.type,
+        contentType: 'application/json',
+        appId: event.source,
+        timestamp: Math.floor(Date.parse(event.occurredAt) / 1000) || undefined,
+        headers,
+        timeout: timeoutMs,
+      });
+    } catch (err) {
+      const reason = (err as Error).message === 'timeout' ? `no confirm within ${timeoutMs} ms` : (err as Error).message;
+      throw new Error(`broker did not confirm event ${event.id}: ${reason}`, { cause: err });
+    }
   }
 
   async consume(consumer: string, patterns: readonly string[], handler: EventHandler): Promise<Unsubscribe> {
     if (!/^[\w.-]+$/.test(consumer)) throw new Error(`consumer name must be letters, digits, '.', '_' or '-': ${consumer}`);
-    return this.subscribe({ kind: 'consume', queue: consumerQueueName(consumer), patterns, handler });
+    return this.subscribe('consume', consumerQueueName(consumer), patterns, handler);
   }
 
   async broadcast(patterns: readonly string[], handler: EventHandler): Promise<Unsubscribe> {
-    return this.subscribe({ kind: 'broadcast', queue: undefined, patterns, handler });
+    return this.subscribe('broadcast', undefined, patterns, handler);
   }
 
   /** Stops taking deliveries, lets handlers under way finish (and ack), then closes the connection. */
@@ -163,42 +194,90 @@ export class RabbitMqEventBus implements EventBus {
     this.closing = true;
     for (const wake of this.sleepers) wake();
     this.settleFirst(new Error('event bus closed before it connected'));
+    for (const sub of this.subscriptions) sub.settle();
     await Promise.allSettled([...this.subscriptions].map((sub) => this.cancel(sub)));
     await Promise.allSettled([...this.subscriptions].flatMap((sub) => [...sub.inFlight]));
-    const connection = this.connection;
-    this.connection = undefined;
-    this.publisher = undefined;
-    await connection?.close().catch(() => {});
+    // Only now: a connection attempt under way makes manager.close() wait for it.
+    this.wakeReconnect?.();
+    await this.manager.close().catch(() => {});
   }
 
-  // Registers the subscription for every future connection, and attaches it now when connected.
-  private async subscribe(spec: Pick<Subscription, 'kind' | 'queue' | 'patterns' | 'handler'>): Promise<Unsubscribe> {
+  private async nextAttempt(): Promise<string> {
+    const attempt = this.attempts++;
+    if (attempt > 0) {
+      const delay = backoffDelay(attempt, { minMs: this.options.reconnectMinMs ?? 100, maxMs: this.options.reconnectMaxMs ?? 5000 });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeReconnect = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    if (this.closing) throw new Error('event bus closed');
+    return this.options.url;
+  }
+
+  private async setUpPublisher(channel: ConfirmChannel): Promise<void> {
+    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    for (const [consumer, patterns] of Object.entries(this.options.topology ?? {})) {
+      const queue = consumerQueueName(consumer);
+      await channel.assertQueue(queue, { durable: true });
+      for (const pattern of patterns) await channel.bindQueue(queue, EVENTS_EXCHANGE, pattern);
+    }
+    this.reconnectOnError(channel);
+  }
+
+  private async subscribe(kind: Subscription['kind'], queue: string | undefined, patterns: readonly string[], handler: EventHandler): Promise<Unsubscribe> {
     if (this.closing) throw new Error('event bus is closed');
-    const sub: Subscription = { ...spec, channel: undefined, consumerTag: undefined, active: true, inFlight: new Set(), failures: new Map() };
+    let settle!: Subscription['settle'];
+    const firstSetUp = new Promise<void>((resolve, reject) => (settle = (err) => (err ? reject(err) : resolve())));
+    const sub: Subscription = { kind, queue, patterns, handler, channel: undefined, consumerTag: undefined, active: true, inFlight: new Set(), failures: new Map(), settle };
+    // Not connected: the next connection sets it up; the caller need not wait for the broker.
+    if (!this.manager.isConnected()) settle();
     this.subscriptions.add(sub);
-    const connection = this.connection;
-    if (connection) {
-      try {
-        await this.attach(sub, connection);
-      } catch (err) {
-        // Lost with the connection: the reconnect attaches it. Refused on a live connection (a bad pattern or queue): the caller hears it.
-        if (this.connection === connection) {
-          this.subscriptions.delete(sub);
-          sub.active = false;
-          throw err;
-        }
-      }
+    const wrapper = this.manager.createChannel({ name: queue ?? 'broadcast', confirm: false, setup: (channel: Channel) => this.attach(sub, channel) });
+    wrapper.on('error', (err) => this.logger.error({ err, queue }, 'RabbitMQ subscription set-up failed'));
+    try {
+      await firstSetUp;
+    } catch (err) {
+      sub.active = false;
+      this.subscriptions.delete(sub);
+      await wrapper.close().catch(() => {});
+      throw err;
     }
     return async () => {
       if (!sub.active) return;
       sub.active = false;
       this.subscriptions.delete(sub);
-      const channel = sub.channel;
       await this.cancel(sub);
       await Promise.allSettled([...sub.inFlight]);
-      sub.channel = undefined;
-      await channel?.close().catch(() => {});
+      await wrapper.close().catch(() => {});
     };
+  }
+
+  /** The subscription's setup, run on every new channel: queue, bindings, consumer. */
+  private async attach(sub: Subscription, channel: Channel): Promise<void> {
+    if (!sub.active || this.closing) return;
+    try {
+      // Also here: the publisher's channel may not have declared the exchange yet on this connection.
+      await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+      const { queue } = sub.kind === 'consume' ? await channel.assertQueue(sub.queue!, { durable: true }) : await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false });
+      if (sub.kind === 'consume') await channel.prefetch(this.options.prefetch ?? 32);
+      for (const pattern of sub.patterns) await channel.bindQueue(queue, EVENTS_EXCHANGE, pattern);
+      const { consumerTag } = await channel.consume(queue, (message) => this.onMessage(sub, channel, message), { noAck: sub.kind === 'broadcast' });
+      sub.channel = channel;
+      sub.consumerTag = consumerTag;
+      channel.once('close', () => {
+        if (sub.channel === channel) sub.channel = sub.consumerTag = undefined;
+      });
+      this.reconnectOnError(channel);
+      sub.settle();
+    } catch (err) {
+      // Lost with the connection: the next one runs this again. Refused on a live connection (a bad queue or pattern): the caller hears it.
+      sub.settle(this.manager.isConnected() ? (err as Error) : undefined);
+      throw err;
+    }
   }
 
   private async cancel(sub: Subscription): Promise<void> {
@@ -207,100 +286,23 @@ export class RabbitMqEventBus implements EventBus {
     if (channel && consumerTag) await channel.cancel(consumerTag).catch(() => {});
   }
 
-  private async connectLoop(): Promise<void> {
-    for (let attempt = 0; !this.closing; attempt++) {
-      if (attempt > 0) await this.sleep(backoff(attempt, this.options.reconnectMinMs ?? 100, this.options.reconnectMaxMs ?? 5000));
-      if (this.closing) return;
-      let connection: ChannelModel | undefined;
-      try {
-        connection = await connect(this.options.url, { clientProperties: { connection_name: 'artesanias-events' } });
-        await this.setUp(connection);
-        this.logger.info({ host: this.host, attempt }, 'connected to RabbitMQ');
-        this.settleFirst();
-        return;
-      } catch (err) {
-        this.lastError = err as Error;
-        this.logger.warn({ err, host: this.host, attempt }, 'RabbitMQ connection failed; retrying');
-        if (connection && this.connection !== connection) await connection.close().catch(() => {});
-      }
-    }
-  }
-
-  /** Declares the exchange, opens the publisher and re-attaches every subscription; the bus uses the connection only once all of it worked. */
-  private async setUp(connection: ChannelModel): Promise<void> {
-    let lost = false;
-    connection.on('error', (err) => this.logger.warn({ err }, 'RabbitMQ connection error'));
-    connection.on('blocked', (reason) => this.logger.warn({ reason }, 'RabbitMQ blocked publishing'));
-    connection.on('close', () => {
-      lost = true;
-      this.onConnectionLost(connection);
-    });
-    const publisher = await connection.createConfirmChannel();
-    this.watchChannel(publisher, connection, () => this.publisher === publisher);
-    await publisher.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    // Every known consumer's queue exists before anything is published, even if that consumer never ran yet:
-    // the broker drops (and still confirms) a message that matches no queue.
-    for (const [consumer, patterns] of Object.entries(this.options.topology ?? {})) {
-      const queue = consumerQueueName(consumer);
-      await publisher.assertQueue(queue, { durable: true });
-      for (const pattern of patterns) await publisher.bindQueue(queue, EVENTS_EXCHANGE, pattern);
-    }
-    // Subscriptions added meanwhile are visited too (Set iteration includes later additions).
-    for (const sub of this.subscriptions) if (sub.active) await this.attach(sub, connection);
-    if (lost) throw new NotConnectedError('connection closed during set-up');
-    if (this.closing) throw new Error('event bus closed during set-up');
-    this.connection = connection;
-    this.publisher = publisher;
-  }
-
-  private async attach(sub: Subscription, connection: ChannelModel): Promise<void> {
-    const channel = await connection.createChannel();
-    this.watchChannel(channel, connection, () => sub.active && sub.channel === channel);
-    let queue: string;
-    if (sub.kind === 'consume') {
-      queue = (await channel.assertQueue(sub.queue!, { durable: true })).queue;
-      await channel.prefetch(this.options.prefetch ?? 32);
-    } else {
-      queue = (await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false })).queue;
-    }
-    for (const pattern of sub.patterns) await channel.bindQueue(queue, EVENTS_EXCHANGE, pattern);
-    sub.channel = channel;
-    const { consumerTag } = await channel.consume(queue, (message) => this.onMessage(sub, channel, message), { noAck: sub.kind === 'broadcast' });
-    if (!sub.active || this.closing) {
-      await channel.close().catch(() => {});
-      return;
-    }
-    sub.consumerTag = consumerTag;
-  }
-
-  /** A channel that closes while it is still in use means a protocol error: start over with a fresh connection. */
-  private watchChannel(channel: Channel, connection: ChannelModel, inUse: () => boolean): void {
-    channel.on('error', (err) => this.logger.warn({ err }, 'RabbitMQ channel error'));
-    channel.on('close', () => {
-      if (this.closing || this.connection !== connection || !inUse()) return;
-      this.logger.warn('RabbitMQ channel closed unexpectedly; reconnecting');
-      void connection.close().catch(() => {});
+  /** The manager would leave a channel the broker closed with an error dead until the next reconnect: reconnect now. */
+  private reconnectOnError(channel: Channel): void {
+    channel.on('error', (err) => {
+      this.logger.warn({ err }, 'RabbitMQ closed a channel; reconnecting');
+      this.reconnect();
     });
   }
 
-  private onConnectionLost(connection: ChannelModel): void {
-    if (this.connection !== connection) return;
-    this.connection = undefined;
-    this.publisher = undefined;
-    for (const sub of this.subscriptions) {
-      sub.channel = undefined;
-      sub.consumerTag = undefined;
-    }
-    if (this.closing) return;
-    this.lastError = new NotConnectedError('connection to RabbitMQ lost');
-    this.logger.warn({ host: this.host }, 'lost the RabbitMQ connection; reconnecting');
-    void this.connectLoop();
+  /** Closing the connection makes the manager reconnect and re-run every setup. */
+  private reconnect(): void {
+    if (!this.closing) void this.manager.connection?.close().catch(() => {});
   }
 
   private onMessage(sub: Subscription, channel: Channel, message: ConsumeMessage | null): void {
     if (!message) {
       // The broker cancelled the consumer (its queue was deleted): a fresh set-up re-declares it.
-      if (sub.active && !this.closing && this.connection) void this.connection.close().catch(() => {});
+      if (sub.active) this.reconnect();
       return;
     }
     const event = parseEvent(message);
@@ -333,14 +335,15 @@ export class RabbitMqEventBus implements EventBus {
       sub.failures.set(event.id, failures);
       // Forget the oldest entries (events that later succeeded on another replica) so the map stays small.
       if (sub.failures.size > 1000) sub.failures.delete(sub.failures.keys().next().value!);
-      const delay = Math.min((this.options.retryDelayMs ?? 500) * 2 ** (failures - 1), this.options.maxRetryDelayMs ?? 30_000);
+      // No jitter: retryDelayMs is a floor callers rely on, and one event's retries do not stampede.
+      const delay = backoffDelay(failures, { minMs: this.options.retryDelayMs ?? 500, maxMs: this.options.maxRetryDelayMs ?? 30_000, jitter: 0 });
       this.logger.warn({ err, queue: sub.queue, type: event.type, eventId: event.id, failures, retryInMs: delay }, 'handler failed; will be redelivered');
       await this.sleep(delay);
       this.settle(() => channel.nack(message, false, true));
     }
   }
 
-  /** An ack or nack on a channel that died with its connection is lost: the broker redelivers the message, which is what we want. */
+  /** Acks and nacks go to the channel that delivered the message; on a channel that died with its connection they are lost and the broker redelivers, which is what we want. */
   private settle(action: () => void): void {
     try {
       action();
@@ -363,26 +366,22 @@ export class RabbitMqEventBus implements EventBus {
   }
 }
 
+/** The event from the body, with the string AMQP headers (trace context) back in event.headers. */
 function parseEvent(message: ConsumeMessage): DomainEvent | undefined {
   try {
     const event = JSON.parse(message.content.toString('utf8')) as DomainEvent;
-    return typeof event?.id === 'string' && typeof event.type === 'string' ? event : undefined;
+    if (typeof event?.id !== 'string' || typeof event.type !== 'string') return undefined;
+    const headers = Object.entries(message.properties.headers ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    return headers.length ? { ...event, headers: Object.fromEntries(headers) } : event;
   } catch {
     return undefined;
   }
 }
 
-/** Exponential backoff with ±20% jitter, so a fleet of replicas does not reconnect in lockstep. */
-function backoff(attempt: number, minMs: number, maxMs: number): number {
-  const base = Math.min(maxMs, minMs * 2 ** (attempt - 1));
-  return Math.round(base * (0.8 + Math.random() * 0.4));
-}
-
 /** host:port only: the URL may carry a password. */
 function safeHost(url: string): string {
   try {
-    const parsed = new URL(url);
-    return parsed.host;
+    return new URL(url).host;
   } catch {
     return 'RabbitMQ';
   }

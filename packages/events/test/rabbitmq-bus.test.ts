@@ -72,6 +72,18 @@ describe('RabbitMqEventBus', () => {
     expect(JSON.parse(message!.content.toString())).toEqual(event);
   });
 
+  it('carries the event headers (W3C trace context) as AMQP headers, and hands the consumer the same headers', async () => {
+    const publisher = await bus();
+    const consumer = await bus();
+    const received: DomainEvent[] = [];
+    await consumer.consume('traced', ['order.#'], async (e) => void received.push(e));
+    const event = { ...testEvent(1, 'order.status_changed'), headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'shop=1' } };
+    await publisher.publish(event);
+    await waitFor(() => received.length === 1, 5000, 'the traced event');
+
+    expect(received).toEqual([event]);
+  });
+
   it('shares a consumer group between two buses: each message goes to exactly one of them', async () => {
     const publisher = await bus();
     const first = await bus({ prefetch: 4 });
