@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readOrdersConfig } from '../src/config.js';
+import { readConfig } from '@shop/common';
+import { configSchema } from '@shop/kernel';
 import { parseDurationMs } from '../src/duration.js';
+import { orders } from '../src/subgraph.js';
+
+/** The orders config exactly as the kernel reads it at start. */
+const readOrdersConfig = (env: Record<string, string | undefined>) => readConfig(configSchema(orders.name, orders.port, orders.config), env);
 
 describe('orders configuration', () => {
   it('defaults the reservation TTL to 15 minutes and the expiry sweep to 5 seconds', () => {

@@ -4,18 +4,23 @@ import { count, eq } from 'drizzle-orm';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { InProcessEventBus, outbox } from '@shop/events';
-import type { RunningServer } from '@shop/server';
+import { startSubgraph, type RunningSubgraph, type StartOptions } from '@shop/kernel';
 import { createTestDatabase } from '@shop/testing';
 import { orderLines, orders, orderStatusHistory, schema, type OrdersSchema } from '../src/db/schema.js';
-import { startOrdersSubgraph, type OrdersSubgraphOptions } from '../src/subgraph.js';
+import { orders as ordersSubgraph } from '../src/subgraph.js';
 import { startFakeInventory, type FakeInventory } from './fake-inventory.js';
 import { startFakeProducts, type FakeProducts } from './fake-products.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(ordersSubgraph.database.migrations);
+
+export type OrdersServices = Awaited<ReturnType<typeof ordersSubgraph.services>>;
+/** What a test may set on the orders subgraph it starts: env-shaped config and stand-in collaborators. */
+export type OrdersStartOptions = Pick<StartOptions<typeof ordersSubgraph.config, OrdersServices>, 'config' | 'services'>;
+export type RunningOrders = RunningSubgraph<OrdersSchema, OrdersServices>;
 
 /** One orders subgraph on a fresh database, with stand-ins for products and inventory and its own event bus. */
 export interface Harness {
-  server: RunningServer;
+  server: RunningOrders;
   db: Database<OrdersSchema>;
   databaseUrl: string;
   products: FakeProducts;
@@ -24,30 +29,34 @@ export interface Harness {
   publicKeyPem: string;
   issue(id: string, roles?: Role[]): Promise<string>;
   /** Another orders subgraph over the same database and bus (a second replica, or other options). */
-  startReplica(options?: Partial<OrdersSubgraphOptions>): Promise<RunningServer>;
+  startReplica(options?: OrdersStartOptions): Promise<RunningOrders>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(prefix: string, options: Partial<OrdersSubgraphOptions> = {}): Promise<Harness> {
+export async function startHarness(prefix: string, options: OrdersStartOptions = {}): Promise<Harness> {
   const database = await createTestDatabase(inject('databaseUrl'), prefix);
   const keys = await generateKeyPairPem();
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const products = await startFakeProducts(keys.publicKeyPem);
   const inventory = await startFakeInventory();
   const bus = new InProcessEventBus(20);
-  const extra: RunningServer[] = [];
-  const start = (more: Partial<OrdersSubgraphOptions>) =>
-    startOrdersSubgraph({
-      port: 0,
-      databaseUrl: database.url,
-      tokenVerification: { publicKeyPem: keys.publicKeyPem },
+  const extra: RunningOrders[] = [];
+  const start = (more: OrdersStartOptions) =>
+    startSubgraph(ordersSubgraph, {
       bus,
-      productsUrl: products.url,
-      inventoryUrl: inventory.url,
-      // Tests run the sweeper themselves unless they test its schedule.
-      expirySweepIntervalMs: 3_600_000,
-      ...options,
-      ...more,
+      config: {
+        PORT: 0,
+        DATABASE_URL: database.url,
+        JWT_PUBLIC_KEY: keys.publicKeyPem,
+        PRODUCTS_URL: products.url,
+        INVENTORY_URL: inventory.url,
+        SEED_DEMO: 'false',
+        // Tests run the sweeper themselves unless they test its schedule.
+        EXPIRY_SWEEP_INTERVAL: 3_600_000,
+        ...options.config,
+        ...more.config,
+      },
+      services: { ...options.services, ...more.services },
     });
   const server = await start({});
   const { db, close } = await openDatabase({ url: database.url, schema, migrationsFolder });

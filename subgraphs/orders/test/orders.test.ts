@@ -6,19 +6,20 @@ import { eq, sql } from 'drizzle-orm';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { openDatabase, type Database } from '@shop/db';
-import type { RunningServer } from '@shop/server';
 import { InProcessEventBus, newEvent } from '@shop/events';
+import { startSubgraph } from '@shop/kernel';
 import { createTestDatabase, freePort, graphqlRequest } from '@shop/testing';
 import { cartLines, carts, orderLines, orders, orderStatusHistory, schema, type OrdersSchema } from '../src/db/schema.js';
 import { allocateOrderNumber } from '../src/domain/orders.js';
 import { seedDemoOrders } from '../src/domain/seed.js';
 import { RemoteProductCatalog } from '../src/product-catalog.js';
-import { startOrdersSubgraph } from '../src/subgraph.js';
+import { orders as ordersSubgraph } from '../src/subgraph.js';
 import { startFakeProducts, type FakeProducts } from './fake-products.js';
+import type { RunningOrders } from './harness.js';
 
-const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(ordersSubgraph.database.migrations);
 
-let server: RunningServer;
+let server: RunningOrders;
 let products: FakeProducts;
 let db: Database<OrdersSchema>;
 let closeDb: () => Promise<void>;
@@ -39,16 +40,18 @@ beforeAll(async () => {
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   issue = (id, roles = ['CUSTOMER']) => issuer.issue({ id, roles });
   products = await startFakeProducts(keys.publicKeyPem);
-  server = await startOrdersSubgraph({
-    port: 0,
-    databaseUrl: database.url,
-    tokenVerification: { publicKeyPem: keys.publicKeyPem },
+  server = await startSubgraph(ordersSubgraph, {
+    config: {
+      PORT: 0,
+      DATABASE_URL: database.url,
+      JWT_PUBLIC_KEY: keys.publicKeyPem,
+      INVENTORY_URL: inventoryUrl,
+      // The query-count test below must see only the queries a request makes.
+      EXPIRY_SWEEP_INTERVAL: 3_600_000,
+      PRODUCTS_URL: products.url,
+      SEED_DEMO: 'true',
+    },
     bus,
-    inventoryUrl,
-    // The query-count test below must see only the queries a request makes.
-    expirySweepIntervalMs: 3_600_000,
-    productsUrl: products.url,
-    seedDemo: true,
     onQuery: (q) => queries.push(q),
   });
   ({ db, close: closeDb } = await openDatabase({ url: database.url, schema, migrationsFolder }));
@@ -189,15 +192,12 @@ describe('cart', () => {
     const hanging: Server = createServer(() => {}); // accepts the request and never answers
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const hangingUrl = `http://127.0.0.1:${(hanging.address() as { port: number }).port}/graphql`;
-    const down = await startOrdersSubgraph({ port: 0, databaseUrl: databaseUrl, tokenVerification: { publicKeyPem: keys.publicKeyPem }, bus, inventoryUrl, productsUrl: `http://127.0.0.1:${await freePort()}/graphql` });
-    const slow = await startOrdersSubgraph({
-      port: 0,
-      databaseUrl: databaseUrl,
-      tokenVerification: { publicKeyPem: keys.publicKeyPem },
+    const config = { PORT: 0, DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: keys.publicKeyPem, INVENTORY_URL: inventoryUrl, SEED_DEMO: 'false' } as const;
+    const down = await startSubgraph(ordersSubgraph, { config: { ...config, PRODUCTS_URL: `http://127.0.0.1:${await freePort()}/graphql` }, bus });
+    const slow = await startSubgraph(ordersSubgraph, {
+      config: { ...config, PRODUCTS_URL: hangingUrl },
       bus,
-      inventoryUrl,
-      productsUrl: hangingUrl,
-      productCatalog: new RemoteProductCatalog({ url: hangingUrl, timeoutMs: 300 }),
+      services: { catalog: new RemoteProductCatalog({ url: hangingUrl, timeoutMs: 300 }) },
     });
     extraServers.push(down, slow, { stop: () => new Promise<void>((resolve) => (hanging.closeAllConnections(), hanging.close(() => resolve()))) });
     const customer = randomUUID();
@@ -373,18 +373,20 @@ describe('embedded database', () => {
     const embeddedBus = new InProcessEventBus(20);
     const published: string[] = [];
     await embeddedBus.broadcast(['order.status_changed'], async (e) => void published.push(`${e.aggregateId}:${(e.payload as { to: string }).to}`));
-    const embedded = await startOrdersSubgraph({
-      port: 0,
-      dataDir,
-      tokenVerification: { publicKeyPem: keys.publicKeyPem },
+    const embedded = await startSubgraph(ordersSubgraph, {
+      config: {
+        PORT: 0,
+        DATA_DIR: dataDir,
+        JWT_PUBLIC_KEY: keys.publicKeyPem,
+        INVENTORY_URL: inventoryUrl,
+        RESERVATION_TTL: 1500,
+        EXPIRY_SWEEP_INTERVAL: 100,
+        PRODUCTS_URL: products.url,
+        SEED_DEMO: 'true',
+      },
       bus: embeddedBus,
-      inventoryUrl,
       // Inventory's side is not under test here: every reservation succeeds.
-      stockReservations: { reserve: async () => ({ status: 'RESERVED' }), release: async () => {} },
-      reservationTtlMs: 1500,
-      expirySweepIntervalMs: 100,
-      productsUrl: products.url,
-      seedDemo: true,
+      services: { reservations: { reserve: async () => ({ status: 'RESERVED' }), release: async () => {} } },
     });
     try {
       const token = await issue(demo.customer.id);

@@ -12,7 +12,7 @@ const TTL_MS = 10 * 60_000;
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness('orders_place', { reservationTtlMs: TTL_MS });
+  h = await startHarness('orders_place', { config: { RESERVATION_TTL: TTL_MS } });
 });
 afterAll(async () => h?.stop());
 
@@ -198,7 +198,7 @@ describe('placeOrder', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE when inventory fails or times out, writes nothing, and releases the reservation id', async () => {
-    const slow = await h.startReplica({ stockReservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300 }) });
+    const slow = await h.startReplica({ services: { reservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300 }) } });
     for (const [mode, url] of [['down', h.server.url], ['hang', slow.url], ['hang-reserve', slow.url]] as const) {
       h.inventory.mode = mode;
       const customer = randomUUID();
@@ -213,7 +213,7 @@ describe('placeOrder', () => {
   });
 
   it('refuses a key whose failed attempt was compensated (inventory keeps its id released), and places with a new key', async () => {
-    const slow = await h.startReplica({ stockReservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300 }) });
+    const slow = await h.startReplica({ services: { reservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300 }) } });
     h.inventory.mode = 'hang-reserve';
     const customer = randomUUID();
     const orderId = orderIdFor(customer, 'spent');
@@ -274,7 +274,7 @@ describe('placeOrder', () => {
   });
 
   it('is cancelled as EXPIRED by the running sweeper once its reservation lapses', async () => {
-    const quick = await h.startReplica({ reservationTtlMs: 200, expirySweepIntervalMs: 100 });
+    const quick = await h.startReplica({ config: { RESERVATION_TTL: 200, EXPIRY_SWEEP_INTERVAL: 100 } });
     const customer = randomUUID();
     const { order } = await place(customer, { lines: [{ productId: a!.id, quantity: 1 }], idempotencyKey: 'lapse' }, quick.url);
     expect(order.status).toBe('AWAITING_PAYMENT');

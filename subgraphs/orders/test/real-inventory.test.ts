@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { InProcessEventBus } from '@shop/events';
-import { startInventorySubgraph } from '@shop/inventory';
-import { startProductsSubgraph } from '@shop/products';
+import { inventory as inventorySubgraph } from '@shop/inventory';
+import { startSubgraph } from '@shop/kernel';
+import { products as productsSubgraph } from '@shop/products';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { orderIdFor } from '../src/domain/order-id.js';
-import { startOrdersSubgraph } from '../src/subgraph.js';
+import { orders as ordersSubgraph } from '../src/subgraph.js';
 import { eventually } from './harness.js';
 
 /** placeOrder and cancelOrder against the real products and inventory subgraphs (seeded with the demo store), over one event bus. */
@@ -21,12 +22,15 @@ const drops: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   const keys = await generateKeyPairPem();
-  const tokenVerification = { publicKeyPem: keys.publicKeyPem };
+  const JWT_PUBLIC_KEY = keys.publicKeyPem;
   const [productsDb, inventoryDb, ordersDb] = await Promise.all(['oi_products', 'oi_inventory', 'oi_orders'].map((p) => createTestDatabase(inject('databaseUrl'), p)));
   drops.push(productsDb!.drop, inventoryDb!.drop, ordersDb!.drop);
-  products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb!.url, tokenVerification, seedDemo: true });
-  inventory = await startInventorySubgraph({ port: 0, databaseUrl: inventoryDb!.url, tokenVerification, seedDemo: true, productsUrl: products.url, bus });
-  orders = await startOrdersSubgraph({ port: 0, databaseUrl: ordersDb!.url, tokenVerification, bus, productsUrl: products.url, inventoryUrl: inventory.url, expirySweepIntervalMs: 3_600_000 });
+  products = await startSubgraph(productsSubgraph, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY, SEED_DEMO: 'true' } });
+  inventory = await startSubgraph(inventorySubgraph, { config: { PORT: 0, DATABASE_URL: inventoryDb!.url, JWT_PUBLIC_KEY, SEED_DEMO: 'true', PRODUCTS_URL: products.url }, bus });
+  orders = await startSubgraph(ordersSubgraph, {
+    config: { PORT: 0, DATABASE_URL: ordersDb!.url, JWT_PUBLIC_KEY, SEED_DEMO: 'false', PRODUCTS_URL: products.url, INVENTORY_URL: inventory.url, EXPIRY_SWEEP_INTERVAL: 3_600_000 },
+    bus,
+  });
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   issue = (id, roles = ['CUSTOMER']) => issuer.issue({ id, roles });
 });

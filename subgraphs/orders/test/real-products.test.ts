@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
-import { startProductsSubgraph } from '@shop/products';
-import { InProcessEventBus } from '@shop/events';
+import { products as productsSubgraph } from '@shop/products';
+import { startSubgraph } from '@shop/kernel';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { RemoteProductCatalog } from '../src/product-catalog.js';
-import { startOrdersSubgraph } from '../src/subgraph.js';
+import { orders as ordersSubgraph } from '../src/subgraph.js';
 
 /** The cart against the real products subgraph (seeded with the demo store), to prove both speak the same `_entities`. */
 let products: RunningServer;
@@ -17,11 +17,12 @@ const drops: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   const keys = await generateKeyPairPem();
-  const tokenVerification = { publicKeyPem: keys.publicKeyPem };
+  const JWT_PUBLIC_KEY = keys.publicKeyPem;
   const [productsDb, ordersDb] = await Promise.all([createTestDatabase(inject('databaseUrl'), 'orders_products'), createTestDatabase(inject('databaseUrl'), 'orders_real')]);
   drops.push(productsDb.drop, ordersDb.drop);
-  products = await startProductsSubgraph({ port: 0, databaseUrl: productsDb.url, tokenVerification, seedDemo: true });
-  orders = await startOrdersSubgraph({ port: 0, databaseUrl: ordersDb.url, tokenVerification, bus: new InProcessEventBus(), inventoryUrl: 'http://127.0.0.1:9/graphql', productsUrl: products.url });
+  products = await startSubgraph(productsSubgraph, { config: { PORT: 0, DATABASE_URL: productsDb.url, JWT_PUBLIC_KEY, SEED_DEMO: 'true' } });
+  // No bus given: the kernel opens an in-process one (config's default) and closes it on stop.
+  orders = await startSubgraph(ordersSubgraph, { config: { PORT: 0, DATABASE_URL: ordersDb.url, JWT_PUBLIC_KEY, SEED_DEMO: 'false', INVENTORY_URL: 'http://127.0.0.1:9/graphql', PRODUCTS_URL: products.url } });
   token = await (await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem)).issue({ id: randomUUID(), roles: ['CUSTOMER'] });
 });
 afterAll(async () => {

@@ -6,20 +6,20 @@ import { pino } from 'pino';
 import { createTokenIssuer, generateKeyPairPem, type TokenIssuer } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { InProcessEventBus, newEvent, outbox } from '@shop/events';
-import type { RunningServer } from '@shop/server';
+import { startSubgraph, type RunningSubgraph } from '@shop/kernel';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { payments, schema, type PaymentRow, type PaymentsSchema, type PaymentStatus } from '../src/db/schema.js';
 import { payOrder } from '../src/domain/pay.js';
 import { RemoteOrderDirectory } from '../src/order-directory.js';
 import { SimulatedPaymentProvider, testCards } from '../src/provider/simulated-payment-provider.js';
-import { startPaymentsSubgraph } from '../src/subgraph.js';
+import { payments as paymentsSubgraph } from '../src/subgraph.js';
 import { startOrdersStub, type StubOrder } from './orders-stub.js';
 import { ProviderSpy } from './provider-spy.js';
 
-const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(paymentsSubgraph.database.migrations);
 const LATENCY_MS = 20;
 
-let server: RunningServer;
+let server: RunningSubgraph<PaymentsSchema, Awaited<ReturnType<typeof paymentsSubgraph.services>>>;
 let stub: Awaited<ReturnType<typeof startOrdersStub>>;
 let db: Database<PaymentsSchema>;
 let closeDb: () => Promise<void>;
@@ -45,18 +45,22 @@ beforeAll(async () => {
   otherToken = await issuer.issue({ id: otherCustomerId, roles: ['CUSTOMER'] });
   adminToken = await issuer.issue({ id: randomUUID(), roles: ['ADMIN'] });
   stub = await startOrdersStub(keys.publicKeyPem);
-  server = await startPaymentsSubgraph({
-    port: 0,
-    databaseUrl: database.url,
-    tokenVerification: { publicKeyPem: keys.publicKeyPem },
+  server = await startSubgraph(paymentsSubgraph, {
+    config: {
+      PORT: 0,
+      DATABASE_URL: database.url,
+      JWT_PUBLIC_KEY: keys.publicKeyPem,
+      SEED_DEMO: 'false',
+      ORDERS_URL: stub.url,
+      PROVIDER_TIMEOUT_MS: 5000,
+      DRIVE_LEASE_MS: 8000,
+      // Recovery is exercised in recovery.test.ts with drivers the tests control.
+      RECOVERY_INTERVAL_MS: 3_600_000,
+    },
     bus,
-    ordersUrl: stub.url,
-    provider: spy,
+    // The subgraph builds its driver over the given provider.
+    services: { provider: spy },
     logger: pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) }),
-    providerTimeoutMs: 5000,
-    driveLeaseMs: 8000,
-    // Recovery is exercised in recovery.test.ts with drivers the tests control.
-    recoveryIntervalMs: 3_600_000,
   });
   ({ db, close: closeDb } = await openDatabase({ url: database.url, schema, migrationsFolder }));
 });

@@ -9,16 +9,16 @@ import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { openDatabase, type Database } from '@shop/db';
 import { InProcessEventBus } from '@shop/events';
-import type { RunningServer } from '@shop/server';
+import { startSubgraph, type RunningSubgraph } from '@shop/kernel';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { payments, schema, type PaymentRow, type PaymentsSchema } from '../src/db/schema.js';
 import { seedDemoPayments } from '../src/domain/seed.js';
-import { startPaymentsSubgraph } from '../src/subgraph.js';
+import { payments as paymentsSubgraph } from '../src/subgraph.js';
 import { startOrdersStub } from './orders-stub.js';
 
-const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(paymentsSubgraph.database.migrations);
 
-let server: RunningServer;
+let server: RunningSubgraph<PaymentsSchema, Awaited<ReturnType<typeof paymentsSubgraph.services>>>;
 let db: Database<PaymentsSchema>;
 let closeDb: () => Promise<void>;
 let drop: () => Promise<void>;
@@ -33,7 +33,11 @@ beforeAll(async () => {
   drop = database.drop;
   keys = await generateKeyPairPem();
   // payOrder is not used here: orders is never called, and the recovery worker stays quiet so queries can be counted.
-  server = await startPaymentsSubgraph({ port: 0, databaseUrl: database.url, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, onQuery: (q) => queries.push(q), bus, ordersUrl: 'http://127.0.0.1:9/graphql', recoveryIntervalMs: 3_600_000 });
+  server = await startSubgraph(paymentsSubgraph, {
+    config: { PORT: 0, DATABASE_URL: database.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', ORDERS_URL: 'http://127.0.0.1:9/graphql', RECOVERY_INTERVAL_MS: 3_600_000 },
+    onQuery: (q) => queries.push(q),
+    bus,
+  });
   ({ db, close: closeDb } = await openDatabase({ url: database.url, schema, migrationsFolder }));
 });
 afterAll(async () => {
@@ -157,7 +161,10 @@ describe('embedded database', () => {
   it('migrates, seeds, answers and pays (through the recovery worker too) on PGlite', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'payments-pglite-'));
     const stub = await startOrdersStub(keys.publicKeyPem);
-    const embedded = await startPaymentsSubgraph({ port: 0, dataDir, tokenVerification: { publicKeyPem: keys.publicKeyPem }, seedDemo: true, bus, ordersUrl: stub.url, providerLatencyMs: 5, driveLeaseMs: 200, recoveryIntervalMs: 100 });
+    const embedded = await startSubgraph(paymentsSubgraph, {
+      config: { PORT: 0, DATA_DIR: dataDir, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', ORDERS_URL: stub.url, PAYMENT_PROVIDER_LATENCY_MS: 5, DRIVE_LEASE_MS: 200, RECOVERY_INTERVAL_MS: 100 },
+      bus,
+    });
     try {
       const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
       const customerId = randomUUID();

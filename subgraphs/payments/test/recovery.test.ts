@@ -8,6 +8,7 @@ import { generateKeyPairPem } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { createTestDatabase } from '@shop/testing';
 import { payments, schema, type PaymentRow, type PaymentsSchema } from '../src/db/schema.js';
+import { Scheduler } from '@shop/common';
 import { PaymentDriver } from '../src/domain/drive.js';
 import { payOrder, type PayOrderInput } from '../src/domain/pay.js';
 import { RemoteOrderDirectory } from '../src/order-directory.js';
@@ -134,11 +135,13 @@ describe('driving payments through the provider after a failure', () => {
 
   it('the worker runs on its own once started', async () => {
     const spy = new ProviderSpy(new SimulatedPaymentProvider({ latencyMs: 5 }));
-    const d = new PaymentDriver({ db, provider: spy, logger, leaseMs: LEASE_MS, recoveryIntervalMs: 50 });
+    const d = new PaymentDriver({ db, provider: spy, logger, leaseMs: LEASE_MS });
     drivers.push(d);
     const { payment } = await createPayment();
-    d.start();
+    const scheduler = new Scheduler();
+    scheduler.add(d.recoveryTask(50));
     await expect.poll(async () => (await row(payment.id)).status, { timeout: 5000 }).toBe('CAPTURED');
+    await scheduler.stop();
     await d.stop();
     const [{ unfinished }] = (await db.execute(sql`select count(*)::int as unfinished from payments where status in ('PENDING', 'AUTHORIZED')`)) as unknown as [{ unfinished: number }];
     expect(unfinished).toBe(0);
