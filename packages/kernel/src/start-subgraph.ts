@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { createTokenVerifier } from '@shop/auth';
 import { createLogger, readConfig, Scheduler, type Logger } from '@shop/common';
 import { databaseReady, openDatabase, type Database } from '@shop/db';
-import { createEventBus, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
+import { createEventBus, inbox, outbox, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
 import { asyncGauge, createMetricsRegistry, graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, traceHttpRequests } from '@shop/observability';
 import { startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
 import { configSchema, type BaseConfig } from './config.js';
@@ -61,21 +61,24 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     const opened = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: definition.database.schema, migrationsFolder: fileURLToPath(definition.database.migrations), onQuery: options.onQuery });
     undo.push(() => opened.close());
     const scheduler = new Scheduler(logger);
+    // Services that publish or consume events have the outbox and inbox tables of @shop/events in their schema.
+    const tables = Object.values(definition.database.schema);
+    const publishes = tables.includes(outbox);
     const relay = new OutboxRelay({ db: opened.db, bus, logger });
-    const db = wakeOnCommit(opened.db, () => relay.poke());
+    const db = publishes ? wakeOnCommit(opened.db, () => relay.poke()) : opened.db;
     if (config.SEED_DEMO && definition.database.seed) await definition.database.seed(db);
 
     const kit: ServiceKit<TShape, TSchema> = { name, config, db, bus, logger };
     const given = options.services ?? {};
     const services = { ...(await definition.services({ ...kit, given })), ...given } as TServices;
 
-    relay.start(scheduler);
+    if (publishes) relay.start(scheduler);
     // Stop runs these in reverse: workers and the service's own work end first, then the last events get out while
     // the bus is up; whatever cannot waits in the outbox for the next start.
-    undo.push(() => relay.stop().then(() => withDeadline(relay.flush(), config.SHUTDOWN_GRACE_MS)).then(() => undefined, (err) => logger.warn({ err }, 'outbox not flushed on stop; it is published after restart')));
+    if (publishes) undo.push(() => relay.stop().then(() => withDeadline(relay.flush(), config.SHUTDOWN_GRACE_MS)).then(() => undefined, (err) => logger.warn({ err }, 'outbox not flushed on stop; it is published after restart')));
     if (definition.stop) undo.push(() => definition.stop!(services));
     undo.push(() => scheduler.stop());
-    scheduler.add({ name: 'inbox-prune', everyMs: 3_600_000, run: () => pruneInbox(db, INBOX_RETENTION_DAYS) }, { startNow: false });
+    if (tables.includes(inbox)) scheduler.add({ name: 'inbox-prune', everyMs: 3_600_000, run: () => pruneInbox(db, INBOX_RETENTION_DAYS) }, { startNow: false });
     for (const task of definition.workers?.(services, kit) ?? []) scheduler.add(task, { startNow: false });
 
     const registry = createMetricsRegistry(name);
@@ -105,8 +108,8 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     );
     undo.push(server.stop);
 
-    asyncGauge(registry, { name: 'outbox_unpublished_events', help: 'Events committed but not yet confirmed by the bus.', read: async () => (await outboxBacklog(db)).events });
-    asyncGauge(registry, { name: 'outbox_oldest_unpublished_age_seconds', help: 'How long the oldest unsent event has waited; grows when the bus is down.', read: async () => (await outboxBacklog(db)).oldestAgeSeconds });
+    if (publishes) asyncGauge(registry, { name: 'outbox_unpublished_events', help: 'Events committed but not yet confirmed by the bus.', read: async () => (await outboxBacklog(db)).events });
+    if (publishes) asyncGauge(registry, { name: 'outbox_oldest_unpublished_age_seconds', help: 'How long the oldest unsent event has waited; grows when the bus is down.', read: async () => (await outboxBacklog(db)).oldestAgeSeconds });
     asyncGauge(registry, { name: 'graphql_ws_subscriptions', help: 'Open graphql-ws subscriptions on this service.', read: async () => server.liveStats().subscriptions });
     definition.metrics?.(registry, services, kit);
 
