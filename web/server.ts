@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
 /**
- * Serves the storefront beside the gateway, for `npm start` (supergraph/src/start-all.ts) and the
+ * Serves the storefront beside the gateway, for `npm start` (platform/src/start-all.ts) and the
  * browser tests. Two ways: Vite's dev server (hot reload, the default) or the static production build
  * in web/dist. Either way the page learns the gateway URL at runtime from window.__SHOP_CONFIG__, so
  * one build works against any gateway.
