@@ -108,8 +108,13 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     );
     undo.push(server.stop);
 
-    if (publishes) asyncGauge(registry, { name: 'outbox_unpublished_events', help: 'Events committed but not yet confirmed by the bus.', read: async () => (await outboxBacklog(db)).events });
-    if (publishes) asyncGauge(registry, { name: 'outbox_oldest_unpublished_age_seconds', help: 'How long the oldest unsent event has waited; grows when the bus is down.', read: async () => (await outboxBacklog(db)).oldestAgeSeconds });
+    if (publishes) {
+      // Both gauges are collected together on a scrape: they share one backlog query.
+      let reading: ReturnType<typeof outboxBacklog> | undefined;
+      const backlog = () => (reading ??= outboxBacklog(db).finally(() => setImmediate(() => (reading = undefined))));
+      asyncGauge(registry, { name: 'outbox_unpublished_events', help: 'Events committed but not yet confirmed by the bus.', read: async () => (await backlog()).events });
+      asyncGauge(registry, { name: 'outbox_oldest_unpublished_age_seconds', help: 'How long the oldest unsent event has waited; grows when the bus is down.', read: async () => (await backlog()).oldestAgeSeconds });
+    }
     asyncGauge(registry, { name: 'graphql_ws_subscriptions', help: 'Open graphql-ws subscriptions on this service.', read: async () => server.liveStats().subscriptions });
     definition.metrics?.(registry, services, kit);
 
