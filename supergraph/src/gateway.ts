@@ -5,26 +5,40 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createLogger, type Logger } from '@shop/common';
-import { createTokenVerifier, viewerFromAuthorization, type Viewer } from '@shop/auth';
+import { createTokenVerifier, viewerFromAuthorization } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors, type RunningServer, type TokenVerification } from '@shop/server';
+import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFetchMetrics, traceHttpRequests, withClientSpan, type SubgraphFetchMetrics } from '@shop/observability';
+import type { GatewayContext } from './context.js';
+import { gatewayMetricsRegistry } from './gateway-metrics.js';
 import type { SubgraphName } from './services.js';
-import { fetchSubgraph } from './subgraph-fetcher.js';
+import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { attachSubscriptions, type GatewaySubscriptionOptions, type GatewaySubscriptions } from './subscriptions/subscription-server.js';
 
-export interface GatewayContext {
-  viewer: Viewer | null;
-  /** The verified bearer header, forwarded as it came so each subgraph verifies it again. */
-  authorization?: string;
-}
-
 type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
-/** Forwards the viewer's token to every subgraph; the subgraphs trust nothing else. */
+/**
+ * Forwards the viewer's token to every subgraph (the subgraphs trust nothing else); each fetch is timed into
+ * gateway_subgraph_fetch_duration_seconds and, when tracing, is a CLIENT span whose traceparent the subgraph continues.
+ */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly onRequest?: () => void) {
+  constructor(url: string, name: string, fetches: SubgraphFetchMetrics, private readonly onRequest?: () => void) {
     // undici's request API instead of the default make-fetch-happen (agent and cache layers) or fetch (web streams).
-    super({ url, fetcher: fetchSubgraph as unknown as SubgraphFetcher });
+    const fetcher = async (target: string, init: SubgraphRequestInit) => {
+      const started = performance.now();
+      let outcome: 'ok' | 'error' = 'error';
+      try {
+        const response = await withClientSpan(`fetch ${name}`, (init.headers ??= {}), () => fetchSubgraph(target, init), {
+          service: 'gateway',
+          attributes: { 'graphql.subgraph.name': name },
+        });
+        if (response.ok) outcome = 'ok';
+        return response;
+      } finally {
+        fetches.observe(name, (performance.now() - started) / 1000, outcome);
+      }
+    };
+    super({ url, fetcher: fetcher as unknown as SubgraphFetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -87,6 +101,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = options.logger ?? createLogger('gateway');
   const verifier = await createTokenVerifier(options.tokenVerification);
   const { app, server } = createHttpApp({ corsOrigins: options.corsOrigins });
+  let subscriptions: GatewaySubscriptions | null = null;
+  const registry = gatewayMetricsRegistry(() => subscriptions?.stats() ?? null);
+  const fetches = subgraphFetchMetrics(registry);
   const planner = new SubscriptionPlanner(options.supergraphSdl);
   const subgraphUrl = (name: string) => options.subgraphUrls[name] ?? planner.subgraphs.find((s) => s.name === name)!.url;
   // One data source per subgraph, shared by queries and by subscription events.
@@ -94,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const dataSourceFor = (name: string) => {
     let dataSource = dataSources.get(name);
     if (!dataSource) {
-      dataSource = new AuthForwardingDataSource(subgraphUrl(name), () => options.onSubgraphRequest?.(name as SubgraphName));
+      dataSource = new AuthForwardingDataSource(subgraphUrl(name), name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName));
       dataSources.set(name, dataSource);
     }
     return dataSource;
@@ -106,7 +123,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   const limits = queryLimits.protect();
-  let subscriptions: GatewaySubscriptions | null = null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
@@ -114,8 +130,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: { maxTokens: 5000 },
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(logger),
+    // The caller (platform or serve) stops the gateway in its own order; Apollo's handler would exit before it.
+    stopOnTerminationSignals: false,
     plugins: [
       ...limits.plugins,
+      graphqlMetricsPlugin(registry),
+      graphqlTracingPlugin('gateway'),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Open WebSockets (clients and subgraphs) would keep the HTTP server from closing.
       { serverWillStart: async () => ({ drainServer: async () => subscriptions?.dispose() }) },
@@ -150,9 +170,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = checks.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
+  app.get('/metrics', metricsHandler(registry));
   app.use(
     '/graphql',
     ...graphqlBodyParsing(),
+    // After body parsing, whose stream callbacks would run outside the request span.
+    traceHttpRequests('gateway'),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization;

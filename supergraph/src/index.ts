@@ -1,3 +1,4 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
 export { schemaDir, readCheckedInSchemas } from './compose.js';
 export { SUBGRAPHS, defaultSubgraphUrl, subgraphUrls, type SubgraphName } from './services.js';
+export type { GatewayContext } from './context.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { readConfig, zPort } from '@shop/common';
 import { stopOnSignals, tokenVerificationFrom } from '@shop/server';
+import { startTracing } from '@shop/observability';
 import { schemaDir } from './compose.js';
 import { startGateway } from './gateway.js';
 import { subgraphUrls } from './services.js';
@@ -18,6 +19,8 @@ const config = readConfig(
     APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
   }),
 );
+// Traces only when the standard OTEL_* variables ask for them (see README, "Observing it").
+const tracing = await startTracing({ serviceName: 'gateway' });
 const gateway = await startGateway({
   port: config.PORT,
   supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),
@@ -27,4 +30,7 @@ const gateway = await startGateway({
   corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : true,
   apolloTelemetry: config.APOLLO_TELEMETRY === 'on',
 });
-stopOnSignals(gateway.stop);
+stopOnSignals(async () => {
+  await gateway.stop();
+  await tracing?.shutdown();
+});

@@ -69,7 +69,7 @@ export interface SubgraphDefinition<TShape extends z.ZodRawShape, TSchema extend
   consumers?: readonly ConsumerSpec<NoInfer<TServices>, NoInfer<TSchema>>[];
   /** Periodic work, run on the service's one scheduler. */
   workers?(services: NoInfer<TServices>, kit: ServiceKit<TShape, TSchema>): PeriodicTask[];
-  /** Extra HTTP routes (internal endpoints, JWKS). */
+  /** Extra HTTP routes (JWKS; service-to-service endpoints go under /internal, where requests are traced). */
   routes?(app: Express, services: NoInfer<TServices>, kit: ServiceKit<TShape, TSchema>): void;
   /** Service-specific series on the service's registry (read on scrape). */
   metrics?(registry: Registry, services: NoInfer<TServices>, kit: ServiceKit<TShape, TSchema>): void;

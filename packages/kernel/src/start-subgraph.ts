@@ -100,6 +100,8 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
         beforeGraphql: [traceHttpRequests(name)],
         routes: (app) => {
           app.get('/metrics', metricsHandler(registry));
+          // Service-to-service endpoints live under /internal and read their own bodies (awaits keep the span).
+          app.use('/internal', traceHttpRequests(name));
           definition.routes?.(app, services, kit);
         },
       },

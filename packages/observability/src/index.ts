@@ -8,5 +8,5 @@ export { startInMemoryTracing, type InMemoryTracing } from './tracing/in-memory.
 export { tracingEnabled } from './tracing/state.js';
 export { traceHttpRequests } from './tracing/http.js';
 export { graphqlTracingPlugin } from './tracing/graphql-tracing-plugin.js';
-export { injectTraceHeaders, runInExtractedContext, type HeaderCarrier } from './tracing/propagation.js';
+export { injectTraceHeaders, runInExtractedContext, withClientSpan, type HeaderCarrier } from './tracing/propagation.js';
 export { instrumentDrizzleQueries, MAX_STATEMENT_LENGTH } from './tracing/drizzle.js';

@@ -1,4 +1,4 @@
-import { context, propagation } from '@opentelemetry/api';
+import { withClientSpan } from '@shop/observability';
 
 /** Service-to-service reads straight to the owning subgraph (never through the gateway), with a timeout. */
 export class SubgraphUnavailableError extends Error {
@@ -20,22 +20,19 @@ export async function fetchEntities<T>(options: EntityClientOptions, typename: s
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
   let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
   try {
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers: traceHeaders({ 'content-type': 'application/json' }),
-      body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+    const headers = { 'content-type': 'application/json' };
+    body = await withClientSpan(`fetch ${options.service} ${typename}`, headers, async () => {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+      });
+      return (await response.json()) as typeof body;
     });
-    body = (await response.json()) as typeof body;
   } catch (error) {
     throw new SubgraphUnavailableError(options.service, error);
   }
   if (!body.data) throw new SubgraphUnavailableError(options.service, body.errors?.[0]?.message ?? 'no data');
   return body.data._entities;
-}
-
-/** The headers plus the active W3C trace context, so the callee's spans join the caller's trace (nothing when tracing is off). */
-export function traceHeaders(headers: Record<string, string>): Record<string, string> {
-  propagation.inject(context.active(), headers);
-  return headers;
 }

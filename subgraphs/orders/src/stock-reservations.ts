@@ -1,5 +1,6 @@
 import { reservationPaths, reserveBatchAnswer, type ReserveAnswer, type ShortLine } from '@shop/inventory/contract';
-import { coalescingLoader, SubgraphUnavailableError, traceHeaders } from '@shop/server';
+import { withClientSpan } from '@shop/observability';
+import { coalescingLoader, SubgraphUnavailableError } from '@shop/server';
 
 export interface ReservationLine {
   productId: string;
@@ -52,7 +53,7 @@ export class RemoteStockReservations implements StockReservations {
   }
 
   private async reserveBatch(calls: readonly ReserveCall[]): Promise<(ReserveOutcome | Error)[]> {
-    const { status, body } = await this.post(reservationPaths.reserveBatch, null, { reservations: calls });
+    const { status, body } = await this.post('reserve batch', reservationPaths.reserveBatch, null, { reservations: calls });
     // 400 means orders sent something inventory's contract refuses: a bug, not an outage.
     if (status === 400) throw new Error(`inventory refused the reservation batch: ${JSON.stringify(body)}`);
     const answer = reserveBatchAnswer.safeParse(body);
@@ -61,20 +62,24 @@ export class RemoteStockReservations implements StockReservations {
   }
 
   async release(reservationId: string): Promise<void> {
-    const { status } = await this.post(reservationPaths.release(reservationId), reservationId, {});
+    const { status } = await this.post('release', reservationPaths.release(reservationId), reservationId, {});
     if (status !== 200) throw new SubgraphUnavailableError('inventory', `release answered ${status}`);
   }
 
-  private async post(path: string, idempotencyKey: string | null, payload: unknown): Promise<{ status: number; body: unknown }> {
+  /** operation names the span (the path holds ids). */
+  private async post(operation: string, path: string, idempotencyKey: string | null, payload: unknown): Promise<{ status: number; body: unknown }> {
     try {
-      const response = await fetch(new URL(path, this.options.url), {
-        method: 'POST',
-        headers: traceHeaders({ 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }),
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      const headers = { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+      return await withClientSpan(`inventory ${operation}`, headers, async () => {
+        const response = await fetch(new URL(path, this.options.url), {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(payload),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+        });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : null };
       });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
     } catch (error) {
       throw new SubgraphUnavailableError('inventory', error);
     }

@@ -4,7 +4,7 @@ import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import type { Schema } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@shop/common';
-import type { GatewayContext } from '../gateway.js';
+import type { GatewayContext } from '../context.js';
 import type { PlannedSubscription } from './planner.js';
 
 /** The pseudo-service that answers the primary fetch with the event the owning subgraph pushed. */

@@ -35,7 +35,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from '@shop/common';
 import type { TokenVerifier } from '@shop/auth';
 import { BODY_LIMIT_BYTES, identityFromConnectionParams, runAt, WS_CLOSE, wsErrorFormatting, type ConnectionIdentity } from '@shop/server';
-import type { GatewayContext } from '../gateway.js';
+import type { GatewayContext } from '../context.js';
 import type { SubscriptionPlanner } from './planner.js';
 import { scopeOf, type Scope } from './scope.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscription-hub.js';

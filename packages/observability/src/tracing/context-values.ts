@@ -8,6 +8,9 @@ export function withService(ctx: Context, serviceName: string): Context {
   return ctx.setValue(SERVICE, serviceName);
 }
 
+/** The tracer name of spans made outside any service's work (a test's own span, say). */
+export const FALLBACK_TRACER = '@shop/observability';
+
 export function serviceOf(ctx: Context): string | undefined {
   return ctx.getValue(SERVICE) as string | undefined;
 }

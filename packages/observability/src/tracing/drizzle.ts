@@ -1,10 +1,8 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { serviceOf } from './context-values.js';
+import { FALLBACK_TRACER, serviceOf } from './context-values.js';
 
 export const MAX_STATEMENT_LENGTH = 500;
 const WRAPPED = Symbol.for('@shop/observability.drizzle-wrapped');
-// Spans outside any service's work (a test's own span, say) need some tracer name.
-const FALLBACK_TRACER = '@shop/observability';
 
 type QueryMethod = ((this: { queryString: string }, ...args: unknown[]) => Promise<unknown>) & { [WRAPPED]?: true };
 

@@ -1,5 +1,5 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type TextMapSetter } from '@opentelemetry/api';
-import { withService } from './context-values.js';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type TextMapSetter } from '@opentelemetry/api';
+import { FALLBACK_TRACER, serviceOf, withService } from './context-values.js';
 import { tracingEnabled } from './state.js';
 
 /** A plain header object, or anything with set(name, value): fetch Headers, Apollo's HeaderMap. */
@@ -11,10 +11,13 @@ const callSet: TextMapSetter<{ set(name: string, value: string): unknown }> = {
 
 /** Adds traceparent/tracestate of the active span (none when tracing is off); returns the same carrier. */
 export function injectTraceHeaders<T extends HeaderCarrier>(headers: T): T {
-  if (!tracingEnabled()) return headers;
-  if (typeof headers.set === 'function') propagation.inject(context.active(), headers, callSet as TextMapSetter<T>);
-  else propagation.inject(context.active(), headers);
+  if (tracingEnabled()) injectInto(context.active(), headers);
   return headers;
+}
+
+function injectInto(ctx: Context, headers: HeaderCarrier): void {
+  if (typeof headers.set === 'function') propagation.inject(ctx, headers, callSet as TextMapSetter<HeaderCarrier>);
+  else propagation.inject(ctx, headers);
 }
 
 /**
@@ -34,6 +37,28 @@ export async function runInExtractedContext<T>(
   const span = trace.getTracer(serviceName).startSpan(spanName, { kind: SpanKind.CONSUMER }, parent);
   try {
     return await context.with(withService(trace.setSpan(parent, span), serviceName), fn);
+  } catch (error) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+/**
+ * Runs an outgoing call in a CLIENT span, child of the active one, with its traceparent added to headers, so the
+ * callee's server span is the call's child. The span is the active service's (or options.service's); it ends when
+ * call settles, and a thrown error marks it failed.
+ */
+export async function withClientSpan<T>(spanName: string, headers: HeaderCarrier, call: () => Promise<T>, options: { service?: string; attributes?: Attributes } = {}): Promise<T> {
+  if (!tracingEnabled()) return call();
+  const active = context.active();
+  const span = trace.getTracer(options.service ?? serviceOf(active) ?? FALLBACK_TRACER).startSpan(spanName, { kind: SpanKind.CLIENT, attributes: options.attributes }, active);
+  const ctx = trace.setSpan(active, span);
+  injectInto(ctx, headers);
+  try {
+    return await context.with(ctx, call);
   } catch (error) {
     span.recordException(error instanceof Error ? error : String(error));
     span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });

@@ -1,0 +1,41 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+import { createMetricsRegistry } from '@shop/observability';
+import type { SubscriptionStats } from './subscriptions/subscription-hub.js';
+
+const SUBSCRIPTION_GAUGES: { name: string; help: string; read: (stats: SubscriptionStats) => number }[] = [
+  { name: 'gateway_subscriptions', help: 'Client subscriptions the gateway is serving.', read: (s) => s.clients },
+  { name: 'gateway_subscription_selection_groups', help: 'Distinct (document, variables, scope) groups; each event is resolved once per group.', read: (s) => s.selectionGroups },
+  { name: 'gateway_upstream_subscriptions', help: 'Subscriptions the gateway holds open on subgraphs.', read: (s) => s.upstreamSubscriptions },
+  { name: 'gateway_upstream_connections', help: 'WebSockets the gateway holds open to subgraphs.', read: (s) => s.upstreamConnections },
+];
+
+/**
+ * The gateway's registry (service="gateway"): the GraphQL request series come from graphqlMetricsPlugin and the
+ * subgraph fetch histogram from subgraphFetchMetrics; here the subscription gauges, read from the hub per scrape.
+ */
+export function gatewayMetricsRegistry(subscriptionStats: () => SubscriptionStats | null): Registry {
+  const registry = createMetricsRegistry('gateway');
+  for (const gauge of SUBSCRIPTION_GAUGES) {
+    new Gauge({
+      name: gauge.name,
+      help: gauge.help,
+      registers: [registry],
+      collect() {
+        const stats = subscriptionStats();
+        this.set(stats ? gauge.read(stats) : 0);
+      },
+    });
+  }
+  let droppedSoFar = 0;
+  new Counter({
+    name: 'gateway_subscription_dropped_events_total',
+    help: 'Subscription events dropped for clients that could not keep up.',
+    registers: [registry],
+    collect() {
+      const dropped = subscriptionStats()?.droppedEvents ?? droppedSoFar;
+      if (dropped > droppedSoFar) this.inc(dropped - droppedSoFar);
+      droppedSoFar = dropped;
+    },
+  });
+  return registry;
+}
