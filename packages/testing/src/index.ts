@@ -4,3 +4,4 @@ export * from './graphql-client.js';
 export * from './rabbitmq-server.js';
 export * from './processes.js';
 export * from './npm-start.js';
+export * from './metrics-scrape.js';
