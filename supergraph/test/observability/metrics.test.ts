@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { demo } from '@shop/demo-store';
@@ -101,4 +102,16 @@ it('counts a refused query by its error code and a live subscription while it is
   const closed = await scrapeAll();
   expect(closed.gateway.value('gateway_subscriptions')).toBe(0);
   expect(closed.inventory.value('graphql_ws_subscriptions')).toBe(0);
+});
+
+it('exposes exactly the series docs/architecture.md ("Observing it") documents, besides Node\'s process metrics', async () => {
+  const docs = readFileSync(new URL('../../../docs/architecture.md', import.meta.url), 'utf8');
+  const documented = new Set([...docs.matchAll(/^\| `([a-z_]+)` \| (?:counter|gauge|histogram) \|/gm)].map((m) => m[1]!));
+  const scrapes = await scrapeAll();
+  const exposed = new Set(
+    Object.values(scrapes)
+      .flatMap((scrape) => [...scrape.text.matchAll(/^# TYPE ([a-z_]+) /gm)].map((m) => m[1]!))
+      .filter((name) => !/^(process|nodejs)_/.test(name)),
+  );
+  expect([...exposed].sort()).toEqual([...documented].sort());
 });
