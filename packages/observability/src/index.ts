@@ -5,6 +5,7 @@ export { asyncGauge, type AsyncGaugeOptions, type AsyncGaugeReading } from './me
 export { DURATION_BUCKETS } from './metrics/instruments.js';
 export { startTracing, tracesRequested, type StartTracingOptions, type TracingHandle } from './tracing/start-tracing.js';
 export { startInMemoryTracing, type InMemoryTracing } from './tracing/in-memory.js';
+export type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 export { tracingEnabled } from './tracing/state.js';
 export { traceHttpRequests } from './tracing/http.js';
 export { graphqlTracingPlugin } from './tracing/graphql-tracing-plugin.js';

@@ -69,7 +69,8 @@ it('finishes the in-flight mutation, stops within the grace period, and publishe
 
   const product = demo.products[20]!;
   const warehouse = demo.warehouses[0]!;
-  const [{ onHand }] = await sql<{ onHand: number }[]>`select sum(on_hand)::int as "onHand" from stock_levels where product_id = ${product.id}`;
+  const [before] = await sql<{ onHand: number }[]>`select sum(on_hand)::int as "onHand" from stock_levels where product_id = ${product.id}`;
+  const onHand = before!.onHand;
   await rabbit.kill();
 
   // Hold the stock row, so the mutation is in flight (inside its transaction) when the SIGTERM arrives.
@@ -89,7 +90,7 @@ it('finishes the in-flight mutation, stops within the grace period, and publishe
   await new Promise((resolve) => setTimeout(resolve, 300));
   // Draining: the in-flight request is still being served; new connections are refused.
   expect(await fetch(inventory.url.replace('/graphql', '/health')).then(() => 'answered', () => 'refused')).toBe('refused');
-  releaseLock();
+  releaseLock!();
   const adjusted = await answer;
   expect(adjusted.errors, JSON.stringify(adjusted)).toBeUndefined();
   expect(adjusted.data.adjustStock).toEqual({ product: { stock: expect.objectContaining({ onHand: expect.any(Number) }) }, errors: [] });

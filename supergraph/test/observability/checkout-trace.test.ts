@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { demo } from '@shop/demo-store';
-import { instrumentDrizzleQueries, startInMemoryTracing, type InMemoryTracing } from '@shop/observability';
+import { instrumentDrizzleQueries, startInMemoryTracing, type InMemoryTracing, type ReadableSpan } from '@shop/observability';
 import { graphqlRequest } from '@shop/testing';
 import { startTestPlatform } from '../support/platform.js';
 import { CARD_OK, login, until } from '../live/support.js';
