@@ -2,6 +2,7 @@
  * placeOrder throughput through the gateway on real PostgreSQL, over distinct products and on one hot product,
  * and payment capture latency. Reports numbers (and a ratio against a baseline query run side by side); asserts
  * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --warmup 3 --topology one-process|processes --profile DIR]
+ * (with OTEL_EXPORTER_OTLP_ENDPOINT set, traced as npm start would be)
  * The clients run in a worker thread; besides throughput it reports the CPU ms the serving side (Node and PostgreSQL)
  * spent per request, which other load on the machine barely moves.
  */
@@ -14,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { demo } from '@shop/demo-store';
+import { instrumentDrizzleQueries, startTracing } from '@shop/observability';
 import { graphqlRequest, startPostgresServer } from '@shop/testing';
 import type { LoadJob, LoadResult } from './support/checkout-load.js';
 import { platformAsProcesses, platformInOneProcess } from './support/checkout-platform.js';
@@ -31,6 +33,9 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 
+// Traced as npm start is when the OTEL_* variables ask for it (e.g. OTEL_EXPORTER_OTLP_ENDPOINT), to measure its cost.
+const tracing = await startTracing({ serviceName: 'artesanias' });
+if (tracing) instrumentDrizzleQueries();
 const pg = await startPostgresServer();
 const keys = await generateKeyPairPem();
 const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
@@ -123,4 +128,5 @@ await loadWorker.terminate();
 await platform.stop();
 await inventory.end();
 await pg.stop();
+await tracing?.shutdown();
 process.exit(0);

@@ -1,5 +1,6 @@
 /** Bench child: the gateway alone (startGateway), so its RSS is the gateway's. Reports memory and subscription stats on request. */
 import { createLogger } from '@shop/common';
+import { startTracing } from '@shop/observability';
 import { startGateway } from '../../supergraph/src/gateway.js';
 
 interface Start {
@@ -11,9 +12,12 @@ interface Start {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 let gateway: Awaited<ReturnType<typeof startGateway>> | null = null;
+let tracing: Awaited<ReturnType<typeof startTracing>> = null;
 
 process.on('message', async (message: Start | { type: 'stats'; gc?: boolean } | { type: 'stop' }) => {
   if (message.type === 'start') {
+    // Traced as the gateway's main.ts is when the OTEL_* variables ask for it, to measure its cost.
+    tracing = await startTracing({ serviceName: 'gateway' });
     gateway = await startGateway({
       port: 0,
       supergraphSdl: message.supergraphSdl,
@@ -28,6 +32,7 @@ process.on('message', async (message: Start | { type: 'stats'; gc?: boolean } | 
     process.send!({ type: 'stats', rss: memory.rss, heapUsed: memory.heapUsed, cpu: process.cpuUsage(), subscriptions: gateway!.subscriptions.stats() });
   } else {
     await gateway?.stop();
+    await tracing?.shutdown();
     process.exit(0);
   }
 });

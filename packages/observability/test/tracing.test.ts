@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { createLogger } from '@shop/common';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { injectTraceHeaders, runInExtractedContext, startInMemoryTracing, startTracing, traceHttpRequests, type InMemoryTracing } from '../src/index.js';
+import { injectTraceHeaders, runInExtractedContext, startInMemoryTracing, startTracing, traceHttpRequests, withClientSpan, type InMemoryTracing, type ReadableSpan } from '../src/index.js';
 import { serve, type TestServer } from './http-helpers.js';
 
 let tracing: InMemoryTracing;
@@ -133,6 +132,34 @@ describe('runInExtractedContext', () => {
     await context.with(trace.setSpan(context.active(), loop), () => runInExtractedContext('payments', 'consume', {}, async () => {}));
     loop.end();
     expect(named('consume')!.spanContext().traceId).not.toBe(loop.spanContext().traceId);
+  });
+});
+
+describe('withClientSpan', () => {
+  it('makes the call a CLIENT child of the active span and sends that child as the traceparent', async () => {
+    const request = trace.getTracer('orders').startSpan('placeOrder');
+    const headers: Record<string, string> = {};
+    const answer = await context.with(trace.setSpan(context.active(), request), () =>
+      withClientSpan('inventory reserve batch', headers, async () => 'reserved', { attributes: { 'shop.lines': 2 } }),
+    );
+    request.end();
+    expect(answer).toBe('reserved');
+    const client = named('inventory reserve batch')!;
+    expect(client.kind).toBe(SpanKind.CLIENT);
+    expect(client.attributes['shop.lines']).toBe(2);
+    expect(parentId(client)).toBe(request.spanContext().spanId);
+    expect(headers.traceparent).toBe(`00-${client.spanContext().traceId}-${client.spanContext().spanId}-01`);
+  });
+
+  it('marks the span failed, ends it and rethrows when the call fails, under the tracer it is given', async () => {
+    const headers = new Headers();
+    await expect(withClientSpan('fetch products Product', headers, async () => Promise.reject(new Error('ECONNREFUSED')), { service: 'gateway' })).rejects.toThrow('ECONNREFUSED');
+    const client = named('fetch products Product')!;
+    expect(client.instrumentationScope.name).toBe('gateway');
+    expect(client.status).toMatchObject({ code: SpanStatusCode.ERROR, message: 'ECONNREFUSED' });
+    expect(client.events.map((e) => e.name)).toEqual(['exception']);
+    expect(client.endTime[0] + client.endTime[1]).toBeGreaterThan(0);
+    expect(headers.get('traceparent')).toContain(client.spanContext().spanId);
   });
 });
 

@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type TextMapSetter } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type TextMapSetter } from '@opentelemetry/api';
 import { FALLBACK_TRACER, serviceOf, withService } from './context-values.js';
 import { tracingEnabled } from './state.js';
 
@@ -35,15 +35,7 @@ export async function runInExtractedContext<T>(
   // From the root: a consumer loop's own context must not become the parent of every event it handles.
   const parent = headers ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT;
   const span = trace.getTracer(serviceName).startSpan(spanName, { kind: SpanKind.CONSUMER }, parent);
-  try {
-    return await context.with(withService(trace.setSpan(parent, span), serviceName), fn);
-  } catch (error) {
-    span.recordException(error instanceof Error ? error : String(error));
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-    throw error;
-  } finally {
-    span.end();
-  }
+  return runInSpan(span, withService(trace.setSpan(parent, span), serviceName), fn);
 }
 
 /**
@@ -57,8 +49,13 @@ export async function withClientSpan<T>(spanName: string, headers: HeaderCarrier
   const span = trace.getTracer(options.service ?? serviceOf(active) ?? FALLBACK_TRACER).startSpan(spanName, { kind: SpanKind.CLIENT, attributes: options.attributes }, active);
   const ctx = trace.setSpan(active, span);
   injectInto(ctx, headers);
+  return runInSpan(span, ctx, call);
+}
+
+/** Runs fn with ctx active; a thrown error marks span failed; span ends when fn settles. */
+async function runInSpan<T>(span: Span, ctx: Context, fn: () => T | Promise<T>): Promise<T> {
   try {
-    return await context.with(ctx, call);
+    return await context.with(ctx, fn);
   } catch (error) {
     span.recordException(error instanceof Error ? error : String(error));
     span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
