@@ -19,6 +19,8 @@ export interface BenchPlatform {
   stop(): Promise<void>;
 }
 
+const ONE_ADDRESS_MANY_CLIENTS = { requestsPerIpPerMinute: 1_000_000_000 };
+
 export async function platformInOneProcess(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {
   const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
   const url = (name: string) => Object.assign(new URL(postgresUrl), { pathname: name }).toString();
@@ -29,6 +31,8 @@ export async function platformInOneProcess(postgresUrl: string, keys: Keys): Pro
     subgraphPorts: { users: ports[1]!, products: ports[2]!, inventory: ports[3]!, orders: ports[4]!, payments: ports[5]! },
     keys,
     development: false,
+    // Every simulated buyer sends from this machine's one address: only the per-address budget is lifted, the limiter still runs.
+    clientLimits: ONE_ADDRESS_MANY_CLIENTS,
   });
   return { description: 'one process (gateway + 5 subgraphs), in-process bus', gatewayUrl: platform.gatewayUrl, inventoryDbUrl: url('/bench_inventory'), bus: platform.bus, stop: platform.stop };
 }
@@ -45,7 +49,7 @@ export async function platformAsProcesses(postgresUrl: string, keys: Keys): Prom
       startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),
     ),
   );
-  const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', await freePort(), common);
+  const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', await freePort(), { ...common, RATE_LIMIT_IP_PER_MINUTE: String(ONE_ADDRESS_MANY_CLIENTS.requestsPerIpPerMinute) });
   const bus = await createEventBus({ EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url });
   return {
     description: 'one process per service (gateway + 5 subgraphs), RabbitMQ bus',

@@ -6,7 +6,7 @@ import { InProcessEventBus, type EventBus } from '@shop/events';
 import { prepareEmbeddedDatabases } from '@shop/db';
 import { startSubgraph, type AnySubgraphDefinition, type RunningSubgraph } from '@shop/kernel';
 import type { RunningServer } from '@shop/server';
-import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type RunningGateway, type SubgraphName } from '@shop/supergraph';
+import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type ClientLimitSettings, type RunningGateway, type SubgraphName } from '@shop/supergraph';
 import { SERVICES } from './topology.js';
 
 export interface PlatformOptions {
@@ -29,6 +29,8 @@ export interface PlatformOptions {
   reservationTtlMs?: number;
   expirySweepIntervalMs?: number;
   paymentProviderLatencyMs?: number;
+  /** The gateway's per-client budgets (on, with production defaults, unless given otherwise). */
+  clientLimits?: Partial<ClientLimitSettings>;
 }
 
 export interface Platform {
@@ -102,6 +104,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tokenVerification,
       development: options.development ?? true,
       onSubgraphRequest: options.onSubgraphRequest,
+      clientLimits: options.clientLimits,
     });
     started.unshift(gateway);
     return {

@@ -39,3 +39,7 @@ export function gatewayMetricsRegistry(subscriptionStats: () => SubscriptionStat
   });
   return registry;
 }
+
+/** Requests, sockets and subscriptions refused by the client limits, by which bound refused them. */
+export const rateLimitedCounter = (registry: Registry) =>
+  new Counter({ name: 'gateway_rate_limited_total', help: 'Requests, connections and subscriptions refused by a client limit.', labelNames: ['scope'], registers: [registry] });

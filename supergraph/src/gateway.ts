@@ -9,7 +9,8 @@ import { createTokenVerifier, viewerFromAuthorization } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors, type RunningServer, type TokenVerification } from '@shop/server';
 import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFetchMetrics, traceHttpRequests, withClientSpan, type SubgraphFetchMetrics } from '@shop/observability';
 import type { GatewayContext } from './context.js';
-import { gatewayMetricsRegistry } from './gateway-metrics.js';
+import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
+import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
 import type { SubgraphName } from './services.js';
 import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   onSubgraphRequest?: (subgraph: SubgraphName) => void;
   /** graphql-ws at the same /graphql URL: limits, keep-alive and reconnection (see subscriptions/subscription-server.ts). */
   subscriptions?: GatewaySubscriptionOptions;
+  /** Per-client request, socket and subscription budgets (client-limits.ts); on by default. */
+  clientLimits?: Partial<ClientLimitSettings>;
   /** true lets @apollo/gateway probe cloud metadata addresses and report usage to Apollo; only an operator opts in. */
   apolloTelemetry?: boolean;
 }
@@ -104,6 +107,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let subscriptions: GatewaySubscriptions | null = null;
   const registry = gatewayMetricsRegistry(() => subscriptions?.stats() ?? null);
   const fetches = subgraphFetchMetrics(registry);
+  const rateLimited = rateLimitedCounter(registry);
+  const clientLimits = createClientLimits(app, { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits }, verifier, (scope) => rateLimited.inc({ scope }));
   const planner = new SubscriptionPlanner(options.supergraphSdl);
   const subgraphUrl = (name: string) => options.subgraphUrls[name] ?? planner.subgraphs.find((s) => s.name === name)!.url;
   // One data source per subgraph, shared by queries and by subscription events.
@@ -158,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     logger,
     options: options.subscriptions,
+    limits: clientLimits,
   });
 
   app.get('/ready', async (_req, res) => {
@@ -173,6 +179,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/metrics', metricsHandler(registry));
   app.use(
     '/graphql',
+    // Counted before the body is read, so a flood costs the gateway as little as possible.
+    ...(clientLimits ? [clientLimits.requests] : []),
     ...graphqlBodyParsing(),
     // After body parsing, whose stream callbacks would run outside the request span.
     traceHttpRequests('gateway'),

@@ -2,3 +2,4 @@ export { startGateway, type GatewayOptions, type RunningGateway } from './gatewa
 export { schemaDir, readCheckedInSchemas } from './compose.js';
 export { SUBGRAPHS, defaultSubgraphUrl, subgraphUrls, type SubgraphName } from './services.js';
 export type { GatewayContext } from './context.js';
+export { clientLimitsEnv, clientLimitsFromEnv, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';

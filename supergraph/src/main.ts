@@ -4,6 +4,7 @@ import { readConfig, zPort } from '@shop/common';
 import { stopOnSignals, tokenVerificationFrom } from '@shop/server';
 import { startTracing } from '@shop/observability';
 import { schemaDir } from './compose.js';
+import { clientLimitsEnv, clientLimitsFromEnv } from './client-limits.js';
 import { startGateway } from './gateway.js';
 import { subgraphUrls } from './services.js';
 
@@ -17,6 +18,7 @@ const config = readConfig(
     CORS_ORIGINS: z.string().optional(),
     // Off unless the operator opts in: on, @apollo/gateway probes cloud metadata addresses and reports usage to Apollo.
     APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
+    ...clientLimitsEnv.shape,
   }),
 );
 // Traces only when the standard OTEL_* variables ask for them (see README, "Observing it").
@@ -29,6 +31,7 @@ const gateway = await startGateway({
   development: config.NODE_ENV !== 'production',
   corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : true,
   apolloTelemetry: config.APOLLO_TELEMETRY === 'on',
+  clientLimits: clientLimitsFromEnv(config),
 });
 stopOnSignals(async () => {
   await gateway.stop();

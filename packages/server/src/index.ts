@@ -7,3 +7,4 @@ export * from './ws-auth.js';
 export * from './ws-errors.js';
 export * from './subgraph-subscriptions.js';
 export * from './call-batching.js';
+export * from './rate-limits.js';

@@ -5,6 +5,8 @@ import type { TokenVerifier, Viewer } from '@shop/auth';
 export const WS_CLOSE = {
   /** Bad, forged or expired token: graphql-ws clients do not retry it. */
   unauthorized: 4401,
+  /** The standard "try again later" (a per-user connection bound): graphql-ws clients retry it with backoff. */
+  tryAgainLater: 1013,
 } as const;
 
 export interface ConnectionIdentity {

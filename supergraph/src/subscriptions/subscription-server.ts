@@ -34,7 +34,8 @@ import type { Context } from 'graphql-ws';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from '@shop/common';
 import type { TokenVerifier } from '@shop/auth';
-import { BODY_LIMIT_BYTES, identityFromConnectionParams, runAt, WS_CLOSE, wsErrorFormatting, type ConnectionIdentity } from '@shop/server';
+import { BODY_LIMIT_BYTES, consumeEach, identityFromConnectionParams, RateLimited, rateLimitedError, runAt, WS_CLOSE, wsErrorFormatting, type ConnectionIdentity } from '@shop/server';
+import type { ClientLimits } from '../client-limits.js';
 import type { GatewayContext } from '../context.js';
 import type { SubscriptionPlanner } from './planner.js';
 import { scopeOf, type Scope } from './scope.js';
@@ -74,6 +75,8 @@ export interface SubscriptionServerDeps {
   executeOperation: (request: { query: string; variables?: Record<string, unknown>; operationName?: string }, context: GatewayContext) => Promise<FormattedExecutionResult>;
   logger: Logger;
   options?: GatewaySubscriptionOptions;
+  /** Per-client bounds (client-limits.ts); null serves every client unbounded. */
+  limits?: ClientLimits | null;
 }
 
 export interface GatewaySubscriptions {
@@ -84,6 +87,7 @@ export interface GatewaySubscriptions {
 
 interface ConnectionState {
   identity: ConnectionIdentity;
+  ip: string | undefined;
   scope: Scope;
   cancelExpiry?: () => void;
 }
@@ -143,7 +147,22 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
   };
 
   const states = new WeakMap<Context, ConnectionState>();
-  const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
+  const limits = deps.limits ?? null;
+  const wss = new WebSocketServer({
+    server: deps.httpServer,
+    path: '/graphql',
+    maxPayload: BODY_LIMIT_BYTES,
+    verifyClient: limits
+      ? ({ req }, accept) =>
+          void limits.connections.admit(req).then(
+            (admission) =>
+              admission.ok
+                ? accept(true)
+                : accept(false, admission.status, admission.reason, { 'Retry-After': String(admission.retryAfterSeconds) }),
+            () => accept(false, 500, 'Internal Server Error'),
+          )
+      : undefined,
+  });
   const serving = useServer<Record<string, unknown>, Record<string, unknown>>(
     {
       ...formatting,
@@ -151,7 +170,11 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         const socket = ctx.extra.socket;
         try {
           const identity = await identityFromConnectionParams(ctx.connectionParams, deps.verifier);
-          const state: ConnectionState = { identity, scope: scopeOf(identity) };
+          if (limits && !limits.connections.join(identity.viewer?.id, ctx)) {
+            socket.close(WS_CLOSE.tryAgainLater, 'Too many connections for this user; close one or try again later.');
+            return false;
+          }
+          const state: ConnectionState = { identity, ip: limits?.ipOf(ctx.extra.request), scope: scopeOf(identity) };
           if (identity.expiresAt) state.cancelExpiry = runAt(identity.expiresAt, () => socket.close(WS_CLOSE.unauthorized, 'The token has expired; sign in again.'));
           states.set(ctx, state);
           return true;
@@ -161,13 +184,28 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         }
       },
       onClose: (ctx) => {
-        states.get(ctx)?.cancelExpiry?.();
+        const state = states.get(ctx);
+        if (state) limits?.connections.leave(state.identity.viewer?.id, ctx);
+        state?.cancelExpiry?.();
         states.delete(ctx);
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const state = states.get(ctx)!;
         if (Object.keys(ctx.subscriptions).length > maxSubscriptions) {
           return [new GraphQLError(`A connection may hold at most ${maxSubscriptions} subscriptions.`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        if (limits) {
+          const userId = state.identity.viewer?.id;
+          if (!limits.connections.maySubscribe(userId, (other) => Object.keys((other as Context).subscriptions).length)) {
+            return [rateLimitedError(new RateLimited(60, 'ws-subscriptions', 'Too many subscriptions for this user; complete some first.'), GraphQLError)];
+          }
+          try {
+            // An operation over the socket spends the same budgets as one over HTTP.
+            await consumeEach([['ip', limits.budgets.perIp, state.ip], ['user', limits.budgets.perUser, userId]]);
+          } catch (error) {
+            if (error instanceof RateLimited) return [rateLimitedError(error, GraphQLError)];
+            throw error;
+          }
         }
         const checked = checkDocument(payload.query);
         if ('errors' in checked) return checked.errors;
