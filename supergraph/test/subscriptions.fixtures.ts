@@ -220,6 +220,9 @@ export async function startLiveGraph(subscriptions: GatewaySubscriptionOptions =
     tokenVerification: { publicKeyPem: subgraphs.keys.publicKeyPem },
     onSubgraphRequest: (name) => requests.push(name),
     subscriptions: { upstreamRetryWaitMs: 100, ...subscriptions },
+    // Every test client, up to a thousand of them, comes from 127.0.0.1: the per-address bounds are lifted here and
+    // proven in security/rate-limits.test.ts.
+    clientLimits: { wsConnectionsPerIp: 100_000, wsConnectsPerIpPerMinute: 1_000_000, requestsPerIpPerMinute: 1_000_000 },
   });
   const stopSubgraphs = subgraphs.stop;
   return Object.assign(subgraphs, {
