@@ -11,6 +11,7 @@ import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFet
 import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 import type { SubgraphName } from './services.js';
 import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
@@ -139,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     plugins: [
       ...limits.plugins,
+      operationResolutionPlugin(),
       graphqlMetricsPlugin(registry),
       graphqlTracingPlugin('gateway'),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

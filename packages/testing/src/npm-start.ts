@@ -13,6 +13,8 @@ export interface NpmStartPlatform {
   /** Set when the storefront was asked for. */
   storefrontUrl?: string;
   child: ChildProcess;
+  /** The fresh data folder it runs on (its key pair is under keys/). */
+  dataDir: string;
   /** Seconds from the command to the "ready" line. */
   startSeconds: number;
   output(): string;
@@ -20,7 +22,8 @@ export interface NpmStartPlatform {
   stop(): Promise<void>;
 }
 
-export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number } = {}): Promise<NpmStartPlatform> {
+/** env: settings over the defaults below (a DATABASE_URL there runs on that server instead of embedded databases). */
+export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<NpmStartPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'artesanias-npm-start-'));
   const [gateway, users, products, inventory, orders, payments, web] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
   const env: Record<string, string | undefined> = {
@@ -36,8 +39,9 @@ export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: n
     PAYMENTS_PORT: String(payments),
     WEB: options.web ? 'true' : 'false',
     WEB_PORT: String(web),
+    ...options.env,
   };
-  delete env.DATABASE_URL;
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const startedAt = Date.now();
   let output = '';
   const child = spawn('npm', ['start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -68,6 +72,7 @@ export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: n
     gatewayUrl: `http://localhost:${gateway}/graphql`,
     storefrontUrl: options.web ? `http://localhost:${web}/` : undefined,
     child,
+    dataDir,
     startSeconds: (Date.now() - startedAt) / 1000,
     output: () => output,
     async stop() {
