@@ -11,6 +11,7 @@ import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFet
 import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
+import { openGatewayDatabase } from './gateway-database.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import type { SubgraphName } from './services.js';
 import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
@@ -65,6 +66,8 @@ export interface GatewayOptions {
   subscriptions?: GatewaySubscriptionOptions;
   /** Per-client request, socket and subscription budgets (client-limits.ts); on by default. */
   clientLimits?: Partial<ClientLimitSettings>;
+  /** postgres://… where gateway replicas share state (client budgets); unset, each counts in its own memory. */
+  databaseUrl?: string;
   /** true lets @apollo/gateway probe cloud metadata addresses and report usage to Apollo; only an operator opts in. */
   apolloTelemetry?: boolean;
 }
@@ -109,7 +112,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const registry = gatewayMetricsRegistry(() => subscriptions?.stats() ?? null);
   const fetches = subgraphFetchMetrics(registry);
   const rateLimited = rateLimitedCounter(registry);
-  const clientLimits = createClientLimits(app, { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits }, verifier, (scope) => rateLimited.inc({ scope }));
+  const database = options.databaseUrl ? await openGatewayDatabase(options.databaseUrl) : null;
+  const clientLimits = createClientLimits(
+    app,
+    { ...DEFAULT_CLIENT_LIMITS, ...(database ? { store: { db: database.db } } : {}), ...options.clientLimits },
+    verifier,
+    (scope) => rateLimited.inc({ scope }),
+  );
   const planner = new SubscriptionPlanner(options.supergraphSdl);
   const subgraphUrl = (name: string) => options.subgraphUrls[name] ?? planner.subgraphs.find((s) => s.name === name)!.url;
   // One data source per subgraph, shared by queries and by subscription events.
@@ -196,5 +205,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(jsonErrorHandler);
   const port = await listen(server, options.port);
   logger.info({ port }, 'gateway listening');
-  return { port, url: `http://127.0.0.1:${port}/graphql`, gateway, subscriptions, stop: () => apollo.stop() };
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    gateway,
+    subscriptions,
+    async stop() {
+      await apollo.stop();
+      await database?.close();
+    },
+  };
 }

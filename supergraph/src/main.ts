@@ -19,6 +19,8 @@ const config = readConfig(
     // Off unless the operator opts in: on, @apollo/gateway probes cloud metadata addresses and reports usage to Apollo.
     APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
     ...clientLimitsEnv.shape,
+    /** Where gateway replicas share client budgets (PostgreSQL); unset, each replica counts alone. */
+    GATEWAY_DATABASE_URL: z.string().url().optional(),
   }),
 );
 // Traces only when the standard OTEL_* variables ask for them (see README, "Observing it").
@@ -32,6 +34,7 @@ const gateway = await startGateway({
   corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : true,
   apolloTelemetry: config.APOLLO_TELEMETRY === 'on',
   clientLimits: clientLimitsFromEnv(config),
+  databaseUrl: config.GATEWAY_DATABASE_URL,
 });
 stopOnSignals(async () => {
   await gateway.stop();

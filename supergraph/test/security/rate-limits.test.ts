@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase } from '@shop/testing';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
@@ -38,8 +39,8 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-async function post(from: string, token?: string) {
-  const response = await fetch(gateway.url, {
+async function post(from: string, token?: string, url = gateway.url) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: QUERY }),
@@ -151,6 +152,29 @@ describe('rate limits at the gateway', () => {
     await graph.publishStock(PRODUCT.id, 7);
     for (const s of subscriptions) await s.received(1);
     for (const client of [a, b, third]) await client.dispose();
+  });
+
+  it('shares one budget between two gateway replicas over the same PostgreSQL database', async () => {
+    const database = await createTestDatabase(inject('databaseUrl'), 'gateway_shared');
+    const replica = () =>
+      startGateway({
+        port: 0,
+        supergraphSdl: graph.supergraphSdl,
+        subgraphUrls: Object.fromEntries(Object.entries(graph.subgraphs).map(([name, s]) => [name, s.url])),
+        tokenVerification: { publicKeyPem: graph.keys.publicKeyPem },
+        clientLimits: { ...LIMITS, requestsPerIpPerMinute: 10 },
+        databaseUrl: database.url,
+      });
+    const replicas = await Promise.all([replica(), replica()]);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await post('203.0.113.99', undefined, replicas[i % 2]!.url)).status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+      expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+    } finally {
+      await Promise.all(replicas.map((r) => r.stop()));
+      await database.drop();
+    }
   });
 
   it('counts every refusal in gateway_rate_limited_total by scope', async () => {
