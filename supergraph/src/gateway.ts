@@ -13,6 +13,7 @@ import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } f
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
 import { openGatewayDatabase } from './gateway-database.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type PersistedOperationSettings } from './persisted-operations/persisted-operations.js';
 import type { SubgraphName } from './services.js';
 import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
@@ -68,6 +69,8 @@ export interface GatewayOptions {
   clientLimits?: Partial<ClientLimitSettings>;
   /** postgres://… where gateway replicas share state (client budgets); unset, each counts in its own memory. */
   databaseUrl?: string;
+  /** off, apq (default: a cache in memory, or in the gateway database shared by replicas) or safelist (manifests only). */
+  persistedOperations?: Partial<PersistedOperationSettings>;
   /** true lets @apollo/gateway probe cloud metadata addresses and report usage to Apollo; only an operator opts in. */
   apolloTelemetry?: boolean;
 }
@@ -119,6 +122,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     verifier,
     (scope) => rateLimited.inc({ scope }),
   );
+  const persisted = createPersistedOperations({ ...DEFAULT_PERSISTED_OPERATIONS, ...options.persistedOperations }, database?.db ?? null, logger);
+  await persisted.ready;
   const planner = new SubscriptionPlanner(options.supergraphSdl);
   const subgraphUrl = (name: string) => options.subgraphUrls[name] ?? planner.subgraphs.find((s) => s.name === name)!.url;
   // One data source per subgraph, shared by queries and by subscription events.
@@ -142,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    persistedQueries: persisted.operations.apollo,
     parseOptions: { maxTokens: 5000 },
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(logger),
@@ -175,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     options: options.subscriptions,
     limits: clientLimits,
+    persistedOperation: persisted.operations.socketOperation,
   });
 
   app.get('/ready', async (_req, res) => {
@@ -195,6 +202,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...graphqlBodyParsing(),
     // After body parsing, whose stream callbacks would run outside the request span.
     traceHttpRequests('gateway'),
+    // safelist mode: an unlisted operation is refused before Apollo Server parses it.
+    ...(persisted.operations.httpGuard ? [persisted.operations.httpGuard] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization;

@@ -3,3 +3,9 @@ export { schemaDir, readCheckedInSchemas } from './compose.js';
 export { SUBGRAPHS, defaultSubgraphUrl, subgraphUrls, type SubgraphName } from './services.js';
 export type { GatewayContext } from './context.js';
 export { clientLimitsEnv, clientLimitsFromEnv, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
+export {
+  DEFAULT_PERSISTED_OPERATIONS,
+  persistedOperationsEnv,
+  persistedOperationsFromEnv,
+  type PersistedOperationSettings,
+} from './persisted-operations/persisted-operations.js';

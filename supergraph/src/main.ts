@@ -6,6 +6,7 @@ import { startTracing } from '@shop/observability';
 import { schemaDir } from './compose.js';
 import { clientLimitsEnv, clientLimitsFromEnv } from './client-limits.js';
 import { startGateway } from './gateway.js';
+import { persistedOperationsEnv, persistedOperationsFromEnv } from './persisted-operations/persisted-operations.js';
 import { subgraphUrls } from './services.js';
 
 /** The gateway alone, for the distributed setup: subgraph URLs come from USERS_URL, PRODUCTS_URL, … */
@@ -19,6 +20,8 @@ const config = readConfig(
     // Off unless the operator opts in: on, @apollo/gateway probes cloud metadata addresses and reports usage to Apollo.
     APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
     ...clientLimitsEnv.shape,
+    // apq by default; safelist where every client ships a manifest (docs/persisted-operations.md).
+    ...persistedOperationsEnv.shape,
     /** Where gateway replicas share client budgets (PostgreSQL); unset, each replica counts alone. */
     GATEWAY_DATABASE_URL: z.string().url().optional(),
   }),
@@ -35,6 +38,7 @@ const gateway = await startGateway({
   apolloTelemetry: config.APOLLO_TELEMETRY === 'on',
   clientLimits: clientLimitsFromEnv(config),
   databaseUrl: config.GATEWAY_DATABASE_URL,
+  persistedOperations: persistedOperationsFromEnv(config),
 });
 stopOnSignals(async () => {
   await gateway.stop();

@@ -36,6 +36,7 @@ import type { Logger } from '@shop/common';
 import type { TokenVerifier } from '@shop/auth';
 import { BODY_LIMIT_BYTES, consumeEach, identityFromConnectionParams, RateLimited, rateLimitedError, runAt, WS_CLOSE, wsErrorFormatting, type ConnectionIdentity } from '@shop/server';
 import type { ClientLimits } from '../client-limits.js';
+import type { PersistedOperations } from '../persisted-operations/persisted-operations.js';
 import type { GatewayContext } from '../context.js';
 import type { SubscriptionPlanner } from './planner.js';
 import { scopeOf, type Scope } from './scope.js';
@@ -77,6 +78,8 @@ export interface SubscriptionServerDeps {
   options?: GatewaySubscriptionOptions;
   /** Per-client bounds (client-limits.ts); null serves every client unbounded. */
   limits?: ClientLimits | null;
+  /** Safelist mode (persisted-operations/): the text a subscribe payload runs, or why it is refused; null runs payload.query. */
+  persistedOperation?: PersistedOperations['socketOperation'];
 }
 
 export interface GatewaySubscriptions {
@@ -207,7 +210,9 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
             throw error;
           }
         }
-        const checked = checkDocument(payload.query);
+        const operation = deps.persistedOperation ? deps.persistedOperation(payload) : { query: payload.query };
+        if ('refusal' in operation) return [new GraphQLError(operation.refusal.message, { extensions: { code: operation.refusal.code } })];
+        const checked = checkDocument(operation.query);
         if ('errors' in checked) return checked.errors;
         const document = checked.document;
         const contextValue: OperationContextValue = { identity: state.identity, scope: state.scope, sink: { id, socket: ctx.extra.socket, maxBufferedBytes } };
