@@ -1,4 +1,5 @@
-import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, subscriptionExchange, type Exchange } from 'urql';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { gatewayUrl, gatewayWsUrl } from '../config';
 import { shopCacheExchange } from './cache';
@@ -40,6 +41,32 @@ function setSocketStatus(ws: WsClient, status: SocketStatus) {
   for (const listener of statusListeners) listener();
 }
 
+/**
+ * Persisted operations (docs/persisted-operations.md), chosen at build time by VITE_PERSISTED_OPERATIONS to match the
+ * gateway's PERSISTED_OPERATIONS: unset or "off" sends query text; "apq" sends the hash first and the text when the
+ * gateway does not know it yet; "safelist" sends only the hash (every operation is in web/persisted-operations.json).
+ * Subscriptions always go as text over graphql-ws, which the safelist accepts because their hashes are listed.
+ */
+export function persistedOperations(mode = import.meta.env.VITE_PERSISTED_OPERATIONS as string | undefined): Exchange[] {
+  if (mode !== 'apq' && mode !== 'safelist') return [];
+  return [
+    persistedExchange({
+      enforcePersistedQueries: mode === 'safelist',
+      enableForMutation: true,
+      // POST, like every other request here: a GET would need a CSRF preflight header (see preferGetMethod below).
+      preferGetForPersistedQueries: false,
+      generateHash: sha256Hex,
+    }),
+  ];
+}
+
+/** WebCrypto exists only in secure contexts (https, localhost): elsewhere no hash is sent, and the text goes instead. */
+async function sha256Hex(query: string): Promise<string> {
+  if (!globalThis.crypto?.subtle) return '';
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(query));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** One urql client per signed-in identity: a new token gets a fresh cache and a socket authenticated as the new viewer. */
 export function createShopClient(token: string | null): ShopClient {
   const ws = createWsClient({
@@ -72,6 +99,8 @@ export function createShopClient(token: string | null): ShopClient {
     requestPolicy: 'cache-and-network',
     exchanges: [
       shopCacheExchange(),
+      // After the cache, so the hash is of the text as sent (with __typename added), as the manifest lists it.
+      ...persistedOperations(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
