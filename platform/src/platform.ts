@@ -6,7 +6,7 @@ import { InProcessEventBus, type EventBus } from '@shop/events';
 import { prepareEmbeddedDatabases } from '@shop/db';
 import { startSubgraph, type AnySubgraphDefinition, type RunningSubgraph } from '@shop/kernel';
 import type { RunningServer } from '@shop/server';
-import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type ClientLimitSettings, type RunningGateway, type SubgraphName } from '@shop/supergraph';
+import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type ClientLimitSettings, type PersistedOperationSettings, type RunningGateway, type SubgraphName } from '@shop/supergraph';
 import { SERVICES } from './topology.js';
 
 export interface PlatformOptions {
@@ -31,6 +31,8 @@ export interface PlatformOptions {
   paymentProviderLatencyMs?: number;
   /** The gateway's per-client budgets (on, with production defaults, unless given otherwise). */
   clientLimits?: Partial<ClientLimitSettings>;
+  /** The gateway's persisted operations: APQ in memory unless given otherwise (docs/persisted-operations.md). */
+  persistedOperations?: Partial<PersistedOperationSettings>;
 }
 
 export interface Platform {
@@ -105,6 +107,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       development: options.development ?? true,
       onSubgraphRequest: options.onSubgraphRequest,
       clientLimits: options.clientLimits,
+      persistedOperations: options.persistedOperations,
     });
     started.unshift(gateway);
     return {

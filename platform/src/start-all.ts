@@ -7,7 +7,7 @@ const DEFAULT_DATA_DIR = '.data';
 // Opening the databases takes seconds (a fresh folder needs an initdb, done in a worker thread): start now, while this thread loads the platform's modules.
 if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
 
-const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv }] = await Promise.all([
+const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }] = await Promise.all([
   import('zod'),
   import('@shop/common'),
   import('@shop/demo-store'),
@@ -35,6 +35,7 @@ const config = readConfig(
     WEB_PORT: zPort(5173),
     WEB_MODE: z.enum(['dev', 'static']).default('dev'),
     ...clientLimitsEnv.shape,
+    ...persistedOperationsEnv.shape,
   }),
 );
 const gatewayUrl = `http://localhost:${config.PORT}/graphql`;
@@ -47,6 +48,7 @@ const [platform, storefront] = await Promise.all([
     subgraphPorts: { users: config.USERS_PORT, products: config.PRODUCTS_PORT, inventory: config.INVENTORY_PORT, orders: config.ORDERS_PORT, payments: config.PAYMENTS_PORT },
     development: config.NODE_ENV !== 'production',
     clientLimits: clientLimitsFromEnv(config),
+    persistedOperations: persistedOperationsFromEnv(config),
   }),
   config.WEB === 'true' ? import('@shop/web/server').then((web) => web.startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE })) : undefined,
 ]);
