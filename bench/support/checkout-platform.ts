@@ -2,6 +2,7 @@
  * The two ways the placeOrder benchmark runs the platform: everything in one process (as `npm start` does), or each
  * service in its own process with events through RabbitMQ (as the distributed deployment does), so both cores serve.
  */
+import { randomBytes } from 'node:crypto';
 import type { generateKeyPairPem } from '@shop/auth';
 import { createEventBus, type EventBus } from '@shop/events';
 import { createTestDatabase, freePort, startRabbitMq, startServiceProcess } from '@shop/testing';
@@ -43,7 +44,7 @@ export async function platformAsProcesses(postgresUrl: string, keys: Keys): Prom
   const dbs = await Promise.all(names.map((name) => createTestDatabase(postgresUrl, `bench_${name}`)));
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const))) as Record<(typeof names)[number], number>;
   const urls = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
-  const common = { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url, NODE_ENV: 'production' };
+  const common = { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url, NODE_ENV: 'production', SERVICE_SECRET: randomBytes(32).toString('base64url') };
   const services = await Promise.all(
     names.map((name, i) =>
       startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
@@ -6,7 +7,7 @@ import { InProcessEventBus, type EventBus } from '@shop/events';
 import { prepareEmbeddedDatabases } from '@shop/db';
 import { startSubgraph, type AnySubgraphDefinition, type RunningSubgraph } from '@shop/kernel';
 import type { RunningServer } from '@shop/server';
-import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type ClientLimitSettings, type PersistedOperationSettings, type RunningGateway, type SubgraphName } from '@shop/supergraph';
+import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type ClientLimitSettings, type OperationLimitSettings, type PersistedOperationSettings, type RunningGateway, type SubgraphName } from '@shop/supergraph';
 import { SERVICES } from './topology.js';
 
 export interface PlatformOptions {
@@ -17,6 +18,8 @@ export interface PlatformOptions {
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   keys?: KeyPairPem;
+  /** The secret the services sign and verify service tokens with; made up for this start when not given. */
+  serviceSecret?: string;
   seedDemo?: boolean;
   development?: boolean;
   /** Every SQL statement, by subgraph: the batching test counts them. */
@@ -33,6 +36,8 @@ export interface PlatformOptions {
   clientLimits?: Partial<ClientLimitSettings>;
   /** The gateway's persisted operations: APQ in memory unless given otherwise (docs/persisted-operations.md). */
   persistedOperations?: Partial<PersistedOperationSettings>;
+  /** The gateway's operation limits (production defaults; introspection and suggestions follow `development` unless given). */
+  operationLimits?: Partial<OperationLimitSettings>;
 }
 
 export interface Platform {
@@ -68,6 +73,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   if (!options.databaseUrl) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => dataDir(name)));
   const keys = options.keys ?? (await loadOrCreateKeyPair(join(options.dataDir, 'keys')));
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
+  // One secret for every service of this start: they trust each other's service tokens and nobody else's.
+  const serviceSecret = options.serviceSecret ?? randomBytes(32).toString('base64url');
   const seedDemo = options.seedDemo ?? true;
   const ownBus = !options.bus;
   const bus = options.bus ?? new InProcessEventBus();
@@ -78,6 +85,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     DATABASE_URL: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
     DATA_DIR: dataDir(name),
     JWT_PUBLIC_KEY: keys.publicKeyPem,
+    SERVICE_SECRET: serviceSecret,
     SEED_DEMO: String(seedDemo),
     PRODUCTS_URL: urls.products,
     INVENTORY_URL: urls.inventory,
@@ -108,6 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       onSubgraphRequest: options.onSubgraphRequest,
       clientLimits: options.clientLimits,
       persistedOperations: options.persistedOperations,
+      operationLimits: options.operationLimits,
     });
     started.unshift(gateway);
     return {

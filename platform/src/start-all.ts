@@ -7,7 +7,7 @@ const DEFAULT_DATA_DIR = '.data';
 // Opening the databases takes seconds (a fresh folder needs an initdb, done in a worker thread): start now, while this thread loads the platform's modules.
 if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
 
-const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }] = await Promise.all([
+const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }] = await Promise.all([
   import('zod'),
   import('@shop/common'),
   import('@shop/demo-store'),
@@ -29,6 +29,8 @@ const config = readConfig(
     PAYMENTS_PORT: port('payments'),
     DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
     DATABASE_URL: z.string().optional(),
+    /** Given, every service uses it; unset, this start makes one up (all services run in this process). */
+    SERVICE_SECRET: z.string().min(32).optional(),
     NODE_ENV: z.string().default('development'),
     /** The storefront beside the gateway: Vite's dev server, or the production build in web/dist (WEB_MODE=static). */
     WEB: z.enum(['true', 'false']).default('true'),
@@ -36,6 +38,7 @@ const config = readConfig(
     WEB_MODE: z.enum(['dev', 'static']).default('dev'),
     ...clientLimitsEnv.shape,
     ...persistedOperationsEnv.shape,
+    ...operationLimitsEnv.shape,
   }),
 );
 const gatewayUrl = `http://localhost:${config.PORT}/graphql`;
@@ -44,11 +47,13 @@ const [platform, storefront] = await Promise.all([
   startPlatform({
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,
+    serviceSecret: config.SERVICE_SECRET,
     gatewayPort: config.PORT,
     subgraphPorts: { users: config.USERS_PORT, products: config.PRODUCTS_PORT, inventory: config.INVENTORY_PORT, orders: config.ORDERS_PORT, payments: config.PAYMENTS_PORT },
     development: config.NODE_ENV !== 'production',
     clientLimits: clientLimitsFromEnv(config),
     persistedOperations: persistedOperationsFromEnv(config),
+    operationLimits: operationLimitsFromEnv(config, config.NODE_ENV !== 'production'),
   }),
   config.WEB === 'true' ? import('@shop/web/server').then((web) => web.startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE })) : undefined,
 ]);

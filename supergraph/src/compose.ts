@@ -4,6 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { printSchema as printFederationSchema } from '@apollo/federation-internals';
 import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { gql } from 'graphql-tag';
+import { withAccessNotes } from './access-notes.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './services.js';
 
 const root = new URL('../../', import.meta.url);
@@ -16,11 +17,9 @@ export interface ComposedSchemas {
 
 /** Composes every subgraphs/<name>/schema.graphql with @apollo/composition; throws with every composition error. */
 export function composeSupergraph(): ComposedSchemas {
-  const services = SUBGRAPHS.map(({ name, port }) => ({
-    name,
-    url: defaultSubgraphUrl(port),
-    typeDefs: gql(readFileSync(fileURLToPath(new URL(`subgraphs/${name}/schema.graphql`, root)), 'utf8')),
-  }));
+  // Who may call what, written into the descriptions the Sandbox shows (access-notes.ts).
+  const typeDefs = withAccessNotes(SUBGRAPHS.map(({ name }) => gql(readFileSync(fileURLToPath(new URL(`subgraphs/${name}/schema.graphql`, root)), 'utf8'))));
+  const services = SUBGRAPHS.map(({ name, port }, i) => ({ name, url: defaultSubgraphUrl(port), typeDefs: typeDefs[i]! }));
   const result = composeServices(services);
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   // Printed and re-parsed: federation's CommonJS graphql objects are not this ESM module's instances.

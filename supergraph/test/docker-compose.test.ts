@@ -13,12 +13,14 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual([...SUBGRAPHS.map((s) => s.name), 'gateway', 'postgres', 'rabbitmq'].sort());
   });
 
-  it.each(SUBGRAPHS.map((s) => [s.name, s.port] as const))('runs %s on its port with its own database, RabbitMQ and a readiness check', (name, port) => {
+  it.each(SUBGRAPHS.map((s) => [s.name, s.port] as const))('runs %s on its port with its own database, RabbitMQ, the service secret and a readiness check', (name, port) => {
     const service = services[name];
     expect(service.command).toEqual(['npm', 'start', '-w', `@shop/${name}`]);
     expect(service.environment.PORT).toBe(String(port));
     expect(service.environment.DATABASE_URL).toMatch(new RegExp(`@postgres:5432/${name}$`));
     expect(service.environment.EVENT_BUS).toBe('rabbitmq');
+    // The one secret every service signs and verifies service tokens with, from .env (npm run keys); never a default.
+    expect(service.environment.SERVICE_SECRET).toBe('${SERVICE_SECRET:?run npm run keys > .env}');
     expect(service.healthcheck.test.join(' ')).toContain(`localhost:${port}/ready`);
     expect(service.depends_on.postgres.condition).toBe('service_healthy');
     expect(service.depends_on.rabbitmq.condition).toBe('service_healthy');

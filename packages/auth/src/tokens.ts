@@ -66,8 +66,8 @@ export async function createTokenVerifier(source: { publicKeyPem: string } | { j
         verified.set(token, viewer);
         return viewer;
       } catch (error) {
-        if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired; sign in again.');
-        if (error instanceof errors.JOSEError || error instanceof TypeError) throw unauthenticated('The token is not valid.');
+        if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired; sign in again.', { httpStatus: 401 });
+        if (error instanceof errors.JOSEError || error instanceof TypeError) throw unauthenticated('The token is not valid.', { httpStatus: 401 });
         throw error;
       }
     },
@@ -78,7 +78,7 @@ export async function createTokenVerifier(source: { publicKeyPem: string } | { j
 export async function viewerFromAuthorization(header: string | undefined | null, verifier: TokenVerifier): Promise<Viewer | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".', { httpStatus: 401 });
   const { id, roles } = await verifier.verify(match[1]!);
   return { id, roles };
 }

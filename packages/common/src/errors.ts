@@ -20,8 +20,13 @@ export const fail = <T = never>(...errors: UserError[]): Result<T> => ({ ok: fal
 export function badUserInput(message: string, field?: (string | number)[]): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: field?.map(String) } });
 }
-export function unauthenticated(message = 'Sign in to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/**
+ * HTTP 401 only for a credential refused before execution (a bad token): a resolver's refusal stays in a 200 answer,
+ * so the gateway passes its code and message through instead of "401: Unauthorized" and the subgraph's URL and body.
+ */
+export function unauthenticated(message = 'Sign in to do this.', options: { httpStatus?: 401 } = {}): GraphQLError {
+  const http = options.httpStatus ? { http: { status: options.httpStatus } } : {};
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', ...http } });
 }
 export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });

@@ -15,6 +15,12 @@ export const baseConfig = (name: string, port: number) =>
     JWT_PUBLIC_KEY: z.string().optional(),
     JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
     SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /**
+     * The secret every service of the deployment shares to sign and verify service tokens (32+ characters). Required
+     * when NODE_ENV is production; otherwise services of one process make one up and trust only each other.
+     */
+    SERVICE_SECRET: z.string().min(32, { message: 'at least 32 characters' }).optional(),
+    NODE_ENV: z.string().default('development'),
     /** How long a stop waits for requests and the last outbox events before it gives up (ms). */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     ...eventBusConfig.shape,

@@ -1,10 +1,12 @@
 import type { BaseContext } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { IncomingMessage } from 'node:http';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
-import type { Viewer } from '@shop/auth';
+import type { ServiceCredentials, Viewer } from '@shop/auth';
 import type { Logger, PeriodicTask } from '@shop/common';
+import type { AccessPolicy } from '@shop/server';
 import type { Database, Transaction } from '@shop/db';
 import type { DomainEvent, EventBus, EventContract } from '@shop/events';
 import type { configSchema } from './config.js';
@@ -20,6 +22,8 @@ export interface ServiceKit<TShape extends z.ZodRawShape, TSchema extends Record
   db: Database<TSchema>;
   bus: EventBus;
   logger: Logger;
+  /** This service's service tokens, for its calls to other services' /internal routes and _entities. */
+  credentials: ServiceCredentials;
 }
 
 /**
@@ -64,12 +68,20 @@ export interface SubgraphDefinition<TShape extends z.ZodRawShape, TSchema extend
    * from need to look at it.
    */
   services(kit: ServiceKit<TShape, TSchema> & { given: Partial<TServices> }): TServices | Promise<TServices>;
-  /** The per-request GraphQL context for a verified viewer. */
-  context(services: NoInfer<TServices>, viewer: Viewer | null, kit: ServiceKit<TShape, TSchema>): TContext;
+  /**
+   * Who owns what, for the schema's @ownerOrAdmin directives (the kernel enforces @authenticated, @requiresRole and
+   * @ownerOrAdmin in this subgraph; see packages/server/src/authorization.ts).
+   */
+  access?: AccessPolicy<NoInfer<TContext>>;
+  /**
+   * The per-request GraphQL context for a verified viewer (a verified calling service is added by the kernel);
+   * `request` is the HTTP request it came in (absent over graphql-ws).
+   */
+  context(services: NoInfer<TServices>, viewer: Viewer | null, kit: ServiceKit<TShape, TSchema>, request?: IncomingMessage): TContext;
   consumers?: readonly ConsumerSpec<NoInfer<TServices>, NoInfer<TSchema>>[];
   /** Periodic work, run on the service's one scheduler. */
   workers?(services: NoInfer<TServices>, kit: ServiceKit<TShape, TSchema>): PeriodicTask[];
-  /** Extra HTTP routes (JWKS; service-to-service endpoints go under /internal, where requests are traced). */
+  /** Extra HTTP routes (JWKS; service-to-service endpoints go under /internal, where requests are traced and need a service token). */
   routes?(app: Express, services: NoInfer<TServices>, kit: ServiceKit<TShape, TSchema>): void;
   /** Service-specific series on the service's registry (read on scrape). */
   metrics?(registry: Registry, services: NoInfer<TServices>, kit: ServiceKit<TShape, TSchema>): void;

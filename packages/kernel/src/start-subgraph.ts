@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-tag';
 import type { z } from 'zod';
-import { createTokenVerifier } from '@shop/auth';
+import { createServiceCredentials, createServiceTokenVerifier, createTokenVerifier, serviceSecretFrom, withServicePrincipal } from '@shop/auth';
 import { createLogger, readConfig, Scheduler, type Logger } from '@shop/common';
 import { databaseReady, openDatabase, type Database } from '@shop/db';
 import { createEventBus, inbox, outbox, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
 import { asyncGauge, createMetricsRegistry, graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, traceHttpRequests } from '@shop/observability';
-import { startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
+import { requireServiceToken, startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
 import { configSchema, type BaseConfig } from './config.js';
 import { startConsumers } from './consumers.js';
 import type { ServiceConfigInput, ServiceKit, SubgraphDefinition } from './define-subgraph.js';
@@ -50,6 +50,8 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
   const logger = options.logger ?? createLogger(name);
   const config = readConfig(configSchema(name, definition.port, definition.config), (options.config ?? {}) as Record<string, string | undefined>) as BaseConfig &
     ServiceKit<TShape, TSchema>['config'];
+  // Before anything opens: production without a shared secret is a configuration error, not an open door.
+  const serviceSecret = serviceSecretFrom(config);
   const undo: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const step of undo.reverse()) await step().catch((err) => logger.warn({ err }, 'stop step failed'));
@@ -68,7 +70,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     const db = publishes ? wakeOnCommit(opened.db, () => relay.poke()) : opened.db;
     if (config.SEED_DEMO && definition.database.seed) await definition.database.seed(db);
 
-    const kit: ServiceKit<TShape, TSchema> = { name, config, db, bus, logger };
+    const kit: ServiceKit<TShape, TSchema> = { name, config, db, bus, logger, credentials: createServiceCredentials(name, serviceSecret) };
     const given = options.services ?? {};
     const services = { ...(await definition.services({ ...kit, given })), ...given } as TServices;
 
@@ -86,6 +88,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     undo.push(consumers.stop);
 
     const verifier = await createTokenVerifier(tokenVerificationFrom(config));
+    const serviceVerifier = createServiceTokenVerifier(serviceSecret);
     const server = await startSubgraphServer(
       {
         name,
@@ -93,7 +96,9 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
         resolvers: definition.resolvers,
         verifier,
         logger,
-        context: (viewer) => definition.context(services, viewer, kit),
+        context: (viewer, service, request) => withServicePrincipal(definition.context(services, viewer, kit, request), service),
+        serviceVerifier,
+        access: definition.access,
         ready: () => databaseReady(db),
         subscriptions: definition.subscriptions,
         plugins: [graphqlMetricsPlugin(registry), graphqlTracingPlugin(name)],
@@ -101,7 +106,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
         routes: (app) => {
           app.get('/metrics', metricsHandler(registry));
           // Service-to-service endpoints live under /internal and read their own bodies (awaits keep the span).
-          app.use('/internal', traceHttpRequests(name));
+          app.use('/internal', traceHttpRequests(name), requireServiceToken(serviceVerifier));
           definition.routes?.(app, services, kit);
         },
       },

@@ -1,3 +1,4 @@
+import type { ServiceCredentials } from '@shop/auth';
 import { withClientSpan } from '@shop/observability';
 
 /** Service-to-service reads straight to the owning subgraph (never through the gateway), with a timeout. */
@@ -11,6 +12,8 @@ export class SubgraphUnavailableError extends Error {
 export interface EntityClientOptions {
   url: string;
   service: string;
+  /** This service's credentials: the owning subgraph shows private entities to verified services only. */
+  credentials: ServiceCredentials;
   timeoutMs?: number;
 }
 
@@ -20,7 +23,7 @@ export async function fetchEntities<T>(options: EntityClientOptions, typename: s
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
   let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
   try {
-    const headers = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(await options.credentials.headers()) };
     body = await withClientSpan(`fetch ${options.service} ${typename}`, headers, async () => {
       const response = await fetch(options.url, {
         method: 'POST',

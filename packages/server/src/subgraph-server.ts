@@ -4,12 +4,14 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import type { Express, RequestHandler } from 'express';
 import { createLogger, type Logger } from '@shop/common';
-import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@shop/auth';
+import { SERVICE_TOKEN_HEADER, serviceFromHeader, viewerFromAuthorization, type ServicePrincipal, type ServiceTokenVerifier, type TokenVerifier, type Viewer } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen } from './http.js';
 import { maskErrors } from './errors.js';
+import { enforceAccessDirectives, type AccessPolicy } from './authorization.js';
 import { serveSubscriptions, type LiveStats, type SubscriptionServing } from './subgraph-subscriptions.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -17,8 +19,15 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
   verifier: TokenVerifier;
-  /** Builds the per-request context (loaders, services) for the verified viewer. */
-  context: (viewer: Viewer | null) => TContext | Promise<TContext>;
+  /**
+   * Builds the per-request context (loaders, services) for the verified viewer and, on a service-to-service call, the
+   * verified service; `request` is the HTTP request (absent over graphql-ws), for who sent it (the client's address).
+   */
+  context: (viewer: Viewer | null, service: ServicePrincipal | null, request?: IncomingMessage) => TContext | Promise<TContext>;
+  /** Verifies the service-token header into a service principal; without it, no request is a service's. */
+  serviceVerifier?: ServiceTokenVerifier;
+  /** Owners and public rules for the schema's access directives (see authorization.ts). */
+  access?: AccessPolicy<TContext>;
   /** Extra routes, e.g. the JWKS document. */
   routes?: (app: Express) => void;
   /** /ready answers 200 only when this resolves true (the database answers). */
@@ -50,12 +59,13 @@ export interface RunningSubgraphServer extends RunningServer {
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>, port: number, host?: string): Promise<RunningSubgraphServer> {
   const logger = options.logger ?? createLogger(options.name);
   const { app, server } = createHttpApp();
-  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  // The access directives of the schema, enforced here for every request, whoever sends it (gateway or not).
+  const schema = enforceAccessDirectives(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }), options.access);
   const live: SubscriptionServing | null = options.subscriptions
     ? serveSubscriptions(server, {
         schema,
         verifier: options.verifier,
-        context: options.context,
+        context: (viewer) => options.context(viewer, null),
         logger,
         keepAliveMs: typeof options.subscriptions === 'object' ? options.subscriptions.keepAliveMs : undefined,
       })
@@ -86,7 +96,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     ...graphqlBodyParsing(),
     ...(options.beforeGraphql ?? []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.context(await viewerFromAuthorization(req.headers.authorization, options.verifier)),
+      context: async ({ req }) => {
+        const viewer = await viewerFromAuthorization(req.headers.authorization, options.verifier);
+        // Without a verifier (stand-ins in tests) a service token grants nothing and is ignored.
+        const service = options.serviceVerifier ? await serviceFromHeader(req.headers[SERVICE_TOKEN_HEADER], options.serviceVerifier) : null;
+        return options.context(viewer, service, req);
+      },
     }),
   );
   app.use(jsonErrorHandler);
@@ -99,3 +114,4 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     liveStats: () => live?.stats() ?? { connections: 0, subscriptions: 0 },
   };
 }
+

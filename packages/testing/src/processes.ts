@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { processServiceSecret } from '@shop/auth';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -35,7 +36,8 @@ export async function startServiceProcess(name: string, entry: string, port: num
   const launch = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', ...entry.split(' ')], {
       cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      // The test process's service secret, so its in-process services and this child trust each other.
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', SERVICE_SECRET: processServiceSecret(), ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk) => (log += chunk));

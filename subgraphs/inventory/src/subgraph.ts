@@ -6,7 +6,8 @@ import { DEFAULT_ORPHAN_GRACE_MS, DEFAULT_ORPHAN_SWEEP_INTERVAL_MS, heldReservat
 import { RemoteProductDirectory, type ProductDirectory } from './domain/product-directory.js';
 import { seedDemoInventory } from './domain/seed.js';
 import { createContext } from './graphql/context.js';
-import { resolvers } from './graphql/resolvers.js';
+import { resolvers, sellerOf } from './graphql/resolvers.js';
+import type { ProductParent } from './graphql/parents.js';
 import { reservationRoutes } from './http/reservation-routes.js';
 import { asyncGauge } from '@shop/observability';
 
@@ -25,7 +26,7 @@ export const inventory = defineSubgraph({
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoInventory },
-  services: ({ config }) => ({ products: new RemoteProductDirectory({ url: config.PRODUCTS_URL, timeoutMs: config.PRODUCTS_TIMEOUT_MS }) as ProductDirectory }),
+  services: ({ config, credentials }) => ({ products: new RemoteProductDirectory({ url: config.PRODUCTS_URL, timeoutMs: config.PRODUCTS_TIMEOUT_MS, credentials }) as ProductDirectory }),
   context: ({ products }, viewer, { db, bus }) => createContext({ db, products, bus }, viewer),
   consumers: inventoryConsumers,
   workers: (_services, { db, config, logger }) => [
@@ -38,6 +39,8 @@ export const inventory = defineSubgraph({
       },
     },
   ],
+  // A product's stock is its seller's (the products subgraph says who that is).
+  access: { owners: { Product: async (product: ProductParent, ctx) => (await sellerOf(ctx, product.id))?.sellerId } },
   routes: (app, _services, { db }) => reservationRoutes(app, db),
   metrics: (registry, _services, { db }) =>
     asyncGauge(registry, { name: 'inventory_reservations_held', help: 'Reservations holding stock for unpaid orders.', read: () => heldReservations(db) }),

@@ -6,7 +6,7 @@ import { commit, release, returnStock } from '../src/domain/reservation-lifecycl
 import type { ReserveRequest } from '../src/contract.js';
 import { reserve } from '../src/domain/reserve.js';
 import { bogota, medellin, startHarness, type Harness } from './support/harness.js';
-import { inMinutes, levelOf, linesOf, movementsOf, releaseOver, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
+import { inMinutes, levelOf, postJson, linesOf, movementsOf, releaseOver, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('the internal reservation endpoints', () => {
       reserveOver(h.inventory, { reservationId: 'nope', lines: [{ productId, quantity: 1 }], expiresAt: inMinutes(1) }),
       reserveOver(h.inventory, { reservationId, lines: [{ productId, quantity: 1 }], expiresAt: 'tomorrow' }),
       reserveOver(h.inventory, []),
-      fetch(`${h.inventory.url.replace(/\/graphql$/, '')}/internal/reservations`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      postJson(`${h.inventory.url.replace(/\/graphql$/, '')}/internal/reservations`, 'hi', 'text/plain'),
       releaseOver(h.inventory, 'not-a-uuid'),
     ]);
     for (const answer of bad) expect(answer).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT', message: expect.any(String) } } });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateKeyPairPem } from '@shop/auth';
+import { generateKeyPairPem, processServiceSecret } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { demo } from '@shop/demo-store';
 import { createTestDatabase, freePort } from '@shop/testing';
@@ -22,7 +22,7 @@ async function startReplica(databaseUrl: string, publicKeyPem: string): Promise<
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'platform/src/serve.ts', 'inventory'], {
     cwd: repositoryRoot,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: publicKeyPem, SEED_DEMO: 'false', LOG_LEVEL: 'error' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: publicKeyPem, SEED_DEMO: 'false', LOG_LEVEL: 'error', SERVICE_SECRET: processServiceSecret() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);

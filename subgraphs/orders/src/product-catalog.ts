@@ -1,3 +1,4 @@
+import type { ServiceCredentials } from '@shop/auth';
 import { coalescingLoader, fetchEntities } from '@shop/server';
 
 /** What orders needs to know about a product to sell it. */
@@ -17,6 +18,8 @@ export interface RemoteProductCatalogOptions {
   /** The products subgraph's own /graphql URL (never the gateway). */
   url: string;
   timeoutMs?: number;
+  /** Orders' service tokens. */
+  credentials: ServiceCredentials;
 }
 
 /**
@@ -36,7 +39,7 @@ export class RemoteProductCatalog implements ProductCatalog {
     // The same product in several orders of the batch is asked for once.
     const unique = [...new Set(ids)];
     const found = await fetchEntities<CatalogProduct>(
-      { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs ?? 3000 },
+      { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs ?? 3000, credentials: this.options.credentials },
       'Product',
       unique,
       'id status price { amount currency }',

@@ -1,4 +1,5 @@
 import { reservationPaths, reserveBatchAnswer, type ReserveAnswer, type ShortLine } from '@shop/inventory/contract';
+import type { ServiceCredentials } from '@shop/auth';
 import { withClientSpan } from '@shop/observability';
 import { coalescingLoader, SubgraphUnavailableError } from '@shop/server';
 
@@ -28,6 +29,8 @@ export interface RemoteStockReservationsOptions {
   url: string;
   /** Default 10 s: reservations of one hot product queue on its row locks, and a timeout costs the shopper the order. */
   timeoutMs?: number;
+  /** Orders' service tokens: inventory's internal endpoints answer verified services only. */
+  credentials: ServiceCredentials;
 }
 
 interface ReserveCall {
@@ -69,7 +72,7 @@ export class RemoteStockReservations implements StockReservations {
   /** operation names the span (the path holds ids). */
   private async post(operation: string, path: string, idempotencyKey: string | null, payload: unknown): Promise<{ status: number; body: unknown }> {
     try {
-      const headers = { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}), ...(await this.options.credentials.headers()) };
       return await withClientSpan(`inventory ${operation}`, headers, async () => {
         const response = await fetch(new URL(path, this.options.url), {
           method: 'POST',

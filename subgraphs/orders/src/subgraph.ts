@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { consumerFor, defineSubgraph } from '@shop/kernel';
 import { paymentStatusChanged } from '@shop/payments/contract';
-import { schema, type OrdersSchema } from './db/schema.js';
+import { schema, type OrderRow, type OrdersSchema } from './db/schema.js';
 import { zDurationMs } from './duration.js';
 import { expireOrders } from './domain/expire-orders.js';
 import { applyPaymentStatusChanged } from './domain/payment-events.js';
@@ -32,11 +32,13 @@ export const orders = defineSubgraph({
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoOrders },
-  services: ({ config, db }) => ({
-    catalog: new RemoteProductCatalog({ url: config.PRODUCTS_URL }) as ProductCatalog,
-    reservations: new RemoteStockReservations({ url: config.INVENTORY_URL, timeoutMs: config.INVENTORY_TIMEOUT_MS }) as StockReservations,
+  services: ({ config, db, credentials }) => ({
+    catalog: new RemoteProductCatalog({ url: config.PRODUCTS_URL, credentials }) as ProductCatalog,
+    reservations: new RemoteStockReservations({ url: config.INVENTORY_URL, timeoutMs: config.INVENTORY_TIMEOUT_MS, credentials }) as StockReservations,
     placed: new PlacedOrders(db),
   }),
+  // An order is its customer's; User.orders are the user's own.
+  access: { owners: { Order: (order: OrderRow) => order.customerId, User: (user: { id: string }) => user.id } },
   context: ({ catalog, reservations, placed }, viewer, { db, bus, config }) =>
     createContext({ db, catalog, bus, placement: { placed, catalog, reservations, reservationTtlMs: config.RESERVATION_TTL } }, viewer),
   consumers: [consumerFor<unknown, OrdersSchema>()(paymentStatusChanged, { wants: (payment) => payment.status === 'CAPTURED', handle: (tx, payment) => applyPaymentStatusChanged(tx, payment) })],

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
+import { createTokenIssuer, generateKeyPairPem, type Role, createServiceCredentials, processServiceSecret } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { openDatabase, type Database } from '@shop/db';
 import { InProcessEventBus, newEvent } from '@shop/events';
@@ -197,7 +197,7 @@ describe('cart', () => {
     const slow = await startSubgraph(ordersSubgraph, {
       config: { ...config, PRODUCTS_URL: hangingUrl },
       bus,
-      services: { catalog: new RemoteProductCatalog({ url: hangingUrl, timeoutMs: 300 }) },
+      services: { catalog: new RemoteProductCatalog({ url: hangingUrl, timeoutMs: 300, credentials: createServiceCredentials('orders', processServiceSecret()) }) },
     });
     extraServers.push(down, slow, { stop: () => new Promise<void>((resolve) => (hanging.closeAllConnections(), hanging.close(() => resolve()))) });
     const customer = randomUUID();
@@ -345,13 +345,15 @@ describe('User.orders', () => {
 });
 
 describe('Order references', () => {
-  it('resolves N Order references with one orders query and one order_lines query', async () => {
+  it('resolves N Order references for a verified service with one orders query and one order_lines query', async () => {
     const made = [];
     for (let i = 0; i < 12; i++) made.push(await insertOrder(randomUUID(), `2026-06-0${(i % 9) + 1}T00:00:00Z`, [{ productId: p0!, quantity: 1, unitPriceMinor: 100n }, { productId: p1!, quantity: 2, unitPriceMinor: 250n }]));
     const r = [...made.map((o) => ({ __typename: 'Order', id: o.id })), { __typename: 'Order', id: randomUUID() }, { __typename: 'Order', id: 'not-a-uuid' }];
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id number total { amount } lines { quantity total { amount } product { id } } customer { id } } } }`;
+    // As payments reads them: anonymous references to orders resolve to null (authorization-matrix and direct-subgraph tests).
+    const asPayments = await createServiceCredentials('payments', processServiceSecret()).headers();
     queries.length = 0;
-    const res = await graphqlRequest(server.url, query, { r });
+    const res = await graphqlRequest(server.url, query, { r }, undefined, asPayments);
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toHaveLength(14);
     expect(res.data._entities.slice(0, 12).map((o: { id: string }) => o.id)).toEqual(made.map((o) => o.id));

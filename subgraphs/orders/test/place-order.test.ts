@@ -1,3 +1,4 @@
+import { createServiceCredentials, processServiceSecret } from '@shop/auth';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -198,7 +199,7 @@ describe('placeOrder', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE when inventory fails or times out, writes nothing, and releases the reservation id', async () => {
-    const slow = await h.startReplica({ services: { reservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300 }) } });
+    const slow = await h.startReplica({ services: { reservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300, credentials: createServiceCredentials('orders', processServiceSecret()) }) } });
     for (const [mode, url] of [['down', h.server.url], ['hang', slow.url], ['hang-reserve', slow.url]] as const) {
       h.inventory.mode = mode;
       const customer = randomUUID();
@@ -213,7 +214,7 @@ describe('placeOrder', () => {
   });
 
   it('refuses a key whose failed attempt was compensated (inventory keeps its id released), and places with a new key', async () => {
-    const slow = await h.startReplica({ services: { reservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300 }) } });
+    const slow = await h.startReplica({ services: { reservations: new RemoteStockReservations({ url: h.inventory.url, timeoutMs: 300, credentials: createServiceCredentials('orders', processServiceSecret()) }) } });
     h.inventory.mode = 'hang-reserve';
     const customer = randomUUID();
     const orderId = orderIdFor(customer, 'spent');

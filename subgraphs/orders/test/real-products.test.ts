@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
+import { createTokenIssuer, generateKeyPairPem, createServiceCredentials, processServiceSecret } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { products as productsSubgraph } from '@shop/products';
 import { startSubgraph } from '@shop/kernel';
@@ -36,7 +36,7 @@ const ADD = `mutation($p: ID!, $q: Int!) { addToCart(productId: $p, quantity: $q
 describe('with the real products subgraph', () => {
   it('reads a demo product as ACTIVE with its price', async () => {
     const product = demo.products[3]!;
-    const [found, missing] = await new RemoteProductCatalog({ url: products.url }).findProducts([product.id, randomUUID()]);
+    const [found, missing] = await new RemoteProductCatalog({ url: products.url, credentials: createServiceCredentials('orders', processServiceSecret()) }).findProducts([product.id, randomUUID()]);
     expect(found).toEqual({ id: product.id, status: 'ACTIVE', price: { amount: (Number(product.priceMinor) / 100).toFixed(2), currency: 'COP' } });
     expect(missing).toBeNull();
   });

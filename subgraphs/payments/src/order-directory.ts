@@ -1,3 +1,4 @@
+import type { ServiceCredentials } from '@shop/auth';
 import { fetchEntities } from '@shop/server';
 
 /** What payments needs to know about an order to charge it. */
@@ -18,6 +19,8 @@ export interface RemoteOrderDirectoryOptions {
   /** The orders subgraph's own /graphql URL (never the gateway). */
   url: string;
   timeoutMs?: number;
+  /** Payments' service tokens: orders shows an order's total and customer to its customer, admins and services. */
+  credentials: ServiceCredentials;
 }
 
 /** Asks the orders subgraph directly through its _entities field. */
@@ -26,7 +29,7 @@ export class RemoteOrderDirectory implements OrderDirectory {
 
   async findOrder(id: string): Promise<OrderToPay | null> {
     const [order] = await fetchEntities<OrderToPay>(
-      { url: this.options.url, service: 'orders', timeoutMs: this.options.timeoutMs ?? 3000 },
+      { url: this.options.url, service: 'orders', timeoutMs: this.options.timeoutMs ?? 3000, credentials: this.options.credentials },
       'Order',
       [id],
       'id status total { amount currency } customer { id }',

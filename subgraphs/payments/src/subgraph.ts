@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ok } from '@shop/common';
 import { defineSubgraph, type ServiceKit } from '@shop/kernel';
 import { paymentsConsumers } from './consumers.js';
-import { schema, type PaymentsSchema } from './db/schema.js';
+import { schema, type PaymentRow, type PaymentsSchema } from './db/schema.js';
 import { PaymentDriver } from './domain/drive.js';
 import { payOrder } from './domain/pay.js';
 import { seedDemoPayments } from './domain/seed.js';
@@ -36,11 +36,13 @@ export const payments = defineSubgraph({
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoPayments },
-  services: ({ config, db, logger, given }: PaymentsKit) => {
+  services: ({ config, db, logger, given, credentials }: PaymentsKit) => {
     const provider: PaymentProvider = given.provider ?? new SimulatedPaymentProvider({ latencyMs: config.PAYMENT_PROVIDER_LATENCY_MS });
-    const orders: OrderDirectory = new RemoteOrderDirectory({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS });
+    const orders: OrderDirectory = new RemoteOrderDirectory({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS, credentials });
     return { provider, orders, driver: new PaymentDriver({ db, provider, logger, providerTimeoutMs: config.PROVIDER_TIMEOUT_MS, leaseMs: config.DRIVE_LEASE_MS }) };
   },
+  // A payment is its order's customer's.
+  access: { owners: { Payment: (payment: PaymentRow) => payment.customerId } },
   context: ({ orders, driver }, viewer, { db, bus }) => {
     const services: PaymentsServices = {
       orders,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { createTokenIssuer, generateKeyPairPem, type TokenIssuer } from '@shop/auth';
+import { createTokenIssuer, generateKeyPairPem, type TokenIssuer, createServiceCredentials, processServiceSecret } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { InProcessEventBus, newEvent, outbox } from '@shop/events';
 import { startSubgraph, type RunningSubgraph } from '@shop/kernel';
@@ -270,7 +270,7 @@ describe('payOrder authorization and order state', () => {
 
   it('answers SERVICE_UNAVAILABLE when orders does not answer, and writes nothing', async () => {
     const order = newOrder();
-    const down = new RemoteOrderDirectory({ url: 'http://127.0.0.1:9/graphql', timeoutMs: 500 });
+    const down = new RemoteOrderDirectory({ url: 'http://127.0.0.1:9/graphql', timeoutMs: 500, credentials: createServiceCredentials('payments', processServiceSecret()) });
     const result = await payOrder(db, down, { id: customerId, roles: ['CUSTOMER'] }, { orderId: order.id, method: 'PSE', idempotencyKey: randomUUID() }, { leaseMs: 1000 });
     expect(result).toEqual({ ok: false, errors: [{ code: 'SERVICE_UNAVAILABLE', message: expect.any(String), field: null }] });
     expect(await paymentsOfOrder(order.id)).toEqual([]);

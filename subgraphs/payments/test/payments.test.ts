@@ -25,6 +25,9 @@ let drop: () => Promise<void>;
 let keys: Awaited<ReturnType<typeof generateKeyPairPem>>;
 const queries: string[] = [];
 const bus = new InProcessEventBus();
+/** Payment is @ownerOrAdmin: these reads are an admin's (anonymous ones see no payment, see the direct-subgraph test). */
+let adminToken: string;
+const asAdmin = (url: string, query: string, variables: Record<string, unknown>) => graphqlRequest(url, query, variables, adminToken);
 /** The statements a request made: the outbox relay polls on its own. */
 const requestQueries = () => queries.filter((q) => !/"outbox"/.test(q));
 
@@ -32,6 +35,7 @@ beforeAll(async () => {
   const database = await createTestDatabase(inject('databaseUrl'), 'payments');
   drop = database.drop;
   keys = await generateKeyPairPem();
+  adminToken = await (await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem)).issue({ id: randomUUID(), roles: ['ADMIN'] });
   // payOrder is not used here: orders is never called, and the recovery worker stays quiet so queries can be counted.
   server = await startSubgraph(paymentsSubgraph, {
     config: { PORT: 0, DATABASE_URL: database.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', ORDERS_URL: 'http://127.0.0.1:9/graphql', RECOVERY_INTERVAL_MS: 3_600_000 },
@@ -61,7 +65,7 @@ const PAYMENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on P
 
 describe('demo seed', () => {
   it('seeds the captured payment of the demo past order, once', async () => {
-    const res = await graphqlRequest(server.url, PAYMENT, { r: [{ __typename: 'Payment', id: demo.pastPayment.id }] });
+    const res = await asAdmin(server.url, PAYMENT, { r: [{ __typename: 'Payment', id: demo.pastPayment.id }] });
     expect(res.data._entities[0]).toEqual({
       id: demo.pastPayment.id,
       order: { id: demo.pastOrder.id },
@@ -73,7 +77,7 @@ describe('demo seed', () => {
       createdAt: demo.pastPayment.createdAt.toISOString(),
       updatedAt: demo.pastPayment.createdAt.toISOString(),
     });
-    const order = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }] });
+    const order = await asAdmin(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }] });
     expect(order.data._entities[0]).toMatchObject({ payment: { id: demo.pastPayment.id, status: 'CAPTURED' }, payments: [{ id: demo.pastPayment.id }] });
     expect(await seedDemoPayments(db)).toBe(false);
   });
@@ -86,7 +90,7 @@ describe('Order.payment and Order.payments', () => {
     const captured = await insertPayment(orderId, '2026-03-01T10:05:00Z', { status: 'CAPTURED' });
     const declined = await insertPayment(orderId, '2026-03-01T10:00:00Z', { status: 'FAILED', failureReason: 'CARD_DECLINED' });
     const broke = await insertPayment(orderId, '2026-03-01T10:02:00Z', { status: 'FAILED', failureReason: 'INSUFFICIENT_FUNDS', method: 'PSE', cardBrand: null, cardLast4: null });
-    const res = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] });
+    const res = await asAdmin(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] });
     expect(res.data._entities[0]).toEqual({
       id: orderId,
       payment: { id: captured.id, status: 'CAPTURED', failureReason: null },
@@ -99,7 +103,7 @@ describe('Order.payment and Order.payments', () => {
   });
 
   it('answers null and an empty list for an order with no attempt, and null for a malformed reference', async () => {
-    const res = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: randomUUID() }, { __typename: 'Order', id: 'nope' }] });
+    const res = await asAdmin(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: randomUUID() }, { __typename: 'Order', id: 'nope' }] });
     expect(res.data._entities[0]).toMatchObject({ payment: null, payments: [] });
     expect(res.data._entities[1]).toBeNull();
   });
@@ -112,7 +116,7 @@ describe('Order.payment and Order.payments', () => {
       await insertPayment(orderId, '2026-04-01T09:10:00Z', { status: 'AUTHORIZED' });
     }
     queries.length = 0;
-    const res = await graphqlRequest(server.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { payment { status } payments { id } } } }`, {
+    const res = await asAdmin(server.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { payment { status } payments { id } } } }`, {
       r: orderIds.map((id) => ({ __typename: 'Order', id })),
     });
     expect(res.errors).toBeUndefined();
@@ -132,7 +136,7 @@ describe('Payment references', () => {
       await insertPayment(orderId, '2026-05-01T00:01:00Z', { method: 'PSE', cardBrand: null, cardLast4: null }),
     ];
     queries.length = 0;
-    const res = await graphqlRequest(server.url, PAYMENT, { r: [...made.map((p) => ({ __typename: 'Payment', id: p.id })), { __typename: 'Payment', id: randomUUID() }, { __typename: 'Payment', id: '1 or 1=1' }] });
+    const res = await asAdmin(server.url, PAYMENT, { r: [...made.map((p) => ({ __typename: 'Payment', id: p.id })), { __typename: 'Payment', id: randomUUID() }, { __typename: 'Payment', id: '1 or 1=1' }] });
     expect(res.data._entities.map((p: { id: string } | null) => p?.id ?? null)).toEqual([made[0]!.id, made[1]!.id, null, null]);
     expect(res.data._entities[1]).toMatchObject({ method: 'PSE', cardLast4: null, order: { id: orderId }, amount: { amount: '180000.00', currency: 'COP' } });
     expect(requestQueries()).toHaveLength(1);
@@ -152,7 +156,7 @@ describe('payments table', () => {
     const key = randomUUID();
     await insertPayment(orderId, '2026-06-01T00:00:00Z', { idempotencyKey: key });
     await expect(insertPayment(orderId, '2026-06-01T00:00:01Z', { idempotencyKey: key })).rejects.toThrow();
-    const res = await graphqlRequest(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] });
+    const res = await asAdmin(server.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] });
     expect(res.data._entities[0].payments).toHaveLength(1);
   });
 });
@@ -177,9 +181,9 @@ describe('embedded database', () => {
         await issuer.issue({ id: customerId, roles: ['CUSTOMER'] }),
       );
       expect(paid.data.payOrder).toMatchObject({ errors: [], payment: { status: 'PENDING' } });
-      const status = () => graphqlRequest(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] }).then((r) => r.data._entities[0].payment.status);
+      const status = () => asAdmin(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: orderId }] }).then((r) => r.data._entities[0].payment.status);
       await expect.poll(status, { timeout: 20_000 }).toBe('CAPTURED');
-      const res = await graphqlRequest(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }, { __typename: 'Order', id: randomUUID() }] });
+      const res = await asAdmin(embedded.url, ORDER_PAYMENTS, { r: [{ __typename: 'Order', id: demo.pastOrder.id }, { __typename: 'Order', id: randomUUID() }] });
       expect(res.data._entities).toEqual([
         { id: demo.pastOrder.id, payment: { id: demo.pastPayment.id, status: 'CAPTURED', failureReason: null }, payments: [{ id: demo.pastPayment.id, status: 'CAPTURED' }] },
         { id: expect.any(String), payment: null, payments: [] },

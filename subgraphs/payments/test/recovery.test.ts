@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import type { Viewer } from '@shop/auth';
-import { generateKeyPairPem } from '@shop/auth';
+import { generateKeyPairPem, createServiceCredentials, processServiceSecret } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
 import { createTestDatabase } from '@shop/testing';
 import { payments, schema, type PaymentRow, type PaymentsSchema } from '../src/db/schema.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   drop = database.drop;
   ({ db, close } = await openDatabase({ url: database.url, schema, migrationsFolder }));
   stub = await startOrdersStub((await generateKeyPairPem()).publicKeyPem);
-  orders = new RemoteOrderDirectory({ url: stub.url });
+  orders = new RemoteOrderDirectory({ url: stub.url, credentials: createServiceCredentials('payments', processServiceSecret()) });
 });
 afterAll(async () => {
   await Promise.all(drivers.map((d) => d.stop()));

@@ -112,11 +112,13 @@ describe('tokens', () => {
     expect(res.data ?? null).toBeNull();
   });
 
-  it('shows a user email only to themself and admins', async () => {
+  it("shows a customer only to themself and admins, and of a seller's public profile never the email", async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email } } }`;
     const r = [{ __typename: 'User', id: demo.customer.id }];
     const anonymous = await graphqlRequest(server.url, query, { r });
-    expect(anonymous.data._entities[0]).toEqual({ id: demo.customer.id, email: null });
+    expect(anonymous.data._entities[0]).toBeNull();
+    const seller = await graphqlRequest(server.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email } } }`, { r: [{ __typename: 'User', id: demo.sellers[0].id }] });
+    expect(seller.data._entities[0]).toEqual({ id: demo.sellers[0].id, name: demo.sellers[0].name, email: null });
     const adminLogin = await graphqlRequest(server.url, LOGIN, { e: demo.admin.email, p: demo.admin.password });
     const asAdmin = await graphqlRequest(server.url, query, { r }, adminLogin.data.login.token);
     expect(asAdmin.data._entities[0].email).toBe(demo.customer.email);

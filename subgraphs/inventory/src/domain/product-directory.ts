@@ -1,3 +1,4 @@
+import type { ServiceCredentials } from '@shop/auth';
 import { fetchEntities } from '@shop/server';
 
 /** What inventory needs to know about a product it does not own: who sells it. */
@@ -16,6 +17,8 @@ export interface RemoteProductDirectoryOptions {
   /** The products subgraph's own /graphql URL, never the gateway's. */
   url: string;
   timeoutMs?: number;
+  /** Inventory's service tokens. */
+  credentials: ServiceCredentials;
 }
 
 /** Asks the products subgraph directly through its _entities field. */
@@ -25,7 +28,7 @@ export class RemoteProductDirectory implements ProductDirectory {
   async findProducts(ids: readonly string[]): Promise<Map<string, ProductRef>> {
     type Entity = { id: string; status: string; seller: { id: string } | null };
     const entities = await fetchEntities<Entity>(
-      { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs },
+      { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs, credentials: this.options.credentials },
       'Product',
       [...new Set(ids)],
       'id status seller { id }',

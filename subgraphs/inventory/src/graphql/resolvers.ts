@@ -1,9 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { requireViewer } from '@shop/auth';
-import { decodeCursor, forbidden, parseArgs, zFirst, zId } from '@shop/common';
+import { decodeCursor, parseArgs, zFirst, zId } from '@shop/common';
 import { SubgraphUnavailableError } from '@shop/server';
-import { mayManageStock } from '../domain/access.js';
 import { adjustStock } from '../domain/adjust.js';
 import { listStockMovements } from '../domain/movements.js';
 import { listWarehouses } from '../domain/warehouses.js';
@@ -15,7 +13,8 @@ import { subscriptionResolvers } from './subscriptions.js';
 
 const movementsArgs = z.object({ first: zFirst, after: z.string().max(200).nullish() });
 
-async function sellerOf(ctx: InventoryContext, productId: string): Promise<ProductRef | undefined> {
+/** Who sells a product, asked of the products subgraph: the owner @ownerOrAdmin checks stockMovements against. */
+export async function sellerOf(ctx: InventoryContext, productId: string): Promise<ProductRef | undefined> {
   try {
     return await ctx.loaders.productById.load(productId);
   } catch (error) {
@@ -30,7 +29,8 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     adjustStock: async (_root, { input }, ctx) => {
-      const result = await adjustStock(ctx.db, ctx.products, requireViewer(ctx.viewer), input);
+      // @requiresRole(roles: [SELLER, ADMIN]); whether it is this seller's product is the domain's to say.
+      const result = await adjustStock(ctx.db, ctx.products, ctx.viewer!, input);
       return result.ok ? { product: { __typename: 'Product', id: result.value.productId }, errors: [] } : { product: null, errors: result.errors };
     },
   },
@@ -39,12 +39,10 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref) => (zId.safeParse(ref.id).success ? { id: ref.id } : null),
     // A Product from a stock.changed event shows that event's totals; any other, the stock as it is now.
     stock: (product, _args, ctx) => (product.stockTotals ? stockAtEvent(ctx.db, product.id, product.stockTotals) : ctx.loaders.stockByProductId.load(product.id)),
+    // @requiresRole(roles: [SELLER, ADMIN]) @ownerOrAdmin: the product's seller (access.ts) or an admin.
     stockMovements: async (product, args, ctx) => {
-      const viewer = requireViewer(ctx.viewer);
       const { first, after } = parseArgs(movementsArgs, args);
       const afterId = after ? parseArgs(zId, decodeCursor(after, 1)[0]) : null;
-      const owner = viewer.roles.includes('ADMIN') ? undefined : await sellerOf(ctx, product.id);
-      if (!mayManageStock(viewer, owner)) throw forbidden("Only the product's seller or an admin can see its stock movements.");
       return listStockMovements(ctx.db, product.id, first, afterId);
     },
   },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { createServiceCredentials, processServiceSecret } from '@shop/auth';
 import type { Database } from '@shop/db';
 import type { RunningServer } from '@shop/server';
 import { outbox, reservationLines, reservations, stockLevels, stockMovements, type InventorySchema } from '../../src/db/schema.js';
@@ -14,8 +15,12 @@ export interface HttpAnswer {
   body: any;
 }
 
-export async function postJson(url: string, body: unknown, contentType = 'application/json'): Promise<HttpAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+/** What the orders subgraph sends: inventory's internal endpoints answer verified services only. */
+export const ordersCredentials = createServiceCredentials('orders', processServiceSecret());
+
+export async function postJson(url: string, body: unknown, contentType = 'application/json', credentials: { headers(): Promise<Record<string, string>> } | null = ordersCredentials): Promise<HttpAnswer> {
+  const headers = { 'content-type': contentType, ...(await credentials?.headers()) };
+  const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const role = pgEnum('role', ['CUSTOMER', 'SELLER', 'ADMIN']);
 
@@ -14,5 +14,16 @@ export const users = pgTable('users', {
 });
 
 export type UserRow = typeof users.$inferSelect;
-export const schema = { users };
+
+/**
+ * Sign-in and registration budgets (rate-limiter-flexible's RateLimiterDrizzle): counted here so every replica of
+ * users shares them. Keys are hashed, never an email or an address in clear.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: timestamp('expire', { withTimezone: true }),
+});
+
+export const schema = { users, rateLimits };
 export type UsersSchema = typeof schema;

@@ -1,6 +1,7 @@
 import type { TokenIssuer, Viewer } from '@shop/auth';
 import type { Database } from '@shop/db';
 import type { UsersSchema } from '../db/schema.js';
+import type { Caller } from '../domain/accounts.js';
 import { createLoaders, type UsersLoaders } from './loaders.js';
 
 export interface UsersContext {
@@ -8,8 +9,10 @@ export interface UsersContext {
   db: Database<UsersSchema>;
   issuer: TokenIssuer;
   loaders: UsersLoaders;
+  /** The client's address and the sign-in limits it is counted against. */
+  caller: Caller;
 }
 
-export function createContext(db: Database<UsersSchema>, issuer: TokenIssuer, viewer: Viewer | null): UsersContext {
-  return { viewer, db, issuer, loaders: createLoaders(db) };
+export function createContext(db: Database<UsersSchema>, issuer: TokenIssuer, viewer: Viewer | null, caller: Caller): UsersContext {
+  return { viewer, db, issuer, loaders: createLoaders(db), caller };
 }

@@ -1,6 +1,6 @@
-import { isAdmin } from '@shop/auth';
 import { zId } from '@shop/common';
-import { authenticate, register } from '../domain/accounts.js';
+import { RateLimited, rateLimitedError } from '@shop/server';
+import { logIn, register } from '../domain/accounts.js';
 import type { UserRow } from '../db/schema.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { UsersContext } from './context.js';
@@ -11,23 +11,31 @@ async function signedIn(ctx: UsersContext, user: UserRow) {
   return { token: await ctx.issuer.issue({ id: user.id, roles: user.roles }), user, errors: [] };
 }
 
+/** A sign-in limit reached is a RATE_LIMITED GraphQL error with extensions.retryAfterSeconds, not a payload error. */
+async function limited<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof RateLimited ? rateLimitedError(error) : error;
+  }
+}
+
 export const resolvers: Resolvers = {
   Query: {
     me: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.id) : null),
   },
   Mutation: {
     register: async (_root, { input }, ctx) => {
-      const result = await register(ctx.db, input);
+      const result = await limited(register(ctx.db, input, ctx.caller));
       return result.ok ? signedIn(ctx, result.value) : { token: null, user: null, errors: result.errors };
     },
     login: async (_root, { email, password }, ctx) => {
-      const result = await authenticate(ctx.db, email, password);
+      const result = await limited(logIn(ctx.db, email, password, ctx.caller));
       return result.ok ? signedIn(ctx, result.value) : { token: null, user: null, errors: result.errors };
     },
   },
   User: {
     __resolveReference: (ref, ctx) => (zId.safeParse(ref.id).success ? ctx.loaders.userById.load(ref.id) : null),
-    email: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) ? user.email : null),
     createdAt: (user) => user.createdAt.toISOString(),
   },
 };

@@ -66,6 +66,12 @@ export type Query = {
   warehouses: Array<Warehouse>;
 };
 
+/** What a user may do: shop, sell, administer. */
+export type Role =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER';
+
 /** A product's stock summed over every warehouse. */
 export type Stock = {
   __typename?: 'Stock';
@@ -263,10 +269,10 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
   Stock: ResolverTypeWrapper<ProductStock>;
   StockMovement: ResolverTypeWrapper<StockMovementView>;
   StockMovementConnection: ResolverTypeWrapper<Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversTypes['StockMovementEdge']> }>;
@@ -277,6 +283,7 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   Warehouse: ResolverTypeWrapper<WarehouseRow>;
   WarehouseStock: ResolverTypeWrapper<WarehouseStockLevel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -287,7 +294,6 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Product: ProductParent;
   Query: Record<PropertyKey, never>;
@@ -300,7 +306,24 @@ export type ResolversParentTypes = ResolversObject<{
   UserError: UserError;
   Warehouse: WarehouseRow;
   WarehouseStock: WarehouseStockLevel;
+  String: Scalars['String']['output'];
 }>;
+
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = InventoryContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnerOrAdminDirectiveArgs = {
+  publicWhen?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnerOrAdminDirectiveResolver<Result, Parent, ContextType = InventoryContext, Args = OwnerOrAdminDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresRoleDirectiveArgs = {
+  roles: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = InventoryContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -401,3 +424,8 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   WarehouseStock?: WarehouseStockResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = InventoryContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  ownerOrAdmin?: OwnerOrAdminDirectiveResolver<any, any, ContextType>;
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+}>;

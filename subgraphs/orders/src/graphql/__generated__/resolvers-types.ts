@@ -200,6 +200,12 @@ export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** What a user may do: shop, sell, administer. */
+export type Role =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** orders subgraph: fires on every status change of the viewer's order. */
@@ -343,7 +349,6 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Money: ResolverTypeWrapper<Money>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
@@ -357,9 +362,11 @@ export type ResolversTypes = ResolversObject<{
   PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<ProductReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReference>;
   UserError: ResolverTypeWrapper<UserError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -372,7 +379,6 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Money: Money;
-  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
@@ -388,7 +394,24 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   User: UserReference;
   UserError: UserError;
+  String: Scalars['String']['output'];
 }>;
+
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = OrdersContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnerOrAdminDirectiveArgs = {
+  publicWhen?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnerOrAdminDirectiveResolver<Result, Parent, ContextType = OrdersContext, Args = OwnerOrAdminDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresRoleDirectiveArgs = {
+  roles: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = OrdersContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CartResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -514,3 +537,8 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = OrdersContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  ownerOrAdmin?: OwnerOrAdminDirectiveResolver<any, any, ContextType>;
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+}>;

@@ -116,6 +116,12 @@ export type PaymentStatus =
   /** The captured funds were returned. */
   | 'REFUNDED';
 
+/** What a user may do: shop, sell, administer. */
+export type Role =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** payments subgraph: fires on every status change of any payment of the viewer's order. */
@@ -237,7 +243,6 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   CardInput: CardInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -250,15 +255,16 @@ export type ResolversTypes = ResolversObject<{
   PaymentMethod: PaymentMethod;
   PaymentPayload: ResolverTypeWrapper<Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
   PaymentStatus: PaymentStatus;
+  Role: Role;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   CardInput: CardInput;
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
@@ -271,8 +277,25 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentPayload: Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
   Subscription: Record<PropertyKey, never>;
   UserError: UserError;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnerOrAdminDirectiveArgs = {
+  publicWhen?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnerOrAdminDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = OwnerOrAdminDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresRoleDirectiveArgs = {
+  roles: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -338,3 +361,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = PaymentsContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  ownerOrAdmin?: OwnerOrAdminDirectiveResolver<any, any, ContextType>;
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+}>;

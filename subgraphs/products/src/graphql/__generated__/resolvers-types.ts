@@ -164,6 +164,12 @@ export type QueryProductsArgs = {
   sort?: InputMaybe<ProductSort>;
 };
 
+/** What a user may do: shop, sell, administer. */
+export type Role =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER';
+
 /** Omitted fields stay as they are; a null categoryId removes the category. */
 export type UpdateProductInput = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
@@ -303,7 +309,6 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Category: ResolverTypeWrapper<CategoryRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateProductInput: CreateProductInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -320,16 +325,17 @@ export type ResolversTypes = ResolversObject<{
   ProductSort: ProductSort;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<UserReference>;
   UserError: ResolverTypeWrapper<UserError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Category: CategoryRow;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   CreateProductInput: CreateProductInput;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
@@ -347,7 +353,24 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateProductInput: UpdateProductInput;
   User: UserReference;
   UserError: UserError;
+  String: Scalars['String']['output'];
 }>;
+
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = ProductsContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnerOrAdminDirectiveArgs = {
+  publicWhen?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnerOrAdminDirectiveResolver<Result, Parent, ContextType = ProductsContext, Args = OwnerOrAdminDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresRoleDirectiveArgs = {
+  roles: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = ProductsContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CategoryResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'], FederationReferenceType extends FederationReferenceTypes['Category'] = FederationReferenceTypes['Category']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Category']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -442,3 +465,8 @@ export type Resolvers<ContextType = ProductsContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = ProductsContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  ownerOrAdmin?: OwnerOrAdminDirectiveResolver<any, any, ContextType>;
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+}>;

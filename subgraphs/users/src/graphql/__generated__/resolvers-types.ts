@@ -59,6 +59,7 @@ export type RegisterInput = {
   roles?: InputMaybe<Array<Role>>;
 };
 
+/** What a user may do: shop, sell, administer. */
 export type Role =
   | 'ADMIN'
   | 'CUSTOMER'
@@ -72,6 +73,7 @@ export type User = {
   email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The user themself and admins only. */
   roles: Array<Role>;
 };
 
@@ -181,7 +183,6 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -190,13 +191,13 @@ export type ResolversTypes = ResolversObject<{
   User: ResolverTypeWrapper<UserRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AuthPayload: Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
-  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
@@ -204,8 +205,25 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserRow;
   ID: Scalars['ID']['output'];
   UserError: UserError;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = UsersContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnerOrAdminDirectiveArgs = {
+  publicWhen?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnerOrAdminDirectiveResolver<Result, Parent, ContextType = UsersContext, Args = OwnerOrAdminDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresRoleDirectiveArgs = {
+  roles: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = UsersContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -250,3 +268,8 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = UsersContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  ownerOrAdmin?: OwnerOrAdminDirectiveResolver<any, any, ContextType>;
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+}>;

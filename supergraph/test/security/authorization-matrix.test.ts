@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSchema } from 'graphql';
+import { demo } from '@shop/demo-store';
+import { graphqlRequest } from '@shop/testing';
+import { schemaDir } from '../../src/compose.js';
+import { startTestPlatform } from '../support/platform.js';
+import { collect, login, until, wsClient } from '../live/support.js';
+import { AUTHORIZATION_MATRIX, CALLERS, type Caller, type MatrixFixtures, type MatrixRow, type Operation, type Outcome } from './authorization-matrix.js';
+
+/**
+ * The authorization matrix (authorization-matrix.ts) through the gateway of the whole platform on PostgreSQL, with real
+ * tokens from the real login: every root field of the public schema, for every kind of caller. A refused cell must
+ * carry nothing of the object it was refused: that is a leak.
+ */
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+const tokens: Partial<Record<Caller, string>> = {};
+const sellerA = demo.sellers[0];
+const sellerB = demo.sellers[1];
+const productA = demo.products.find((p) => p.sellerId === sellerA.id)!.id;
+const warehouse = demo.warehouses[0]!.id;
+let cell = 0;
+
+const ADJUST = 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { errors { code } } }';
+const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } errors { code message } } }';
+
+const fixtures: MatrixFixtures = {
+  productA,
+  warehouse,
+  paidOrderOfA: demo.pastOrder.id,
+  unique: () => `c${++cell}${randomBytes(3).toString('hex')}`,
+  async newOrderOfA() {
+    const res = await graphqlRequest(platform.gatewayUrl, PLACE, { i: { lines: [{ productId: productA, quantity: 1 }], idempotencyKey: fixtures.unique() } }, tokens.customerA);
+    expect(res.data?.placeOrder.errors, JSON.stringify(res)).toEqual([]);
+    return res.data.placeOrder.order.id as string;
+  },
+};
+
+beforeAll(async () => {
+  platform = await startTestPlatform(inject('databaseUrl'), { paymentProviderLatencyMs: 20 });
+  const url = platform.gatewayUrl;
+  tokens.customerA = await login(url, demo.customer);
+  tokens.sellerA = await login(url, sellerA);
+  tokens.sellerB = await login(url, sellerB);
+  tokens.admin = await login(url, demo.admin);
+  const customerB = await graphqlRequest(url, 'mutation($i: RegisterInput!) { register(input: $i) { token errors { code } } }', {
+    i: { email: `customer-b-${randomBytes(3).toString('hex')}@example.test`, password: 'long-enough-pass', name: 'Customer B' },
+  });
+  tokens.customerB = customerB.data.register.token;
+  // Enough units for every order the cells place.
+  const stocked = await graphqlRequest(url, ADJUST, { i: { productId: productA, warehouseId: warehouse, delta: 500, reason: 'RESTOCK' } }, tokens.admin);
+  expect(stocked.data?.adjustStock.errors, JSON.stringify(stocked)).toEqual([]);
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+  await platform?.dropDatabases();
+});
+
+type Seen = Outcome | `UNEXPECTED ${string}`;
+
+/** A refused answer's value for the field: null, or a payload whose every field but errors is null. */
+const leaks = (value: unknown): boolean =>
+  value !== null && value !== undefined && (typeof value !== 'object' || Object.entries(value as object).some(([key, v]) => key !== 'errors' && v !== null));
+
+async function overHttp(row: MatrixRow, operation: Operation, caller: Caller): Promise<{ outcome: Seen; leaked: boolean }> {
+  const res = await graphqlRequest(platform.gatewayUrl, operation.query, operation.variables, tokens[caller]);
+  const value = res.data?.[row.field];
+  const codes = (res.errors ?? []).map((e) => e.extensions?.code as string);
+  const payloadCodes: string[] = value && typeof value === 'object' && Array.isArray((value as { errors?: unknown }).errors) ? (value as { errors: { code: string }[] }).errors.map((e) => e.code) : [];
+  let outcome: Seen;
+  if (codes.includes('UNAUTHENTICATED')) outcome = 'UNAUTHENTICATED';
+  else if (codes.includes('FORBIDDEN') || payloadCodes.includes('FORBIDDEN')) outcome = 'FORBIDDEN';
+  else if (codes.length) outcome = `UNEXPECTED ${res.status} ${JSON.stringify(res.errors)}`;
+  else if (payloadCodes.includes('NOT_FOUND') || value === null) outcome = 'NOT_YOURS';
+  else if (payloadCodes.length) outcome = `UNEXPECTED payload ${JSON.stringify(value)}`;
+  else outcome = 'ALLOWED';
+  return { outcome, leaked: outcome !== 'ALLOWED' && leaks(value) };
+}
+
+/** A subscription is ALLOWED when it starts and stays open; a refusal is one result with the error, then complete. */
+async function overWebSocket(operation: Operation, caller: Caller): Promise<{ outcome: Seen; leaked: boolean }> {
+  const client = wsClient(platform.gatewayUrl.replace(/^http/, 'ws'), tokens[caller]);
+  try {
+    const sub = collect(client, operation.query, operation.variables);
+    await until(() => sub.results.length > 0 || sub.completed || sub.error !== undefined, 'a refusal', 800).catch(() => undefined);
+    const codes = sub.results.flatMap((r) => (r.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code));
+    const leaked = sub.results.some((r) => r.data && Object.values(r.data).some((v) => v !== null));
+    if (codes.includes('UNAUTHENTICATED')) return { outcome: 'UNAUTHENTICATED', leaked };
+    if (codes.includes('FORBIDDEN')) return { outcome: 'FORBIDDEN', leaked };
+    if (codes.length || sub.error !== undefined || sub.completed) return { outcome: `UNEXPECTED ${JSON.stringify({ results: sub.results, error: String(sub.error), completed: sub.completed })}`, leaked };
+    sub.unsubscribe();
+    return { outcome: 'ALLOWED', leaked: false };
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every Query, Mutation and Subscription root field of the public schema, and no other', () => {
+    const api = buildSchema(readFileSync(`${schemaDir}api.graphql`, 'utf8'));
+    const rootFields = [api.getQueryType(), api.getMutationType(), api.getSubscriptionType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((f) => `${type.name}.${f}`) : []));
+    const rows = AUTHORIZATION_MATRIX.map((row) => `${row.kind}.${row.field}`);
+    expect(rows.filter((r, i) => rows.indexOf(r) !== i), 'rows listed twice').toEqual([]);
+    expect([...rows].sort()).toEqual([...rootFields].sort());
+  });
+
+  it('shows Sandbox users who may call each restricted root field: its description says so', () => {
+    const api = buildSchema(readFileSync(`${schemaDir}api.graphql`, 'utf8'));
+    const roots = { Query: api.getQueryType()!, Mutation: api.getMutationType()!, Subscription: api.getSubscriptionType()! };
+    const restricted = AUTHORIZATION_MATRIX.filter((row) => Object.values(row.expect).includes('UNAUTHENTICATED'));
+    const undocumented = restricted.filter((row) => !/Access: /.test(roots[row.kind].getFields()[row.field]?.description ?? ''));
+    expect(restricted.length).toBeGreaterThan(10);
+    expect(undocumented.map((row) => `${row.kind}.${row.field}`)).toEqual([]);
+  });
+
+  it.each(AUTHORIZATION_MATRIX.map((row) => [`${row.kind}.${row.field}`, row] as const))('%s: each caller gets its outcome, and a refusal leaks nothing', async (_name, row) => {
+    const seen = {} as Record<Caller, Seen>;
+    const leaked: Caller[] = [];
+    for (const caller of CALLERS) {
+      const operation = await row.operation(fixtures, caller);
+      const result = row.kind === 'Subscription' ? await overWebSocket(operation, caller) : await overHttp(row, operation, caller);
+      seen[caller] = result.outcome;
+      if (result.leaked) leaked.push(caller);
+    }
+    expect(seen).toEqual(row.expect);
+    expect(leaked, 'callers who were refused yet got data').toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Who may call what: every Query, Mutation and Subscription root field of the composed public schema, for each kind
+ * of caller, with the outcome each must get through the gateway. authorization-matrix.test.ts runs every cell with real
+ * tokens on the whole platform and fails when a root field of schema/api.graphql has no row here.
+ *
+ * Outcomes: ALLOWED (served, whatever the domain then says), UNAUTHENTICATED, FORBIDDEN (a GraphQL error or a
+ * payload's FORBIDDEN), NOT_YOURS (someone else's object looks missing: null, or a payload's NOT_FOUND).
+ */
+export const CALLERS = ['anonymous', 'customerA', 'customerB', 'sellerA', 'sellerB', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+export type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_YOURS';
+
+/** What the cells act on: sellerA's product, customerA's orders (each cell that changes one gets its own). */
+export interface MatrixFixtures {
+  productA: string;
+  warehouse: string;
+  /** A new order of customerA, awaiting payment. */
+  newOrderOfA(): Promise<string>;
+  /** An order of customerA that is paid (for advanceOrder). */
+  paidOrderOfA: string;
+  /** A string unique to this cell (SKUs, e-mails, idempotency keys). */
+  unique(): string;
+}
+
+export interface Operation {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface MatrixRow {
+  kind: 'Query' | 'Mutation' | 'Subscription';
+  field: string;
+  operation(fixtures: MatrixFixtures, caller: Caller): Promise<Operation> | Operation;
+  expect: Record<Caller, Outcome>;
+}
+
+const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, customerA: outcome, customerB: outcome, sellerA: outcome, sellerB: outcome, admin: outcome });
+const signedIn: Record<Caller, Outcome> = { ...everyone('ALLOWED'), anonymous: 'UNAUTHENTICATED' };
+const sellersAndAdmins: Record<Caller, Outcome> = { anonymous: 'UNAUTHENTICATED', customerA: 'FORBIDDEN', customerB: 'FORBIDDEN', sellerA: 'ALLOWED', sellerB: 'ALLOWED', admin: 'ALLOWED' };
+const productOwnerAndAdmins: Record<Caller, Outcome> = { ...sellersAndAdmins, sellerB: 'FORBIDDEN' };
+const orderOwnerAndAdmins = (others: Outcome): Record<Caller, Outcome> => ({ anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: others, sellerA: others, sellerB: others, admin: 'ALLOWED' });
+const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123' };
+const ORDER_PAYLOAD = 'order { id number status total { amount } customer { id } } errors { code message }';
+
+export const AUTHORIZATION_MATRIX: MatrixRow[] = [
+  // Queries
+  { kind: 'Query', field: 'me', operation: () => ({ query: '{ me { id name email roles } }' }), expect: { ...everyone('ALLOWED'), anonymous: 'NOT_YOURS' } },
+  { kind: 'Query', field: 'categories', operation: () => ({ query: '{ categories { id name } }' }), expect: everyone('ALLOWED') },
+  { kind: 'Query', field: 'products', operation: () => ({ query: '{ products(first: 2) { totalCount edges { node { id name seller { id name } } } } }' }), expect: everyone('ALLOWED') },
+  { kind: 'Query', field: 'product', operation: (f) => ({ query: 'query($id: ID!) { product(id: $id) { id name seller { name } stock { available } } }', variables: { id: f.productA } }), expect: everyone('ALLOWED') },
+  { kind: 'Query', field: 'warehouses', operation: () => ({ query: '{ warehouses { id name } }' }), expect: everyone('ALLOWED') },
+  { kind: 'Query', field: 'cart', operation: () => ({ query: '{ cart { id lines { quantity } } }' }), expect: signedIn },
+  {
+    kind: 'Query',
+    field: 'order',
+    operation: async (f) => ({ query: 'query($id: ID!) { order(id: $id) { id number status total { amount } customer { id name } payment { id cardLast4 } } }', variables: { id: await f.newOrderOfA() } }),
+    expect: orderOwnerAndAdmins('NOT_YOURS'),
+  },
+  // Mutations
+  { kind: 'Mutation', field: 'register', operation: (f) => ({ query: 'mutation($i: RegisterInput!) { register(input: $i) { token errors { code } } }', variables: { i: { email: `m-${f.unique()}@example.test`, password: 'long-enough-pass', name: 'Matrix' } } }), expect: everyone('ALLOWED') },
+  { kind: 'Mutation', field: 'login', operation: () => ({ query: 'mutation { login(email: "cliente@artesanias.test", password: "cliente-demo-2026") { token errors { code } } }' }), expect: everyone('ALLOWED') },
+  { kind: 'Mutation', field: 'addToCart', operation: (f) => ({ query: 'mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { cart { id } errors { code } } }', variables: { p: f.productA } }), expect: signedIn },
+  { kind: 'Mutation', field: 'setCartLine', operation: (f) => ({ query: 'mutation($p: ID!) { setCartLine(productId: $p, quantity: 0) { cart { id } errors { code } } }', variables: { p: f.productA } }), expect: signedIn },
+  {
+    kind: 'Mutation',
+    field: 'placeOrder',
+    operation: (f) => ({ query: `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ${ORDER_PAYLOAD} } }`, variables: { i: { lines: [{ productId: f.productA, quantity: 1 }], idempotencyKey: f.unique() } } }),
+    expect: signedIn,
+  },
+  { kind: 'Mutation', field: 'cancelOrder', operation: async (f) => ({ query: `mutation($id: ID!) { cancelOrder(id: $id) { ${ORDER_PAYLOAD} } }`, variables: { id: await f.newOrderOfA() } }), expect: orderOwnerAndAdmins('NOT_YOURS') },
+  {
+    kind: 'Mutation',
+    field: 'advanceOrder',
+    operation: (f) => ({ query: `mutation($id: ID!) { advanceOrder(id: $id, status: SHIPPED) { ${ORDER_PAYLOAD} } }`, variables: { id: f.paidOrderOfA } }),
+    expect: { anonymous: 'UNAUTHENTICATED', customerA: 'FORBIDDEN', customerB: 'FORBIDDEN', sellerA: 'FORBIDDEN', sellerB: 'FORBIDDEN', admin: 'ALLOWED' },
+  },
+  {
+    kind: 'Mutation',
+    field: 'payOrder',
+    operation: async (f) => ({
+      query: 'mutation($i: PayOrderInput!) { payOrder(input: $i) { payment { id amount { amount } cardLast4 } errors { code message } } }',
+      variables: { i: { orderId: await f.newOrderOfA(), method: 'CARD', card, idempotencyKey: f.unique() } },
+    }),
+    expect: orderOwnerAndAdmins('NOT_YOURS'),
+  },
+  {
+    kind: 'Mutation',
+    field: 'createProduct',
+    operation: (f) => ({ query: 'mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } errors { code message } } }', variables: { i: { sku: `MX-${f.unique()}`, name: 'Matrix', description: 'x', price: '1000' } } }),
+    expect: sellersAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'updateProduct',
+    operation: (f) => ({ query: 'mutation($id: ID!, $i: UpdateProductInput!) { updateProduct(id: $id, input: $i) { product { id } errors { code message } } }', variables: { id: f.productA, i: { description: `edited ${f.unique()}` } } }),
+    expect: productOwnerAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'adjustStock',
+    operation: (f) => ({
+      query: 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { product { id stock { onHand } } errors { code message } } }',
+      variables: { i: { productId: f.productA, warehouseId: f.warehouse, delta: 1, reason: 'RESTOCK' } },
+    }),
+    expect: productOwnerAndAdmins,
+  },
+  // Subscriptions (over graphql-ws at the gateway)
+  { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
+  {
+    kind: 'Subscription',
+    field: 'orderStatusChanged',
+    operation: async (f) => ({ query: 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status total { amount } } }', variables: { id: await f.newOrderOfA() } }),
+    expect: orderOwnerAndAdmins('FORBIDDEN'),
+  },
+  {
+    kind: 'Subscription',
+    field: 'paymentStatusChanged',
+    operation: async (f) => ({ query: 'subscription($id: ID!) { paymentStatusChanged(orderId: $id) { id status amount { amount } cardLast4 } }', variables: { id: await f.newOrderOfA() } }),
+    expect: orderOwnerAndAdmins('FORBIDDEN'),
+  },
+];
