@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '@shop/common';
 
 /**
@@ -61,11 +62,17 @@ export function createServiceCredentials(service: string, secret: string, ttlSec
 
 export function createServiceTokenVerifier(secret: string): ServiceTokenVerifier {
   const key = keyOf(secret);
+  // Each caller reuses its token for most of a minute: one check per token, not per call (only good ones are kept).
+  const verified = new LRUCache<string, { principal: ServicePrincipal; expiresAt: number }>({ max: 1000 });
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known && known.expiresAt > Date.now()) return known.principal;
       try {
         const { payload } = await jwtVerify(token, key, { audience: SERVICE_AUDIENCE, algorithms: [SERVICE_ALG], requiredClaims: ['iss', 'exp'] });
-        return { service: payload.iss! };
+        const principal = Object.freeze({ service: payload.iss! });
+        verified.set(token, { principal, expiresAt: payload.exp! * 1000 });
+        return principal;
       } catch (error) {
         if (error instanceof errors.JOSEError || error instanceof TypeError) throw unauthenticated('The service token is not valid.', { httpStatus: 401 });
         throw error;
