@@ -52,6 +52,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     ServiceKit<TShape, TSchema>['config'];
   // Before anything opens: production without a shared secret is a configuration error, not an open door.
   const serviceSecret = serviceSecretFrom(config);
+  if (!config.SERVICE_SECRET) logger.warn('SERVICE_SECRET is not set: this service trusts only services started in its own process');
   const undo: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const step of undo.reverse()) await step().catch((err) => logger.warn({ err }, 'stop step failed'));
