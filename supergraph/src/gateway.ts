@@ -48,6 +48,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     this.onRequest?.();
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // Set, never appended: the address the gateway served is the only one a subgraph (users' sign-in limits) may trust.
+    if ('clientAddress' in context && context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
   }
 }
 
@@ -207,7 +209,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization;
-        return { viewer: await viewerFromAuthorization(authorization, verifier), authorization };
+        return { viewer: await viewerFromAuthorization(authorization, verifier), authorization, clientAddress: req.ip };
       },
     }),
   );

@@ -100,6 +100,8 @@ interface OperationContextValue {
   scope: Scope;
   /** Where this subscription's events are written directly (fan-out fast path). */
   sink: DirectSink;
+  /** Sent on with operations over the socket, as over HTTP (X-Forwarded-For). */
+  clientAddress?: string;
 }
 
 const MAX_TOKENS = 5000;
@@ -215,7 +217,7 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         const checked = checkDocument(operation.query);
         if ('errors' in checked) return checked.errors;
         const document = checked.document;
-        const contextValue: OperationContextValue = { identity: state.identity, scope: state.scope, sink: { id, socket: ctx.extra.socket, maxBufferedBytes } };
+        const contextValue: OperationContextValue = { identity: state.identity, scope: state.scope, sink: { id, socket: ctx.extra.socket, maxBufferedBytes }, clientAddress: state.ip };
         return {
           schema: planner.apiSchema,
           document,
@@ -237,10 +239,10 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         }
       },
       execute: async (args: ExecutionArgs) => {
-        const { identity } = args.contextValue as OperationContextValue;
+        const { identity, clientAddress } = args.contextValue as OperationContextValue;
         const result = await deps.executeOperation(
           { query: print(args.document), variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
-          { viewer: identity.viewer, authorization: identity.authorization },
+          { viewer: identity.viewer, authorization: identity.authorization, clientAddress },
         );
         return result as ExecutionResult;
       },
