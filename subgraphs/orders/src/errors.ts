@@ -7,6 +7,8 @@ export const OrdersErrorCode = {
   InvalidTransition: 'INVALID_TRANSITION',
   /** Inventory cannot hold a line's quantity; the field names the short line. */
   OutOfStock: 'OUT_OF_STOCK',
+  /** The product's price is not above 0 (listed before prices had to be): an order of it could never be paid. */
+  NotPurchasable: 'NOT_PURCHASABLE',
   /** A subgraph this one depends on (products, inventory) did not answer in time. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

@@ -274,6 +274,23 @@ describe('placeOrder', () => {
     }
   });
 
+  it.each([['0.00'], ['-1.00']])('refuses a line whose product is priced %s with NOT_PURCHASABLE at the line, holding no stock and writing nothing', async (price) => {
+    const customer = randomUUID();
+    const entry = h.products.products.get(c!.id)!;
+    const oldPrice = entry.price;
+    entry.price = { amount: price, currency: 'COP' };
+    const rows = await writtenRows(h.db);
+    try {
+      const { order, errors } = await place(customer, { lines: [{ productId: a!.id, quantity: 1 }, { productId: c!.id, quantity: 2 }], idempotencyKey: `free-${price}` });
+      expect(order).toBeNull();
+      expect(errors).toEqual([{ code: 'NOT_PURCHASABLE', field: ['input', 'lines', '1', 'productId'], message: 'This product has no price yet and cannot be ordered.' }]);
+    } finally {
+      entry.price = oldPrice;
+    }
+    expect(await writtenRows(h.db)).toEqual(rows);
+    expect(h.inventory.reservations.has(orderIdFor(customer, `free-${price}`))).toBe(false);
+  });
+
   it('is cancelled as EXPIRED by the running sweeper once its reservation lapses', async () => {
     const quick = await h.startReplica({ config: { RESERVATION_TTL: 200, EXPIRY_SWEEP_INTERVAL: 100 } });
     const customer = randomUUID();

@@ -5,6 +5,8 @@ export const PaymentsErrorCode = {
   InvalidTransition: 'INVALID_TRANSITION',
   PaymentInProgress: 'PAYMENT_IN_PROGRESS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The order's total is not above 0 (a product priced 0 before prices had to be positive): there is nothing to charge. */
+  OrderNotPayable: 'ORDER_NOT_PAYABLE',
 } as const;
 
 /** Why a payment FAILED (failureReason): the provider's answers and our own. */

@@ -223,6 +223,7 @@ describe('bad arguments are BAD_USER_INPUT, never a 500', () => {
     ['a malformed sellerId', { filter: { sellerId: "1' OR '1'='1" } }, ['filter', 'sellerId']],
     ['a negative minPrice', { filter: { minPrice: '-5' } }, ['filter', 'minPrice']],
     ['a non-numeric maxPrice', { filter: { maxPrice: 'cheap' } }, ['filter', 'maxPrice']],
+    ['a 23-digit minPrice', { filter: { minPrice: '12345678901234567890123' } }, ['filter', 'minPrice']],
     ['an oversize search', { filter: { search: 'x'.repeat(201) } }, ['filter', 'search']],
     ['a garbage cursor', { after: 'not-a-cursor' }, ['after']],
     ['a cursor from another sort', { after: newestCursor, sort: 'PRICE_ASC' }, ['after']],
@@ -240,6 +241,23 @@ describe('bad arguments are BAD_USER_INPUT, never a 500', () => {
     expect(res.status).toBe(200);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(JSON.stringify(res)).not.toMatch(/stack|\.ts:\d/);
+  });
+
+  it('explains a 23-digit price filter in its own words, not a validation library\'s', async () => {
+    const res = await h.gql(PAGE, { first: 5, filter: { maxPrice: '12345678901234567890123' } });
+    expect(res.errors?.[0]?.message).toMatch(/^Must be a non-negative decimal with at most 15 digits before the point/);
+  });
+
+  it.each([[2 ** 31], [-(2 ** 31) - 1], [1.5]])('first = %s, beyond GraphQL Int, is BAD_USER_INPUT', async (first) => {
+    const res = await h.gql(PAGE, { first });
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([[-1], [101], [2 ** 31 - 1]])("a seller's products(first: %s) through _entities is BAD_USER_INPUT at first", async (first) => {
+    const res = await h.gql(`query($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on User { products(first: $first) { totalCount } } } }`, { r: [{ __typename: 'User', id: wayuu.id }], first });
+    expect(res.status).toBe(200);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['first'] });
   });
 
   it('a valid cursor is accepted back for its own sort', async () => {

@@ -44,8 +44,8 @@ describe('createProduct', () => {
   });
 
   it('lets an admin create a product, with an explicit currency, status and no category', async () => {
-    const res = await h.gql(CREATE, { input: { sku: 'ADM_1', name: 'Caja regalo', description: '', price: '0', currency: 'usd', status: 'DRAFT' } }, await h.token(demo.admin.id, 'ADMIN'));
-    expect(res.data.createProduct.product).toMatchObject({ status: 'DRAFT', price: { amount: '0.00', currency: 'USD' }, category: null, seller: { id: demo.admin.id } });
+    const res = await h.gql(CREATE, { input: { sku: 'ADM_1', name: 'Caja regalo', description: '', price: '0.01', currency: 'usd', status: 'DRAFT' } }, await h.token(demo.admin.id, 'ADMIN'));
+    expect(res.data.createProduct.product).toMatchObject({ status: 'DRAFT', price: { amount: '0.01', currency: 'USD' }, category: null, seller: { id: demo.admin.id } });
   });
 
   it('refuses a customer (FORBIDDEN) and an anonymous caller (UNAUTHENTICATED), writing nothing', async () => {
@@ -74,6 +74,10 @@ describe('createProduct', () => {
     ['a name with a NUL byte', { name: 'Olla\u0000' }, 'INVALID_INPUT', ['input', 'name']],
     ['an oversize description', { description: 'd'.repeat(5001) }, 'INVALID_INPUT', ['input', 'description']],
     ['a negative price', { price: '-1.00' }, 'INVALID_INPUT', ['input', 'price']],
+    ['a price of 0', { price: '0' }, 'INVALID_INPUT', ['input', 'price']],
+    ['a price of 0.00', { price: '0.00' }, 'INVALID_INPUT', ['input', 'price']],
+    ['a 23-digit price', { price: '12345678901234567890123' }, 'INVALID_INPUT', ['input', 'price']],
+    ['a 16-digit price', { price: '1234567890123456' }, 'INVALID_INPUT', ['input', 'price']],
     ['a malformed price', { price: '12,50' }, 'INVALID_INPUT', ['input', 'price']],
     ['a price with three decimals', { price: '1.234' }, 'INVALID_INPUT', ['input', 'price']],
     ['a price of 10^12', { price: '1000000000000' }, 'INVALID_INPUT', ['input', 'price']],
@@ -92,6 +96,19 @@ describe('createProduct', () => {
     expect(await productCount()).toBe(before);
   });
 
+  it.each([
+    ['0', 'Must be greater than 0.'],
+    ['12345678901234567890123', /^Must be a non-negative decimal with at most 15 digits before the point/],
+  ])('explains a price of %s in its own words, not a validation library\'s', async (price, message) => {
+    const res = await h.gql(CREATE, { input: { ...valid, sku: `MSG-${price.length}`, price } }, await h.token(raquira.id, 'SELLER'));
+    expect(res.data.createProduct).toEqual({ product: null, errors: [{ code: 'INVALID_INPUT', field: ['input', 'price'], message: expect.stringMatching(message) }] });
+  });
+
+  it('accepts the smallest price, 0.01', async () => {
+    const res = await h.gql(CREATE, { input: { ...valid, sku: 'MIN-PRICE', price: '0.01' } }, await h.token(raquira.id, 'SELLER'));
+    expect(res.data.createProduct).toMatchObject({ errors: [], product: { price: { amount: '0.01' } } });
+  });
+
   it('accepts the largest price, just below 10^12', async () => {
     const res = await h.gql(CREATE, { input: { ...valid, sku: 'MAX-PRICE', price: '999999999999.99' } }, await h.token(raquira.id, 'SELLER'));
     expect(res.data.createProduct.product.price.amount).toBe('999999999999.99');
@@ -108,6 +125,13 @@ describe('updateProduct', () => {
     expect(after.createdAt).toEqual(before.createdAt);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(after.search).toContain('grand');
+  });
+
+  it.each([['0'], ['0.00'], ['-5'], ['12345678901234567890123']])('refuses an update to price %s with INVALID_INPUT at input.price and changes nothing', async (price) => {
+    const before = await rowById(raquiraProduct.id);
+    const res = await h.gql(UPDATE, { id: raquiraProduct.id, input: { price } }, await h.token(raquira.id, 'SELLER'));
+    expect(res.data.updateProduct).toMatchObject({ product: null, errors: [{ code: 'INVALID_INPUT', field: ['input', 'price'] }] });
+    expect(await rowById(raquiraProduct.id)).toEqual(before);
   });
 
   it("refuses another seller's edit with FORBIDDEN and changes nothing", async () => {

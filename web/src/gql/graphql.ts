@@ -32,7 +32,7 @@ export type CreateProductInput = {
   description: string;
   /** 1 to 200 characters. */
   name: string;
-  /** At least 0 and below 1000000000000, at most 2 fraction digits. */
+  /** Above 0 and below 1000000000000, at most 2 fraction digits. */
   price: string;
   /** 1 to 64 characters: letters, digits, - and _. Unique. */
   sku: string;

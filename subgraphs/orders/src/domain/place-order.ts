@@ -134,6 +134,11 @@ async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLi
       errors.push(userError(OrdersErrorCode.NotFound, 'No product with this id is for sale.', ['input', 'lines', i, 'productId']));
       return;
     }
+    // Refused before any stock is held: a line priced 0 (or below) makes an order no payment can take.
+    if (/^\s*-/.test(product.price.amount) || parseDecimalToMinor(product.price.amount) === 0n) {
+      errors.push(userError(OrdersErrorCode.NotPurchasable, 'This product has no price yet and cannot be ordered.', ['input', 'lines', i, 'productId']));
+      return;
+    }
     const unitPriceMinor = parseDecimalToMinor(product.price.amount);
     if (unitPriceMinor === null) throw new Error(`products answered an unreadable price for ${product.id}: ${product.price.amount}`);
     priced.push({ ...line, unitPriceMinor, currency: product.price.currency });

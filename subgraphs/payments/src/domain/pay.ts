@@ -63,8 +63,12 @@ export async function payOrder(db: Db, orders: OrderDirectory, viewer: Viewer, r
   // Someone else's order looks exactly like a missing one.
   if (!order || (order.customer.id !== viewer.id && !isAdmin(viewer))) return fail(userError(PaymentsErrorCode.NotFound, 'No such order.', ['input', 'orderId']));
   if (order.status !== 'AWAITING_PAYMENT') return fail(userError(PaymentsErrorCode.InvalidTransition, `An order that is ${order.status} cannot be paid.`, ['input', 'orderId']));
+  // A total of 0 (or below) is the order's state, not a bug: the shopper hears why, and nothing is created.
+  if (/^\s*-/.test(order.total.amount) || parseDecimalToMinor(order.total.amount) === 0n) {
+    return fail(userError(PaymentsErrorCode.OrderNotPayable, 'This order has nothing to pay: its total is not above 0. Cancel it, or place a new one.', ['input', 'orderId']));
+  }
   const amountMinor = parseDecimalToMinor(order.total.amount);
-  if (amountMinor === null || amountMinor <= 0n) throw new Error(`orders answered an unusable total for order ${order.id}`);
+  if (amountMinor === null) throw new Error(`orders answered an unreadable total for order ${order.id}`);
 
   const customerId = order.customer.id;
   const card = input.card ?? undefined;

@@ -13,9 +13,14 @@ export const zSku = z
   .max(64, { message: 'Must be at most 64 characters.' })
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'Only letters, digits, - and _.' });
 
-/** Prices are whole minor units from 0 up to (not including) 10^12 major units. */
+/**
+ * Prices are whole minor units above 0 and below 10^12 major units. A price of 0 is refused here: an order of it would
+ * total 0, which no payment can take, and would only hold stock until it expired.
+ */
 export const MAX_PRICE_MINOR = 10n ** 14n;
-export const zPrice = zDecimalMinor.refine((minor) => minor < MAX_PRICE_MINOR, { message: 'Must be below 1000000000000.' });
+export const zPrice = zDecimalMinor
+  .refine((minor) => minor > 0n, { message: 'Must be greater than 0.' })
+  .refine((minor) => minor < MAX_PRICE_MINOR, { message: 'Must be below 1000000000000.' });
 
 export const zCurrency = z
   .string()

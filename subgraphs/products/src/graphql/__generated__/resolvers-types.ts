@@ -36,7 +36,7 @@ export type CreateProductInput = {
   description: Scalars['String']['input'];
   /** 1 to 200 characters. */
   name: Scalars['String']['input'];
-  /** At least 0 and below 1000000000000, at most 2 fraction digits. */
+  /** Above 0 and below 1000000000000, at most 2 fraction digits. */
   price: Scalars['Decimal']['input'];
   /** 1 to 64 characters: letters, digits, - and _. Unique. */
   sku: Scalars['String']['input'];
