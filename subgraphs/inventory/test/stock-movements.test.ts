@@ -64,6 +64,8 @@ describe('Product.stockMovements', () => {
 
   it.each([
     ['first above 100', { first: 101 }],
+    ['negative first', { first: -1 }],
+    ['first beyond 32 bits', { first: 2 ** 31 }],
     ['a forged cursor', { after: 'not-a-cursor' }],
     ['a cursor that holds no id', { after: Buffer.from(JSON.stringify(["1' or 1=1"])).toString('base64url') }],
   ])('rejects %s as BAD_USER_INPUT', async (_name, page) => {

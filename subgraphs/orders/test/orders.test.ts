@@ -336,6 +336,8 @@ describe('User.orders', () => {
   it.each([
     ['first above 100', { first: 101 }],
     ['negative first', { first: -1 }],
+    ['first of 2^31-1', { first: 2 ** 31 - 1 }],
+    ['first beyond 32 bits', { first: 2 ** 31 }],
     ['a garbage cursor', { after: 'bm90LWEtY3Vyc29y' }],
     ['a cursor with the wrong shape', { after: Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url') }],
   ])('rejects %s with BAD_USER_INPUT', async (_name, variables) => {
