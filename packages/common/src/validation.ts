@@ -18,13 +18,14 @@ export function parseArgs<S extends z.ZodType>(schema: S, value: unknown): z.inf
 }
 
 export const zId = z.uuid({ message: 'Must be a valid ID.' });
+const DECIMAL_MESSAGE = 'Must be a non-negative decimal with at most 15 digits before the point and 2 after, e.g. "249900.00".';
 export const zDecimalMinor = z
-  .string()
-  .max(20)
+  .string({ message: DECIMAL_MESSAGE })
+  .max(20, { message: DECIMAL_MESSAGE })
   .transform((value, ctx) => {
     const minor = parseDecimalToMinor(value);
     if (minor === null) {
-      ctx.addIssue({ code: 'custom', message: 'Must be a non-negative decimal with at most 2 fraction digits, e.g. "249900.00".' });
+      ctx.addIssue({ code: 'custom', message: DECIMAL_MESSAGE });
       return z.NEVER;
     }
     return minor;
