@@ -17,6 +17,8 @@ export async function startTestPlatform(databaseUrl: string, extra: Partial<Plat
     gatewayPort: gatewayPort!,
     subgraphPorts: { users: users!, products: products!, inventory: inventory!, orders: orders!, payments: payments! },
     keys: await generateKeyPairPem(),
+    // Tests play up to thousands of clients from 127.0.0.1: per-address bounds lifted (security/rate-limits.test.ts proves them).
+    clientLimits: { wsConnectionsPerIp: 100_000, wsConnectsPerIpPerMinute: 1_000_000, requestsPerIpPerMinute: 1_000_000 },
     ...extra,
   });
   return {
