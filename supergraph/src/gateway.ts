@@ -3,7 +3,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createLogger, type Logger } from '@shop/common';
 import { createTokenVerifier, viewerFromAuthorization } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors, type RunningServer, type TokenVerification } from '@shop/server';
@@ -11,6 +10,8 @@ import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFet
 import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
+import { getQueriesWithoutPreflight, legacyJsonStatusPlugin } from './graphql-over-http.js';
+import { createOperationLimits, defaultOperationLimits, type OperationLimitSettings } from './operation-limits.js';
 import { openGatewayDatabase } from './gateway-database.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type PersistedOperationSettings } from './persisted-operations/persisted-operations.js';
@@ -75,23 +76,14 @@ export interface GatewayOptions {
   persistedOperations?: Partial<PersistedOperationSettings>;
   /** true lets @apollo/gateway probe cloud metadata addresses and report usage to Apollo; only an operator opts in. */
   apolloTelemetry?: boolean;
+  /** Depth, aliases, root fields, directives, tokens, cost, body size, batching, introspection, suggestions (operation-limits.ts); production defaults, introspection and suggestions on in development. */
+  operationLimits?: Partial<OperationLimitSettings>;
 }
 
 export interface RunningGateway extends RunningServer {
   gateway: ApolloGateway;
   subscriptions: GatewaySubscriptions;
 }
-
-/** Query bombs are stopped before planning: depth, aliases, directives, tokens and a cost budget. */
-export const queryLimits = new ApolloArmor({
-  maxDepth: { n: 12 },
-  maxAliases: { n: 30 },
-  maxDirectives: { n: 30 },
-  // Token counting is graphql-js's own parse limit (parseOptions below): a parse failure stays a 400.
-  maxTokens: { enabled: false },
-  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
-  blockFieldSuggestion: { enabled: false },
-});
 
 /**
  * @apollo/gateway reads APOLLO_TELEMETRY_DISABLED in its constructor (not at import): set it for that call only,
@@ -144,19 +136,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name }) => dataSourceFor(name),
     }),
   );
-  const limits = queryLimits.protect();
+  const limits = createOperationLimits({ ...defaultOperationLimits(options.development ?? false), ...options.operationLimits });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
-    allowBatchedHttpRequests: false,
+    allowBatchedHttpRequests: limits.settings.batching,
+    introspection: limits.settings.introspection,
+    hideSchemaDetailsFromClientErrors: !limits.settings.fieldSuggestions,
+    csrfPrevention: true,
     persistedQueries: persisted.operations.apollo,
-    parseOptions: { maxTokens: 5000 },
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(logger),
     // The caller (platform or serve) stops the gateway in its own order; Apollo's handler would exit before it.
     stopOnTerminationSignals: false,
     plugins: [
-      ...limits.plugins,
+      limits.plugin,
+      legacyJsonStatusPlugin(),
       operationResolutionPlugin(),
       graphqlMetricsPlugin(registry),
       graphqlTracingPlugin('gateway'),
@@ -201,11 +197,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     // Counted before the body is read, so a flood costs the gateway as little as possible.
     ...(clientLimits ? [clientLimits.requests] : []),
-    ...graphqlBodyParsing(),
+    ...graphqlBodyParsing(limits.settings.maxBodyBytes),
     // After body parsing, whose stream callbacks would run outside the request span.
     traceHttpRequests('gateway'),
     // safelist mode: an unlisted operation is refused before Apollo Server parses it.
     ...(persisted.operations.httpGuard ? [persisted.operations.httpGuard] : []),
+    getQueriesWithoutPreflight,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization;

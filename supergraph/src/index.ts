@@ -9,3 +9,12 @@ export {
   persistedOperationsFromEnv,
   type PersistedOperationSettings,
 } from './persisted-operations/persisted-operations.js';
+export {
+  createOperationLimits,
+  defaultOperationLimits,
+  DEFAULT_OPERATION_LIMITS,
+  LIMIT_CODES,
+  operationLimitsEnv,
+  operationLimitsFromEnv,
+  type OperationLimitSettings,
+} from './operation-limits.js';

@@ -6,6 +6,7 @@ import { startTracing } from '@shop/observability';
 import { schemaDir } from './compose.js';
 import { clientLimitsEnv, clientLimitsFromEnv } from './client-limits.js';
 import { startGateway } from './gateway.js';
+import { operationLimitsEnv, operationLimitsFromEnv } from './operation-limits.js';
 import { persistedOperationsEnv, persistedOperationsFromEnv } from './persisted-operations/persisted-operations.js';
 import { subgraphUrls } from './services.js';
 
@@ -22,6 +23,8 @@ const config = readConfig(
     ...clientLimitsEnv.shape,
     // apq by default; safelist where every client ships a manifest (docs/persisted-operations.md).
     ...persistedOperationsEnv.shape,
+    // Depth, aliases, cost, tokens, body size, batching, introspection, suggestions (docs/operation-limits.md).
+    ...operationLimitsEnv.shape,
     /** Where gateway replicas share client budgets (PostgreSQL); unset, each replica counts alone. */
     GATEWAY_DATABASE_URL: z.string().url().optional(),
   }),
@@ -39,6 +42,7 @@ const gateway = await startGateway({
   clientLimits: clientLimitsFromEnv(config),
   databaseUrl: config.GATEWAY_DATABASE_URL,
   persistedOperations: persistedOperationsFromEnv(config),
+  operationLimits: operationLimitsFromEnv(config, config.NODE_ENV !== 'production'),
 });
 stopOnSignals(async () => {
   await gateway.stop();

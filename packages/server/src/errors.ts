@@ -5,16 +5,57 @@ import type { Logger } from '@shop/common';
 /** Known codes reach the client as they are; anything else is a bug, logged here and masked there. */
 export const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_IN_SAFELIST', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
+  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_IN_SAFELIST', 'PERSISTED_QUERY_HASH_MISMATCH',
+  'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE',
+  // Operation limits (supergraph/src/operation-limits.ts).
+  'QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_ROOT_FIELDS', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS',
 ]);
 
+/** The only extensions a client sees: anything else (response, exception, stacktrace, serviceName) is internal. */
+const CLIENT_EXTENSIONS = ['code', 'field', 'retryAfterSeconds'];
+
+/** Messages libraries give to errors a client caused, as the client should read them. */
+function clientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  // Apollo Server re-codes every validation error GRAPHQL_VALIDATION_FAILED; a rule's own code (a limit) wins.
+  // Read by shape, not instanceof: the gateway's and this package's graphql are not always one module instance.
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | null)?.originalError;
+  const ownCode = original?.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && typeof ownCode === 'string' && ownCode !== code && CLIENT_CODES.has(ownCode)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ownCode } };
+  }
+  // graphql-js gives up comparing same-named fields past a budget (a field repeated thousands of times).
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
+    return { ...formatted, message: 'The operation repeats fields too often to be checked: ask for each field once.', extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
+  }
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    // graphql-js words it "more that N tokens".
+    const tokens = /more th\w+ (\d+) tokens/.exec(formatted.message);
+    if (tokens) return { ...formatted, message: `The operation is too long: at most ${tokens[1]} tokens are allowed.`, extensions: { ...formatted.extensions, code: 'TOO_MANY_TOKENS' } };
+    return { ...formatted, message: `The operation is not valid GraphQL: ${formatted.message.replace(/^Syntax Error:\s*/, '')}` };
+  }
+  // Apollo Server's APQ check throws these without a code.
+  if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+    if (formatted.message === 'provided sha does not match query') {
+      return { ...formatted, message: 'The persisted query hash does not match the query sent with it (sha256 of the query text).', extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } };
+    }
+    if (formatted.message === 'Unsupported persisted query version') {
+      return { ...formatted, message: 'Unsupported persisted query version: only version 1 is served.', extensions: { code: 'BAD_REQUEST' } };
+    }
+  }
+  // @apollo/gateway names a subgraph's non-2xx answer "401: Unauthorized"; the code says it better.
+  if (/^\d{3}: /.test(formatted.message) && code === 'UNAUTHENTICATED') return { ...formatted, message: 'Sign in to do this.' };
+  if (/^\d{3}: /.test(formatted.message) && code === 'FORBIDDEN') return { ...formatted, message: 'You are not allowed to do this.' };
+  return formatted;
+}
+
 export function maskErrors(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = clientError(raw, error);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const extensions = Object.fromEntries(CLIENT_EXTENSIONS.flatMap((key) => (formatted.extensions?.[key] === undefined ? [] : [[key, formatted.extensions[key]]])));
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

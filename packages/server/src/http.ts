@@ -7,9 +7,9 @@ export const BODY_LIMIT = '1mb';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** JSON body parsing that turns malformed or oversize bodies into GraphQL-shaped 4xx errors, never a 500 or a stack trace. */
-export function graphqlBodyParsing(): RequestHandler[] {
+export function graphqlBodyParsing(limit: string | number = BODY_LIMIT): RequestHandler[] {
   return [
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit }),
     // Apollo Server needs a body object even when the content type was not JSON; it then answers 400 itself.
     (req, _res, next) => {
       req.body ??= {};
