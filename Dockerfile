@@ -4,3 +4,5 @@ WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund
 ENV NODE_ENV=production
+# Services default to loopback; in a container they must answer on the container's network.
+ENV HOST=0.0.0.0

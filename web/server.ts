@@ -1,8 +1,10 @@
-import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import helmet from 'helmet';
 import sirv from 'sirv';
 
 /**
@@ -17,7 +19,10 @@ export interface StorefrontOptions {
   gatewayUrl: string;
   /** 'dev' runs Vite's dev server; 'static' serves web/dist (run `npm run build -w @shop/web` first). */
   mode?: 'dev' | 'static';
+  /** Interface to listen on: 127.0.0.1 unless given (0.0.0.0 shares the storefront on the network). */
   host?: string;
+  /** Strict-Transport-Security max-age for the static server; 0 (default) sends none: only behind TLS. */
+  hstsMaxAgeSeconds?: number;
   /** The production build that 'static' serves; web/dist unless a test serves its own. */
   distDir?: string;
 }
@@ -28,6 +33,10 @@ export interface RunningStorefront {
 }
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+/** This machine only, unless the caller says otherwise. */
+const DEFAULT_HOST = '127.0.0.1';
+/** Longer paths are no route of the app: refused before any lookup. */
+const MAX_PATH_LENGTH = 2048;
 export const distDir = join(webRoot, 'dist');
 
 function configScript(gatewayUrl: string): string {
@@ -39,7 +48,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
   return options.mode === 'static' ? startStatic(options) : startDev(options);
 }
 
-async function startDev({ port, gatewayUrl, host = 'localhost' }: StorefrontOptions): Promise<RunningStorefront> {
+async function startDev({ port, gatewayUrl, host = DEFAULT_HOST }: StorefrontOptions): Promise<RunningStorefront> {
   const { createServer } = await import('vite');
   const server = await createServer({
     configFile: join(webRoot, 'vite.config.ts'),
@@ -69,12 +78,51 @@ function decodedPath(url = '/'): string | undefined {
   return path;
 }
 
+/**
+ * helmet for the built storefront: scripts only from this origin plus the shell's own inline scripts (runtime config,
+ * catalog prefetch) by hash, requests only to this origin and the gateway (HTTP and graphql-ws), never framed.
+ * HSTS only when configured (behind TLS).
+ */
+function securityHeaders(index: string, gatewayUrl: string, hstsMaxAgeSeconds: number) {
+  const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
+  );
+  let gateway: string[] = [];
+  try {
+    const { origin } = new URL(gatewayUrl);
+    gateway = [origin, origin.replace(/^http/, 'ws')];
+  } catch {
+    // a relative gateway URL is this origin
+  }
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScripts],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...gateway],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(hstsMaxAgeSeconds > 0 ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: hstsMaxAgeSeconds > 0 ? { maxAge: hstsMaxAgeSeconds, includeSubDomains: true } : false,
+  });
+}
+
 function answer(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache' });
   res.end(body);
 }
 
-async function startStatic({ port, gatewayUrl, host = 'localhost', distDir: dir = distDir }: StorefrontOptions): Promise<RunningStorefront> {
+async function startStatic({ port, gatewayUrl, host = DEFAULT_HOST, distDir: dir = distDir, hstsMaxAgeSeconds = 0 }: StorefrontOptions): Promise<RunningStorefront> {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`No storefront build in ${dir}: run \`npm run build -w @shop/web\` first.`);
   // Read once, like sirv's index of the files below: a new build needs a restart.
   const index = (await readFile(join(dir, 'index.html'), 'utf8')).replace('<!--shop-config-->', configScript(gatewayUrl));
@@ -90,7 +138,10 @@ async function startStatic({ port, gatewayUrl, host = 'localhost', distDir: dir 
     // Hashed assets never change under the same name; everything else is revalidated.
     setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  const server: Server = createHttpServer((req, res) => {
+  const headers = securityHeaders(index, gatewayUrl, hstsMaxAgeSeconds);
+  const server: Server = createHttpServer((req, res) => headers(req, res, () => serve(req, res)));
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    if ((req.url?.length ?? 0) > MAX_PATH_LENGTH) return answer(res, 414, 'Request path too long\n');
     const path = decodedPath(req.url);
     if (path === undefined) return answer(res, 400, 'Bad request path\n');
     // The build's own index.html lacks the runtime config.
@@ -102,7 +153,7 @@ async function startStatic({ port, gatewayUrl, host = 'localhost', distDir: dir 
       if (path.startsWith('/assets/')) answer(res, 404, 'Not found\n');
       else answer(res, 200, index, 'text/html; charset=utf-8');
     });
-  });
+  };
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(port, host, ready);

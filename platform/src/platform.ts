@@ -38,6 +38,12 @@ export interface PlatformOptions {
   persistedOperations?: Partial<PersistedOperationSettings>;
   /** The gateway's operation limits (production defaults; introspection and suggestions follow `development` unless given). */
   operationLimits?: Partial<OperationLimitSettings>;
+  /** Where the gateway listens: 127.0.0.1 unless given. Subgraphs always listen on loopback: only this gateway calls them. */
+  gatewayHost?: string;
+  /** Browser origins the gateway allows with credentials (the storefront's); the gateway's default (edge.ts) unless given. */
+  corsOrigins?: readonly string[];
+  /** Strict-Transport-Security max-age for the gateway; 0 (default) sends none. */
+  hstsMaxAgeSeconds?: number;
 }
 
 export interface Platform {
@@ -82,6 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   // Each service's config as its environment would give it; the platform's own options win.
   const configOf = async (name: SubgraphName): Promise<Record<string, unknown>> => ({
     PORT: options.subgraphPorts[name],
+    HOST: '127.0.0.1',
     DATABASE_URL: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
     DATA_DIR: dataDir(name),
     JWT_PUBLIC_KEY: keys.publicKeyPem,
@@ -117,6 +124,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       clientLimits: options.clientLimits,
       persistedOperations: options.persistedOperations,
       operationLimits: options.operationLimits,
+      host: options.gatewayHost,
+      corsOrigins: options.corsOrigins,
+      hstsMaxAgeSeconds: options.hstsMaxAgeSeconds,
     });
     started.unshift(gateway);
     return {

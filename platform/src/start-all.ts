@@ -7,13 +7,14 @@ const DEFAULT_DATA_DIR = '.data';
 // Opening the databases takes seconds (a fresh folder needs an initdb, done in a worker thread): start now, while this thread loads the platform's modules.
 if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
 
-const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }] = await Promise.all([
+const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }, { edgeEnv, loopbackOrigins }] = await Promise.all([
   import('zod'),
   import('@shop/common'),
   import('@shop/demo-store'),
   import('./platform.js'),
   import('@shop/observability'),
   import('@shop/supergraph'),
+  import('@shop/supergraph/edge'),
 ]);
 // Traces only when the standard OTEL_* variables ask for them; one SDK for every service in this process.
 const tracing = await startTracing({ serviceName: 'artesanias' });
@@ -22,6 +23,8 @@ const port = (name: (typeof SUBGRAPHS)[number]['name']) => zPort(SUBGRAPHS.find(
 const config = readConfig(
   z.object({
     PORT: zPort(4000),
+    /** Where the gateway and the storefront listen: this machine only, unless set (0.0.0.0 shares them on the network). */
+    HOST: z.string().min(1).default('127.0.0.1'),
     USERS_PORT: port('users'),
     PRODUCTS_PORT: port('products'),
     INVENTORY_PORT: port('inventory'),
@@ -39,6 +42,8 @@ const config = readConfig(
     ...clientLimitsEnv.shape,
     ...persistedOperationsEnv.shape,
     ...operationLimitsEnv.shape,
+    // CORS_ORIGINS (unset: the storefront this start serves, and the gateway itself) and HSTS_MAX_AGE.
+    ...edgeEnv.shape,
   }),
 );
 const gatewayUrl = `http://localhost:${config.PORT}/graphql`;
@@ -54,8 +59,11 @@ const [platform, storefront] = await Promise.all([
     clientLimits: clientLimitsFromEnv(config),
     persistedOperations: persistedOperationsFromEnv(config),
     operationLimits: operationLimitsFromEnv(config, config.NODE_ENV !== 'production'),
+    gatewayHost: config.HOST,
+    corsOrigins: config.CORS_ORIGINS ?? [...loopbackOrigins(config.WEB_PORT), ...loopbackOrigins(config.PORT)],
+    hstsMaxAgeSeconds: config.HSTS_MAX_AGE,
   }),
-  config.WEB === 'true' ? import('@shop/web/server').then((web) => web.startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE })) : undefined,
+  config.WEB === 'true' ? import('@shop/web/server').then((web) => web.startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE, host: config.HOST, hstsMaxAgeSeconds: config.HSTS_MAX_AGE })) : undefined,
 ]);
 // From the start of this process (performance.now() counts from there), module loading included.
 const seconds = (performance.now() / 1000).toFixed(1);

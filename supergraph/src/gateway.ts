@@ -9,6 +9,7 @@ import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors
 import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFetchMetrics, traceHttpRequests, withClientSpan, type SubgraphFetchMetrics } from '@shop/observability';
 import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
+import { defaultCorsOrigins, gatewaySecurityHeaders } from './edge.js';
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
 import { getQueriesWithoutPreflight, legacyJsonStatusPlugin } from './graphql-over-http.js';
 import { createOperationLimits, defaultOperationLimits, type OperationLimitSettings } from './operation-limits.js';
@@ -62,7 +63,12 @@ export interface GatewayOptions {
   tokenVerification: TokenVerification;
   /** development shows the embedded Apollo Sandbox at the gateway URL. */
   development?: boolean;
-  corsOrigins?: string[] | true;
+  /** Origins that may call with credentials (edge.ts); any other gets no CORS headers. Default: defaultCorsOrigins(port). */
+  corsOrigins?: readonly string[];
+  /** Interface to listen on: 127.0.0.1 unless given (0.0.0.0 in a container). */
+  host?: string;
+  /** Strict-Transport-Security max-age; 0 (default) sends none: only behind TLS. */
+  hstsMaxAgeSeconds?: number;
   logger?: Logger;
   /** Called for every fetch the gateway sends to a subgraph (tests count them). */
   onSubgraphRequest?: (subgraph: SubgraphName) => void;
@@ -104,7 +110,10 @@ function withoutApolloTelemetryUnless<T>(optedIn: boolean, construct: () => T): 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   const verifier = await createTokenVerifier(options.tokenVerification);
-  const { app, server } = createHttpApp({ corsOrigins: options.corsOrigins });
+  const { app, server } = createHttpApp({
+    corsOrigins: options.corsOrigins ?? defaultCorsOrigins(options.port),
+    securityHeaders: gatewaySecurityHeaders({ hstsMaxAgeSeconds: options.hstsMaxAgeSeconds }),
+  });
   let subscriptions: GatewaySubscriptions | null = null;
   const registry = gatewayMetricsRegistry(() => subscriptions?.stats() ?? null);
   const fetches = subgraphFetchMetrics(registry);
@@ -211,7 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   app.use(jsonErrorHandler);
-  const port = await listen(server, options.port);
+  const port = await listen(server, options.port, options.host);
   logger.info({ port }, 'gateway listening');
   return {
     port,

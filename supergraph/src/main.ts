@@ -5,6 +5,7 @@ import { stopOnSignals, tokenVerificationFrom } from '@shop/server';
 import { startTracing } from '@shop/observability';
 import { schemaDir } from './compose.js';
 import { clientLimitsEnv, clientLimitsFromEnv } from './client-limits.js';
+import { edgeEnv } from './edge.js';
 import { startGateway } from './gateway.js';
 import { operationLimitsEnv, operationLimitsFromEnv } from './operation-limits.js';
 import { persistedOperationsEnv, persistedOperationsFromEnv } from './persisted-operations/persisted-operations.js';
@@ -14,10 +15,13 @@ import { subgraphUrls } from './services.js';
 const config = readConfig(
   z.object({
     PORT: zPort(4000),
+    /** Loopback unless configured; the Dockerfile sets 0.0.0.0. */
+    HOST: z.string().min(1).default('127.0.0.1'),
     JWT_PUBLIC_KEY: z.string().optional(),
     JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
     NODE_ENV: z.string().default('development'),
-    CORS_ORIGINS: z.string().optional(),
+    // CORS_ORIGINS and HSTS_MAX_AGE (edge.ts).
+    ...edgeEnv.shape,
     // Off unless the operator opts in: on, @apollo/gateway probes cloud metadata addresses and reports usage to Apollo.
     APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
     ...clientLimitsEnv.shape,
@@ -37,7 +41,10 @@ const gateway = await startGateway({
   subgraphUrls: subgraphUrls(),
   tokenVerification: tokenVerificationFrom(config),
   development: config.NODE_ENV !== 'production',
-  corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : true,
+  host: config.HOST,
+  // Unset: the storefront on this machine and the gateway's own origin (edge.ts).
+  corsOrigins: config.CORS_ORIGINS,
+  hstsMaxAgeSeconds: config.HSTS_MAX_AGE,
   apolloTelemetry: config.APOLLO_TELEMETRY === 'on',
   clientLimits: clientLimitsFromEnv(config),
   databaseUrl: config.GATEWAY_DATABASE_URL,

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@shop/testing';
@@ -12,18 +13,20 @@ const folder = mkdtempSync(join(tmpdir(), 'storefront-'));
 const dist = join(folder, 'dist');
 const asset = `console.log(${JSON.stringify('storefront '.repeat(200))});\n`;
 const secret = 'not-for-the-web';
+/** Stands for the catalog prefetch the build inlines (vite.config.ts). */
+const prefetch = 'window.__SHOP_PREFETCH__ = null;';
 let storefront: RunningStorefront;
 
 beforeAll(async () => {
   mkdirSync(join(dist, 'assets'), { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><!--shop-config--></head><body><div id="root"></div></body></html>');
+  writeFileSync(join(dist, 'index.html'), `<!doctype html><html><head><!--shop-config--><script>${prefetch}</script></head><body><div id="root"></div></body></html>`);
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), asset);
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(asset));
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(asset));
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dist, 'robots.txt'), 'User-agent: *\n');
   writeFileSync(join(folder, 'secret.txt'), secret);
-  storefront = await startStorefront({ port: await freePort(), gatewayUrl: 'http://gateway.test/graphql', mode: 'static', host: '127.0.0.1', distDir: dist });
+  storefront = await startStorefront({ port: await freePort(), gatewayUrl: 'http://gateway.test/graphql', mode: 'static', distDir: dist });
 });
 
 afterAll(async () => {
@@ -64,6 +67,47 @@ describe('storefront static server', () => {
       expect(res.status, path).toBe(400);
     }
     expect((await get('/')).status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 unless given a host', () => {
+    expect(new URL(storefront.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers very long paths with 414 (431 past the HTTP parser), and keeps serving', async () => {
+    expect((await get(`/products/${'a'.repeat(3000)}`)).status).toBe(414);
+    expect((await get(`/${'%2e%2e%2f'.repeat(400)}package.json`)).status).toBe(414);
+    expect((await get(`/${'a'.repeat(20_000)}`)).status).toBe(431);
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('sends security headers: a CSP naming only this origin, the gateway and the inline scripts of the shell', async () => {
+    for (const path of ['/', '/assets/index-Ab12Cd34.js', '/%']) {
+      const res = await get(path);
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(res.headers['x-frame-options'], path).toBe('DENY');
+      expect(res.headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['x-powered-by'], path).toBeUndefined();
+      // Only when configured behind TLS.
+      expect(res.headers['strict-transport-security'], path).toBeUndefined();
+    }
+    const csp = String((await get('/')).headers['content-security-policy']);
+    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+    const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    expect(directive('script-src')).toBe(`script-src 'self' ${hash(shellConfig)} ${hash(prefetch)}`);
+    expect(directive('connect-src')).toBe("connect-src 'self' http://gateway.test ws://gateway.test");
+    expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('sends HSTS when configured behind TLS', async () => {
+    const behindTls = await startStorefront({ port: await freePort(), gatewayUrl: 'https://gateway.test/graphql', mode: 'static', distDir: dist, hstsMaxAgeSeconds: 31_536_000 });
+    try {
+      const res = await fetch(behindTls.url);
+      expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' https://gateway.test wss://gateway.test");
+    } finally {
+      await behindTls.stop();
+    }
   });
 
   it('answers path traversal attempts with 400 and never a file outside the build', async () => {

@@ -16,7 +16,8 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
-  storefront = await serveStorefront(platform.gatewayUrl);
+  // On the port the gateway allows (CORS), as npm start's own storefront would be.
+  storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
   shop = api(platform.gatewayUrl);
   console.log(`storefront ${storefront.url} against ${platform.gatewayUrl}`);
 }, 180_000);

@@ -6,8 +6,8 @@ import { eventBusConfig } from '@shop/events';
 export const baseConfig = (name: string, port: number) =>
   z.object({
     PORT: zPort(port),
-    /** Interface to listen on: 127.0.0.1 on a laptop, 0.0.0.0 in a container. */
-    HOST: z.string().default('0.0.0.0'),
+    /** Interface to listen on: loopback unless configured (HOST=0.0.0.0 in a container, as the Dockerfile sets). */
+    HOST: z.string().min(1).default('127.0.0.1'),
     /** postgres://… selects real PostgreSQL; unset means the embedded PGlite database in DATA_DIR. */
     DATABASE_URL: z.string().optional(),
     DATA_DIR: z.string().default(`.data/${name}`),

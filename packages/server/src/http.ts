@@ -30,12 +30,26 @@ export interface HttpApp {
   server: http.Server;
 }
 
-/** The express app every service starts from: CORS, /health, no x-powered-by. */
-export function createHttpApp(options: { corsOrigins?: string[] | true } = {}): HttpApp {
+export interface HttpAppOptions {
+  /**
+   * Browser origins (scheme://host:port) that may call with credentials. Any other origin gets no CORS headers at
+   * all, preflight included. Empty or absent: no CORS at all, as for subgraphs, which only servers call.
+   */
+  corsOrigins?: readonly string[];
+  /** Security headers for every answer (the gateway's helmet); before any route. */
+  securityHeaders?: RequestHandler;
+}
+
+/** The express app every service starts from: security headers, CORS for listed origins only, /health, no x-powered-by. */
+export function createHttpApp(options: HttpAppOptions = {}): HttpApp {
   const app = express();
   app.disable('x-powered-by');
-  // Browsers may reuse a preflight for 10 minutes, so the storefront's POSTs do not each wait for an OPTIONS round trip.
-  app.use(cors({ origin: options.corsOrigins ?? true, credentials: true, maxAge: 600 }));
+  if (options.securityHeaders) app.use(options.securityHeaders);
+  const origins = new Set(options.corsOrigins ?? []);
+  if (origins.size > 0) {
+    // Browsers may reuse a preflight for 10 minutes, so the storefront's POSTs do not each wait for an OPTIONS round trip.
+    app.use(cors({ origin: (origin, done) => done(null, origin !== undefined && origins.has(origin)), credentials: true, maxAge: 600 }));
+  }
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -43,7 +57,10 @@ export function createHttpApp(options: { corsOrigins?: string[] | true } = {}): 
   return { app, server };
 }
 
-export function listen(server: http.Server, port: number, host = '0.0.0.0'): Promise<number> {
+/** Loopback unless configured: a laptop's services are not the network's (HOST=0.0.0.0 in containers). */
+export const DEFAULT_HOST = '127.0.0.1';
+
+export function listen(server: http.Server, port: number, host = DEFAULT_HOST): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

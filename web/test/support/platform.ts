@@ -1,9 +1,16 @@
-import { startNpmStart, type NpmStartPlatform } from '@shop/testing';
+import { freePort, startNpmStart, type NpmStartPlatform } from '@shop/testing';
 
-export type RunningPlatform = Pick<NpmStartPlatform, 'gatewayUrl' | 'output' | 'stop'>;
+export type RunningPlatform = Pick<NpmStartPlatform, 'gatewayUrl' | 'output' | 'stop'> & {
+  /** The port the test's storefront must use: the gateway allows that origin (CORS) as it would npm start's own storefront. */
+  storefrontPort: number;
+};
 
 /**
  * The platform exactly as `npm start` starts it, on spare ports and a fresh data folder, without its own
- * storefront: the test serves one itself on a spare port, pointed at this gateway.
+ * storefront: the test serves one itself on WEB_PORT, pointed at this gateway.
  */
-export const startPlatform = (): Promise<RunningPlatform> => startNpmStart({ web: false });
+export async function startPlatform(): Promise<RunningPlatform> {
+  const storefrontPort = await freePort();
+  const platform = await startNpmStart({ web: false, env: { WEB_PORT: String(storefrontPort) } });
+  return { gatewayUrl: platform.gatewayUrl, output: platform.output, stop: () => platform.stop(), storefrontPort };
+}

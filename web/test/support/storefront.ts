@@ -8,7 +8,7 @@ const webRoot = fileURLToPath(new URL('../../', import.meta.url));
  * The storefront as shoppers get it: the production build (STOREFRONT_MODE=dev for Vite's dev server),
  * told the gateway URL at runtime.
  */
-export async function serveStorefront(gatewayUrl: string): Promise<RunningStorefront> {
+export async function serveStorefront(gatewayUrl: string, port?: number): Promise<RunningStorefront> {
   const mode = process.env.STOREFRONT_MODE === 'dev' ? 'dev' : 'static';
   if (mode === 'static') {
     const { build } = await import('vite');
@@ -21,5 +21,5 @@ export async function serveStorefront(gatewayUrl: string): Promise<RunningStoref
       process.env.NODE_ENV = nodeEnv;
     }
   }
-  return startStorefront({ port: await freePort(), gatewayUrl, mode });
+  return startStorefront({ port: port ?? (await freePort()), gatewayUrl, mode });
 }
