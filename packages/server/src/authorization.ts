@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
 import type { GraphQLFieldResolver, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { hasRole, isOwnerOrAdmin, servicePrincipalOf, type Role, type Viewer } from '@shop/auth';
 import { forbidden, unauthenticated } from '@shop/common';
+import { graphql } from './graphql-runtime.js';
 
-// The graphql instance @apollo/subgraph builds schemas with (CommonJS): under Vite an ESM import is a second copy,
-// and graphql-js refuses types from another copy.
-const { defaultFieldResolver, getNamedType, getNullableType, isListType, isNonNullType, isObjectType, GraphQLObjectType } =
-  createRequire(import.meta.url)('graphql') as typeof import('graphql');
+// The instance @apollo/subgraph builds schemas with: graphql-js refuses types from another copy.
+const { defaultFieldResolver, getNamedType, getNullableType, isListType, isNonNullType, isObjectType, GraphQLObjectType } = graphql;
 
 /**
  * Enforces the access directives a subgraph's schema.graphql declares, in the subgraph itself, so a subgraph reached

@@ -8,5 +8,6 @@ export * from './ws-errors.js';
 export * from './subgraph-subscriptions.js';
 export * from './call-batching.js';
 export * from './rate-limits.js';
+export * from './graphql-runtime.js';
 export * from './authorization.js';
 export * from './internal-routes.js';

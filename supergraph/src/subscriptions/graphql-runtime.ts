@@ -1,8 +1,2 @@
-import { createRequire } from 'node:module';
-
-/**
- * The graphql that @apollo/gateway, federation-internals and graphql-ws use. They load graphql's CommonJS build;
- * a bundler-style resolver (vitest) gives an ESM `import 'graphql'` the .mjs build instead, a second graphql whose
- * schemas and errors the first one rejects. Loading it the way they do keeps a single instance everywhere.
- */
-export const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+// One graphql instance everywhere (see @shop/server's graphql-runtime.ts).
+export { graphql } from '@shop/server';
