@@ -247,19 +247,39 @@ describe('placeOrder', () => {
     const product = demo.products[20]!;
     const entry = h.products.products.get(product.id)!;
     const oldPrice = entry.price;
-    // 999 units at this price overflow total_minor's bigint: the insert fails after inventory held the stock.
-    entry.price = { amount: '999999999999999.99', currency: 'COP' };
+    // A currency code longer than the column's three characters (products never answers one): the insert fails
+    // after inventory held the stock.
+    entry.price = { amount: '1000.00', currency: 'COPX' };
     h.inventory.available.set(product.id, 1000);
     const rows = await writtenRows(h.db);
     try {
-      const res = await graphqlRequest(h.server.url, PLACE, { input: { lines: [{ productId: product.id, quantity: 999 }], idempotencyKey: 'overflow' } }, await h.issue(customer));
+      const res = await graphqlRequest(h.server.url, PLACE, { input: { lines: [{ productId: product.id, quantity: 999 }], idempotencyKey: 'write-fails' } }, await h.issue(customer));
       expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       entry.price = oldPrice;
     }
     expect(await writtenRows(h.db)).toEqual(rows);
-    expect(h.inventory.reservations.get(orderIdFor(customer, 'overflow'))?.released).toBe(true);
+    expect(h.inventory.reservations.get(orderIdFor(customer, 'write-fails'))?.released).toBe(true);
     expect(h.inventory.available.get(product.id)).toBe(1000);
+  });
+
+  it('refuses an order whose total is past what one order holds (15-digit price x 999), before holding any stock', async () => {
+    const customer = randomUUID();
+    const product = demo.products[21]!;
+    const entry = h.products.products.get(product.id)!;
+    const oldPrice = entry.price;
+    entry.price = { amount: '999999999999999.99', currency: 'COP' };
+    h.inventory.available.set(product.id, 1000);
+    const rows = await writtenRows(h.db);
+    try {
+      const res = await graphqlRequest(h.server.url, PLACE, { input: { lines: [{ productId: product.id, quantity: 999 }], idempotencyKey: 'too-large' } }, await h.issue(customer));
+      expect(res.errors).toBeUndefined();
+      expect(res.data.placeOrder).toMatchObject({ order: null, errors: [{ code: 'INVALID_INPUT', field: ['input', 'lines'] }] });
+    } finally {
+      entry.price = oldPrice;
+    }
+    expect(await writtenRows(h.db)).toEqual(rows);
+    expect(h.inventory.reservations.has(orderIdFor(customer, 'too-large'))).toBe(false);
   });
 
   it('refuses lines in two currencies at the line that differs', async () => {

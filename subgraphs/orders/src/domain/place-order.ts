@@ -117,6 +117,9 @@ async function customerCartLines(db: Db, customerId: string): Promise<Reservatio
   return (await findCartLines(db, cart.id)).map((l) => ({ productId: l.productId, quantity: l.quantity }));
 }
 
+/** The largest total one order may have, in minor units (far inside PostgreSQL's bigint). */
+export const MAX_ORDER_TOTAL_MINOR = 10n ** 17n - 1n;
+
 /** Today's price of every line from the products subgraph; every product must be ACTIVE and share one currency. */
 async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLine[]): Promise<Result<PricedLine[]>> {
   let products;
@@ -148,6 +151,9 @@ async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLi
   priced.forEach((line, i) => {
     if (line.currency !== currency) errors.push(userError(OrdersErrorCode.InvalidInput, `Every line must be in one currency (${currency}).`, ['input', 'lines', i, 'productId']));
   });
+  // A price may have 15 digits and a line 999 units: their product can pass what total_minor (a bigint) holds.
+  const total = priced.reduce((sum, line) => sum + line.unitPriceMinor * BigInt(line.quantity), 0n);
+  if (total > MAX_ORDER_TOTAL_MINOR) errors.push(userError(OrdersErrorCode.InvalidInput, 'The order total is larger than one order can take; order fewer units.', ['input', 'lines']));
   return errors.length ? fail(...errors) : ok(priced);
 }
 
