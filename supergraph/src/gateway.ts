@@ -181,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     dataSourceFor,
     verifier,
     validationRules: limits.validationRules,
+    maxTokens: limits.settings.maxTokens,
     executeOperation: async (request, contextValue) => {
       const response = await apollo.executeOperation(request, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not served over WebSocket.' }] };

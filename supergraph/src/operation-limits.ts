@@ -1,24 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  type ASTNode,
-  type ASTVisitor,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLOutputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-  type ValueNode,
+import type {
+  ASTNode,
+  ASTVisitor,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLField,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+  ValueNode,
 } from 'graphql';
+import { Kind } from 'graphql';
 import { z } from 'zod';
+import { graphql } from './subscriptions/graphql-runtime.js';
+
+// The graphql instance @apollo/gateway and graphql-ws use: their schemas are read, and errors made, with it (Kind is plain strings).
+const { GraphQLError, getNamedType, getNullableType, isCompositeType, isListType } = graphql;
 
 /**
  * What one operation may ask of the gateway, checked before anything is planned or sent to a subgraph.
@@ -131,17 +132,6 @@ const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 const SIZE_ARGUMENTS = ['first', 'last'];
 
 type Fragments = Map<string, FragmentDefinitionNode>;
-
-/**
- * Types are read by shape, never with graphql's isListType/instanceof: the schema is built by @apollo/gateway's
- * copy of graphql, which is not always this module's (vitest loads sources with graphql's ESM build).
- */
-const listAndName = (type: GraphQLOutputType) => {
-  const text = String(type);
-  return { isList: text.replace(/!$/, '').startsWith('['), name: text.replace(/[[\]!]/g, '') };
-};
-const isComposite = (type: GraphQLNamedType | undefined | null): type is GraphQLCompositeType =>
-  !!type && ('getFields' in type || 'getTypes' in type);
 
 /** The measures of one operation; each fragment is measured once and reused for every spread of it. */
 class OperationMeasure {
@@ -280,10 +270,10 @@ export function operationCost(
         if (name.startsWith('__')) continue;
         const definition = 'getFields' in parent ? parent.getFields()[name] : undefined;
         if (!definition) continue;
-        const { isList, name: typeName } = listAndName(definition.type);
-        const named = schema.getType(typeName);
-        if (!isComposite(named)) continue;
+        const named = getNamedType(definition.type);
+        if (!isCompositeType(named)) continue;
         const own = sizeOf(selection) ?? sizeDefault(definition);
+        const isList = isListType(getNullableType(definition.type));
         // A list is as long as its own first/last, else as its connection's, else the assumed length.
         const multiplier = isList ? (own ?? listSize ?? settings.defaultListSize) : 1;
         total += 1 + multiplier * costOf(selection.selectionSet, named, isList ? null : own);

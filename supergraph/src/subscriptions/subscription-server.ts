@@ -72,6 +72,8 @@ export interface SubscriptionServerDeps {
   verifier: TokenVerifier;
   /** The query limits HTTP requests get. */
   validationRules: readonly ValidationRule[];
+  /** The parse limit HTTP requests get (operation-limits.ts); 5000 unless given. */
+  maxTokens?: number;
   /** Queries and mutations over the socket: Apollo Server's pipeline. */
   executeOperation: (request: { query: string; variables?: Record<string, unknown>; operationName?: string }, context: GatewayContext) => Promise<FormattedExecutionResult>;
   logger: Logger;
@@ -140,7 +142,7 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
     let checked = checkedDocuments.get(query);
     if (checked) return checked;
     try {
-      const document = parse(query, { maxTokens: MAX_TOKENS });
+      const document = parse(query, { maxTokens: deps.maxTokens ?? MAX_TOKENS });
       const errors = validate(planner.apiSchema, document, rules);
       checked = errors.length > 0 ? { errors } : { document };
     } catch (error) {

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildSchema, Kind, Lexer, parse, Source, TokenKind, validate, type OperationDefinitionNode } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
 import { createOperationLimits, DEFAULT_OPERATION_LIMITS, operationCost } from '../../src/operation-limits.js';
+import { graphql } from '../../src/subscriptions/graphql-runtime.js';
 import { startTestPlatform } from '../support/platform.js';
 
 /**
@@ -149,6 +152,8 @@ describe('operation limits, each just under and just over', () => {
   });
 
   it('keeps every storefront operation well within every limit', () => {
+    // The gateway's graphql instance, as the limits use it.
+    const { buildSchema, Kind, Lexer, parse, Source, TokenKind, validate } = graphql;
     const schema = buildSchema(readFileSync(new URL('../../../schema/api.graphql', import.meta.url), 'utf8'));
     const manifest = JSON.parse(readFileSync(new URL('../../../web/persisted-operations.json', import.meta.url), 'utf8')) as { operations: { name: string; body: string }[] };
     const { validationRules } = createOperationLimits(limits);
@@ -163,6 +168,46 @@ describe('operation limits, each just under and just over', () => {
       while (lexer.advance().kind !== TokenKind.EOF) count++;
       expect(count, name).toBeLessThan(limits.maxTokens / 4);
     }
+  });
+});
+
+/** The first thing graphql-ws answers a subscribe with: its errors (refused), or a result. */
+async function subscribeOnce(query: string): Promise<{ code?: unknown; message?: string }> {
+  const client = createClient({ url: platform.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  try {
+    return await new Promise((resolve) => {
+      const dispose = client.subscribe(
+        { query },
+        {
+          next: () => (dispose(), resolve({})),
+          error: (error) => {
+            const first = Array.isArray(error) ? error[0] : undefined;
+            bodies.push(JSON.stringify(error));
+            resolve({ code: first?.extensions?.code, message: first?.message });
+          },
+          complete: () => resolve({}),
+        },
+      );
+      // A valid subscription waits for events: being accepted is enough.
+      setTimeout(() => (dispose(), resolve({ code: 'ACCEPTED' })), 1500);
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('the same limits over graphql-ws', () => {
+  it('refuses a subscription nested too deeply, with too many aliases, or too long, with the HTTP codes', async () => {
+    expect(await subscribeOnce('subscription { stockChanged { id name } }')).toEqual({ code: 'ACCEPTED' });
+    expect((await subscribeOnce(`subscription { stockChanged { seller { ${nestedTo(limits.maxDepth).slice(2, -2)} } } }`)).code).toBe('QUERY_TOO_DEEP');
+    expect((await subscribeOnce(`subscription { stockChanged { ${Array.from({ length: 31 }, (_, i) => `t${i}: __typename`).join(' ')} } }`)).code).toBe('TOO_MANY_ALIASES');
+    const long = await subscribeOnce(`subscription { stockChanged { ${'id '.repeat(limits.maxTokens)}} }`);
+    expect(long).toEqual({ code: 'TOO_MANY_TOKENS', message: `The operation is too long: at most ${limits.maxTokens} tokens are allowed.` });
+  });
+
+  it('bounds a subscription\'s cost per event, counting variable pages as the largest', async () => {
+    const costly = 'subscription($k: Int) { stockChanged { seller { products(first: $k) { edges { node { seller { products(first: 100) { edges { node { id } } } } } } } } } }';
+    expect((await subscribeOnce(costly)).code).toBe('QUERY_TOO_COMPLEX');
   });
 });
 
