@@ -168,6 +168,21 @@ describe('graphqlMetricsPlugin', () => {
     expect(await value(registry, 'graphql_errors_total', { code: 'FORBIDDEN' })).toBe(2);
   });
 
+  it('counts the code the client was sent, after formatError rewrote it', async () => {
+    const registry = createMetricsRegistry('gateway');
+    const server = new ApolloServer({
+      typeDefs,
+      resolvers,
+      plugins: [graphqlMetricsPlugin(registry)],
+      formatError: (formatted) => (formatted.extensions?.code === 'FORBIDDEN' ? { ...formatted, extensions: { code: 'RATE_LIMITED' } } : formatted),
+    });
+    await server.start();
+    await server.executeOperation({ query: '{ forbidden }' });
+    expect(await value(registry, 'graphql_errors_total', { code: 'RATE_LIMITED' })).toBe(1);
+    expect(await value(registry, 'graphql_errors_total', { code: 'FORBIDDEN' })).toBe(0);
+    await server.stop();
+  });
+
   it('counts gateway requests, which have no resolver pass', async () => {
     const registry = createMetricsRegistry('gateway');
     let executed = 0;

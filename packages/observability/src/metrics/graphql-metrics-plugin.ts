@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 import { BoundedLabelValues } from './bounded-label.js';
 import { counter, DURATION_BUCKETS, histogram } from './instruments.js';
@@ -42,10 +41,10 @@ export function graphqlMetricsPlugin(registry: Registry): ApolloServerPlugin {
     async requestDidStart() {
       const started = performance.now();
       return {
-        async didEncounterErrors({ errors: encountered }) {
-          for (const error of encountered) errors.inc({ code: codes.value(errorCode(error)) });
-        },
-        async willSendResponse({ operation, operationName, request }) {
+        async willSendResponse({ operation, operationName, request, response }) {
+          // Counted as sent, after formatError: the code the client saw (a limit's own code, a masked bug's INTERNAL_SERVER_ERROR).
+          const sent = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          for (const error of sent ?? []) errors.inc({ code: codes.value(errorCode(error)) });
           // No operation means the document did not parse or validate (or named no operation it contains).
           const labels = operation
             ? { operation_name: nameLabel(operationName), operation_type: operation.operation }
@@ -58,7 +57,7 @@ export function graphqlMetricsPlugin(registry: Registry): ApolloServerPlugin {
   };
 }
 
-function errorCode(error: GraphQLError): string {
+function errorCode(error: { extensions?: Record<string, unknown> }): string {
   const code = error.extensions?.code;
   return typeof code === 'string' && code ? code : 'INTERNAL_SERVER_ERROR';
 }
