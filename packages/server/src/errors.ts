@@ -14,9 +14,27 @@ export const CLIENT_CODES = new Set([
 /** The only extensions a client sees: anything else (response, exception, stacktrace, serviceName) is internal. */
 const CLIENT_EXTENSIONS = ['code', 'field', 'retryAfterSeconds'];
 
+/**
+ * PostgreSQL's SQLSTATEs for text it cannot hold (U+0000 above all): the input's fault, not a bug. Services check
+ * their inputs field by field; this is the net for a string that reached a query unchecked (the statement failed,
+ * so its transaction rolled back and nothing changed).
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+function causedByUnstorableText(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 10; depth++) {
+    if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 /** Messages libraries give to errors a client caused, as the client should read them. */
 function clientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && causedByUnstorableText(error)) {
+    return { ...formatted, message: 'Text may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } };
+  }
   // Apollo Server re-codes every validation error GRAPHQL_VALIDATION_FAILED; a rule's own code (a limit) wins.
   // Read by shape, not instanceof: the gateway's and this package's graphql are not always one module instance.
   const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | null)?.originalError;

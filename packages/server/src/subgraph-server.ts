@@ -11,7 +11,6 @@ import { createLogger, type Logger } from '@shop/common';
 import { SERVICE_TOKEN_HEADER, serviceFromHeader, viewerFromAuthorization, type ServicePrincipal, type ServiceTokenVerifier, type TokenVerifier, type Viewer } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen } from './http.js';
 import { maskErrors } from './errors.js';
-import { textInputGuardPlugin } from './text-input-guard.js';
 import { enforceAccessDirectives, type AccessPolicy } from './authorization.js';
 import { serveSubscriptions, type LiveStats, type SubscriptionServing } from './subgraph-subscriptions.js';
 
@@ -79,7 +78,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       { serverWillStart: async () => ({ drainServer: async () => live?.dispose() }) },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      textInputGuardPlugin<TContext>(),
       ...(options.plugins ?? []),
     ],
     // The service's own stop (the kernel's, on SIGTERM) decides the order: Apollo must not exit the process first.

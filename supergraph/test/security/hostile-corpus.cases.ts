@@ -191,15 +191,13 @@ export const hostileCases: HostileCase[] = [
   { name: 'payOrder CARD without a card', operation: (k) => ({ query: PAY, variables: { i: { orderId: k.orderA, method: 'CARD', idempotencyKey: 'corpus-nocard' } }, actor: 'customerA' }), expect: { status: 200, code: 'INVALID_INPUT' } },
 
   // ------------------------------------------------------------------ hostile strings in every string input
-  // A NUL refuses the whole request (PostgreSQL text cannot hold one); searches are capped at 200 characters.
-  ...HOSTILE_STRINGS.flatMap((text, i): HostileCase[] => {
-    const nul = text.includes('\u0000');
-    return [
-      { name: `login with hostile email #${i}`, operation: ops(LOGIN, { e: text, p: text }), expect: { status: 200, code: nul ? 'BAD_USER_INPUT' : 'INVALID_CREDENTIALS' } },
-      { name: `register with hostile email #${i}`, operation: ops(REGISTER, { i: { email: text, password: 'long-enough-pass', name: text } }), expect: { status: 200, code: nul ? 'BAD_USER_INPUT' : 'INVALID_INPUT' } },
-      { name: `search for hostile text #${i}`, operation: ops(SEARCH, { first: 5, f: { search: text } }), expect: { status: 200, code: nul || text.length > 200 ? 'BAD_USER_INPUT' : 'OK' } },
-    ];
-  }),
+  // Login's email goes to a query as it came: a NUL (which PostgreSQL text cannot hold) is BAD_USER_INPUT.
+  // Searches are capped at 200 characters.
+  ...HOSTILE_STRINGS.flatMap((text, i): HostileCase[] => [
+    { name: `login with hostile email #${i}`, operation: ops(LOGIN, { e: text, p: text }), expect: { status: 200, code: text.includes('\u0000') ? 'BAD_USER_INPUT' : 'INVALID_CREDENTIALS' } },
+    { name: `register with hostile email #${i}`, operation: ops(REGISTER, { i: { email: text, password: 'long-enough-pass', name: text } }), expect: { status: 200, code: 'INVALID_INPUT' } },
+    { name: `search for hostile text #${i}`, operation: ops(SEARCH, { first: 5, f: { search: text } }), expect: { status: 200, code: text.length > 200 ? 'BAD_USER_INPUT' : 'OK' } },
+  ]),
   ...[...SQL, ...SCRIPT].flatMap((text, i): HostileCase[] => [
     { name: `hostile text as a product id #${i}`, operation: ops(PRODUCT_QUERY, { id: text }), expect: { status: 200, code: 'BAD_USER_INPUT' } },
     { name: `hostile text as an idempotency key with no lines #${i}`, operation: () => ({ query: PLACE, variables: { i: { lines: [], idempotencyKey: text } }, actor: 'customerA' }), expect: { status: 200, code: 'INVALID_INPUT' } },
