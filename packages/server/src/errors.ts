@@ -1,15 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@shop/common';
+import { CLIENT_ERROR_CODES, MASKED_ERROR_CODE } from './error-codes.js';
 
 /** Known codes reach the client as they are; anything else is a bug, logged here and masked there. */
-export const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_IN_SAFELIST', 'PERSISTED_QUERY_HASH_MISMATCH',
-  'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE',
-  // Operation limits (supergraph/src/operation-limits.ts).
-  'QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_ROOT_FIELDS', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS',
-]);
+export const CLIENT_CODES: ReadonlySet<string> = new Set(CLIENT_ERROR_CODES);
 
 /** The only extensions a client sees: anything else (response, exception, stacktrace, serviceName) is internal. */
 const CLIENT_EXTENSIONS = ['code', 'field', 'retryAfterSeconds'];
@@ -76,6 +71,6 @@ export function maskErrors(logger: Logger) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: MASKED_ERROR_CODE } };
   };
 }

@@ -1,5 +1,6 @@
 export * from './http.js';
 export * from './errors.js';
+export * from './error-codes.js';
 export * from './subgraph-server.js';
 export * from './entity-client.js';
 export * from './config.js';
