@@ -5,6 +5,7 @@ export default subgraphCodegen('OrdersContext', {
   CartLine: '../../db/schema.js#CartLineRow',
   Order: '../../db/schema.js#OrderRow',
   OrderLine: '../../db/schema.js#OrderLineRow',
+  OrderStatusChange: '../../db/schema.js#OrderStatusHistoryRow',
   User: '../references.js#UserReference',
   Product: '../references.js#ProductReference',
 });

@@ -29,6 +29,7 @@ const fixtures: MatrixFixtures = {
   productA,
   warehouse,
   paidOrderOfA: demo.pastOrder.id,
+  paidOrderNumberOfA: demo.pastOrder.number,
   unique: () => `c${++cell}${randomBytes(3).toString('hex')}`,
   async newOrderOfA() {
     const res = await graphqlRequest(platform.gatewayUrl, PLACE, { i: { lines: [{ productId: productA, quantity: 1 }], idempotencyKey: fixtures.unique() } }, tokens.customerA);

@@ -18,6 +18,8 @@ export interface MatrixFixtures {
   newOrderOfA(): Promise<string>;
   /** An order of customerA that is paid (for advanceOrder). */
   paidOrderOfA: string;
+  /** Its number, as customers quote it (ORD-000001). */
+  paidOrderNumberOfA: string;
   /** A string unique to this cell (SKUs, e-mails, idempotency keys). */
   unique(): string;
 }
@@ -38,6 +40,7 @@ const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: ou
 const signedIn: Record<Caller, Outcome> = { ...everyone('ALLOWED'), anonymous: 'UNAUTHENTICATED' };
 const sellersAndAdmins: Record<Caller, Outcome> = { anonymous: 'UNAUTHENTICATED', customerA: 'FORBIDDEN', customerB: 'FORBIDDEN', sellerA: 'ALLOWED', sellerB: 'ALLOWED', admin: 'ALLOWED' };
 const productOwnerAndAdmins: Record<Caller, Outcome> = { ...sellersAndAdmins, sellerB: 'FORBIDDEN' };
+const adminsOnly: Record<Caller, Outcome> = { anonymous: 'UNAUTHENTICATED', customerA: 'FORBIDDEN', customerB: 'FORBIDDEN', sellerA: 'FORBIDDEN', sellerB: 'FORBIDDEN', admin: 'ALLOWED' };
 const orderOwnerAndAdmins = (others: Outcome): Record<Caller, Outcome> => ({ anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: others, sellerA: others, sellerB: others, admin: 'ALLOWED' });
 const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123' };
 const ORDER_PAYLOAD = 'order { id number status total { amount } customer { id } } errors { code message }';
@@ -56,6 +59,15 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     operation: async (f) => ({ query: 'query($id: ID!) { order(id: $id) { id number status total { amount } customer { id name } payment { id cardLast4 } } }', variables: { id: await f.newOrderOfA() } }),
     expect: orderOwnerAndAdmins('NOT_YOURS'),
   },
+  {
+    kind: 'Query',
+    field: 'orderByNumber',
+    operation: (f) => ({ query: 'query($n: String!) { orderByNumber(number: $n) { id number status customer { id } history { to by { id } } } }', variables: { n: f.paidOrderNumberOfA } }),
+    expect: orderOwnerAndAdmins('NOT_YOURS'),
+  },
+  { kind: 'Query', field: 'orders', operation: () => ({ query: '{ orders(first: 2) { totalCount edges { node { id number customer { id } } } } }' }), expect: adminsOnly },
+  { kind: 'Query', field: 'users', operation: () => ({ query: '{ users(first: 2) { totalCount edges { node { id name email roles } } } }' }), expect: adminsOnly },
+  { kind: 'Query', field: 'stockOverview', operation: () => ({ query: '{ stockOverview(first: 2) { totalCount edges { node { id stock { available lowStock } } } } }' }), expect: adminsOnly },
   // Mutations
   { kind: 'Mutation', field: 'register', operation: (f) => ({ query: 'mutation($i: RegisterInput!) { register(input: $i) { token errors { code } } }', variables: { i: { email: `m-${f.unique()}@example.test`, password: 'long-enough-pass', name: 'Matrix' } } }), expect: everyone('ALLOWED') },
   { kind: 'Mutation', field: 'login', operation: () => ({ query: 'mutation { login(email: "cliente@artesanias.test", password: "cliente-demo-2026") { token errors { code } } }' }), expect: everyone('ALLOWED') },
@@ -72,7 +84,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     kind: 'Mutation',
     field: 'advanceOrder',
     operation: (f) => ({ query: `mutation($id: ID!) { advanceOrder(id: $id, status: SHIPPED) { ${ORDER_PAYLOAD} } }`, variables: { id: f.paidOrderOfA } }),
-    expect: { anonymous: 'UNAUTHENTICATED', customerA: 'FORBIDDEN', customerB: 'FORBIDDEN', sellerA: 'FORBIDDEN', sellerB: 'FORBIDDEN', admin: 'ALLOWED' },
+    expect: adminsOnly,
   },
   {
     kind: 'Mutation',
@@ -112,6 +124,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     operation: async (f) => ({ query: 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status total { amount } } }', variables: { id: await f.newOrderOfA() } }),
     expect: orderOwnerAndAdmins('FORBIDDEN'),
   },
+  { kind: 'Subscription', field: 'orderUpdates', operation: () => ({ query: 'subscription { orderUpdates { id number status } }' }), expect: adminsOnly },
   {
     kind: 'Subscription',
     field: 'paymentStatusChanged',

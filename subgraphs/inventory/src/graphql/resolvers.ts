@@ -4,6 +4,7 @@ import { decodeCursor, parseArgs, zFirst, zId } from '@shop/common';
 import { SubgraphUnavailableError } from '@shop/server';
 import { adjustStock } from '../domain/adjust.js';
 import { listStockMovements } from '../domain/movements.js';
+import { listStockOverview } from '../domain/stock-overview.js';
 import { listWarehouses } from '../domain/warehouses.js';
 import type { ProductRef } from '../domain/product-directory.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
@@ -12,6 +13,7 @@ import { stockAtEvent } from './live-stock.js';
 import { subscriptionResolvers } from './subscriptions.js';
 
 const movementsArgs = z.object({ first: zFirst, after: z.string().max(200).nullish() });
+const overviewArgs = movementsArgs.extend({ lowStockOnly: z.boolean().nullish() });
 
 /** Who sells a product, asked of the products subgraph: the owner @ownerOrAdmin checks stockMovements against. */
 export async function sellerOf(ctx: InventoryContext, productId: string): Promise<ProductRef | undefined> {
@@ -26,6 +28,12 @@ export async function sellerOf(ctx: InventoryContext, productId: string): Promis
 export const resolvers: Resolvers = {
   Query: {
     warehouses: (_root, _args, ctx) => listWarehouses(ctx.db),
+    // @requiresRole(roles: [ADMIN]). Each node's stock comes through the stockByProductId loader: one query a page.
+    stockOverview: async (_root, args, ctx) => {
+      const { first, after, lowStockOnly } = parseArgs(overviewArgs, args);
+      const page = await listStockOverview(ctx.db, { lowStockOnly: !!lowStockOnly }, first, after);
+      return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { id: edge.node.productId } })) };
+    },
   },
   Mutation: {
     adjustStock: async (_root, { input }, ctx) => {

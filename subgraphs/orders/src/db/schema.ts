@@ -57,6 +57,9 @@ export const orders = pgTable(
   (t) => [
     unique('orders_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
     index('orders_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id),
+    // Query.orders: every order newest first, and the same within one status (the back office's filters).
+    index('orders_created_idx').on(t.createdAt.desc(), t.id),
+    index('orders_status_created_idx').on(t.status, t.createdAt.desc(), t.id),
     // The expiry sweeper's scan: only unpaid orders, by when their reservation lapses.
     index('orders_awaiting_payment_reserved_until_idx').on(t.reservedUntil).where(sql`${t.status} = 'AWAITING_PAYMENT'`),
     check('orders_total_not_negative', sql`${t.totalMinor} >= 0`),
@@ -105,6 +108,7 @@ export type CartRow = typeof carts.$inferSelect;
 export type CartLineRow = typeof cartLines.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
+export type OrderStatusHistoryRow = typeof orderStatusHistory.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export type CancellationReason = (typeof cancellationReason.enumValues)[number];
 export const schema = { carts, cartLines, orders, orderLines, orderStatusHistory, outbox, inbox };

@@ -7,7 +7,8 @@ import type { Actor } from './cancel-order.js';
 import { invalidTransition, transitionOrder } from './transitions.js';
 
 /** advanceOrder moves fulfilment forward only; paying and cancelling have their own ways in. */
-const advanceTargets: readonly OrderStatus[] = ['SHIPPED', 'DELIVERED'];
+const advanceTargets = ['SHIPPED', 'DELIVERED'] as const satisfies readonly OrderStatus[];
+const isAdvanceTarget = (to: OrderStatus): to is (typeof advanceTargets)[number] => (advanceTargets as readonly OrderStatus[]).includes(to);
 
 /** Admin only: PAID -> SHIPPED -> DELIVERED, one step at a time, as the transition table allows. */
 export async function advanceOrder(db: Database<OrdersSchema>, actor: Actor, orderId: string, to: OrderStatus): Promise<Result<OrderRow>> {
@@ -15,8 +16,8 @@ export async function advanceOrder(db: Database<OrdersSchema>, actor: Actor, ord
   return db.transaction(async (tx) => {
     const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order) return fail(userError(OrdersErrorCode.NotFound, 'No order with this id.', ['id']));
-    if (!advanceTargets.includes(to)) return fail(invalidTransition(order.status, to));
-    const changed = await transitionOrder(tx, orderId, to, { reason: null, actorId: actor.id });
+    if (!isAdvanceTarget(to)) return fail(invalidTransition(order.status, to));
+    const changed = await transitionOrder(tx, orderId, to, { reason: to, actorId: actor.id });
     return changed.ok ? { ok: true, value: changed.value.order } : changed;
   });
 }

@@ -1,7 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import { badUserInput, decodeCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@shop/db';
-import { orderLines, orders, type OrderLineRow, type OrderRow, type OrdersSchema } from '../db/schema.js';
+import { orderLines, orders, orderStatusHistory, type OrderLineRow, type OrderRow, type OrdersSchema, type OrderStatusHistoryRow } from '../db/schema.js';
 
 type Db = Database<OrdersSchema>;
 type Tx = Transaction<OrdersSchema>;
@@ -26,33 +25,11 @@ export async function findOrderLines(db: Db, orderIds: readonly string[]): Promi
   return orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, [...orderIds])).orderBy(asc(orderLines.orderId), asc(orderLines.lineNo)) : [];
 }
 
-/**
- * A customer's orders, newest first (ties by id), by keyset on (created_at desc, id) which the
- * orders_customer_created_idx index serves. The cursor keeps created_at as PostgreSQL's
- * microsecond text, since a JS Date would round it to milliseconds and skip or repeat rows.
- */
-export async function listCustomerOrders(db: Db, customerId: string, first: number, after?: string | null): Promise<Connection<OrderRow>> {
-  const createdAtText = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-  const conditions = [eq(orders.customerId, customerId)];
-  if (after) {
-    const [afterAt, afterId] = decodeCursor(after, 2);
-    if (typeof afterAt !== 'string' || typeof afterId !== 'string' || Number.isNaN(Date.parse(afterAt)) || !/^[0-9a-f-]{36}$/i.test(afterId)) {
-      throw badUserInput('The cursor is not valid for this list.', ['after']);
-    }
-    const at = sql`${afterAt}::timestamptz`;
-    conditions.push(or(lt(orders.createdAt, at), and(eq(orders.createdAt, at), gt(orders.id, afterId as string)))!);
-  }
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({ order: orders, createdAtText })
-      .from(orders)
-      .where(and(...conditions))
-      .orderBy(desc(orders.createdAt), asc(orders.id))
-      .limit(first + 1),
-    db.select({ total: count() }).from(orders).where(eq(orders.customerId, customerId)),
-  ]);
-  const connection = toConnection(rows, first, (row) => encodeCursor([row.createdAtText, row.order.id]), total);
-  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.order })) };
+/** The status history of many orders in one query, oldest change first per order. */
+export async function findOrderHistories(db: Db, orderIds: readonly string[]): Promise<OrderStatusHistoryRow[]> {
+  return orderIds.length
+    ? db.select().from(orderStatusHistory).where(inArray(orderStatusHistory.orderId, [...orderIds])).orderBy(asc(orderStatusHistory.orderId), asc(orderStatusHistory.at), asc(orderStatusHistory.id))
+    : [];
 }
 
 /** postgres.js returns the rows themselves, PGlite an object with rows. */

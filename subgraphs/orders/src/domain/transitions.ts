@@ -22,8 +22,11 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus
 
 export const canTransition = (from: OrderStatus, to: OrderStatus): boolean => orderTransitions[from].includes(to);
 
-/** Why a change happened: a cancellation reason, or what moved the order forward. Kept in order_status_history. */
-export type OrderChangeReason = CancellationReason | 'PAYMENT_CAPTURED';
+/**
+ * Why a change happened: a cancellation reason, or what moved the order forward (a captured payment, an admin's
+ * shipping or delivery). Kept in order_status_history, shown as OrderStatusChange.reason; placing writes PLACED.
+ */
+export type OrderChangeReason = CancellationReason | 'PAYMENT_CAPTURED' | 'SHIPPED' | 'DELIVERED';
 
 export interface TransitionOptions {
   reason: OrderChangeReason | null;

@@ -1,9 +1,19 @@
-import { zId } from '@shop/common';
+import { z } from 'zod';
+import { parseArgs, zFirst, zId } from '@shop/common';
 import { RateLimited, rateLimitedError } from '@shop/server';
 import { logIn, register } from '../domain/accounts.js';
+import { listUsers } from '../domain/user-list.js';
 import type { UserRow } from '../db/schema.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { UsersContext } from './context.js';
+
+const usersArgs = z.object({
+  first: zFirst,
+  after: z.string().max(500).nullish(),
+  // Blank searches nothing, so it lists everyone.
+  search: z.string().trim().max(200, { message: 'Must be at most 200 characters.' }).nullish(),
+  role: z.enum(['CUSTOMER', 'SELLER', 'ADMIN']).nullish(),
+});
 
 async function signedIn(ctx: UsersContext, user: UserRow) {
   // The payload's user is the one just signed in, so it may see its own email.
@@ -23,6 +33,11 @@ async function limited<T>(work: Promise<T>): Promise<T> {
 export const resolvers: Resolvers = {
   Query: {
     me: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.id) : null),
+    // @requiresRole(roles: [ADMIN]).
+    users: (_root, args, ctx) => {
+      const { first, after, search, role } = parseArgs(usersArgs, args);
+      return listUsers(ctx.db, { search, role }, first, after);
+    },
   },
   Mutation: {
     register: async (_root, { input }, ctx) => {

@@ -62,8 +62,17 @@ export type ProductStockMovementsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** inventory subgraph: the stock of every product with units recorded in any warehouse, summed over the warehouses, low stock first: products whose stock is lowStock come first, fewest available units first, then the others the same way (ties by product id). */
+  stockOverview: StockOverviewConnection;
   /** Every warehouse, by name. */
   warehouses: Array<Warehouse>;
+};
+
+
+export type QueryStockOverviewArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lowStockOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** What a user may do: shop, sell, administer. */
@@ -119,6 +128,26 @@ export type StockMovementReason =
   | 'RESTOCK'
   | 'RETURN'
   | 'SALE';
+
+/** A page of the stock overview (Relay connection) and how many products it covers in all. */
+export type StockOverviewConnection = {
+  __typename?: 'StockOverviewConnection';
+  /** The products of this page, low stock first. */
+  edges: Array<StockOverviewEdge>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+  /** How many products the overview covers (only low-stock ones with lowStockOnly), over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One product in the stock overview, with the cursor to continue after it. */
+export type StockOverviewEdge = {
+  __typename?: 'StockOverviewEdge';
+  /** Pass as after to get the products that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The product; its stock (inventory) has the totals and each warehouse's units, its name, SKU and seller come from their subgraphs. */
+  node: Product;
+};
 
 export type StockPayload = {
   __typename?: 'StockPayload';
@@ -278,6 +307,8 @@ export type ResolversTypes = ResolversObject<{
   StockMovementConnection: ResolverTypeWrapper<Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversTypes['StockMovementEdge']> }>;
   StockMovementEdge: ResolverTypeWrapper<Omit<StockMovementEdge, 'node'> & { node: ResolversTypes['StockMovement'] }>;
   StockMovementReason: StockMovementReason;
+  StockOverviewConnection: ResolverTypeWrapper<Omit<StockOverviewConnection, 'edges'> & { edges: Array<ResolversTypes['StockOverviewEdge']> }>;
+  StockOverviewEdge: ResolverTypeWrapper<Omit<StockOverviewEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   StockPayload: ResolverTypeWrapper<Omit<StockPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -301,6 +332,8 @@ export type ResolversParentTypes = ResolversObject<{
   StockMovement: StockMovementView;
   StockMovementConnection: Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMovementEdge']> };
   StockMovementEdge: Omit<StockMovementEdge, 'node'> & { node: ResolversParentTypes['StockMovement'] };
+  StockOverviewConnection: Omit<StockOverviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockOverviewEdge']> };
+  StockOverviewEdge: Omit<StockOverviewEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   StockPayload: Omit<StockPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Subscription: Record<PropertyKey, never>;
   UserError: UserError;
@@ -346,6 +379,7 @@ export type ProductResolvers<ContextType = InventoryContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  stockOverview?: Resolver<ResolversTypes['StockOverviewConnection'], ParentType, ContextType, RequireFields<QueryStockOverviewArgs, 'first' | 'lowStockOnly'>>;
   warehouses?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 }>;
 
@@ -376,6 +410,17 @@ export type StockMovementConnectionResolvers<ContextType = InventoryContext, Par
 export type StockMovementEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockMovementEdge'] = ResolversParentTypes['StockMovementEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['StockMovement'], ParentType, ContextType>;
+}>;
+
+export type StockOverviewConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockOverviewConnection'] = ResolversParentTypes['StockOverviewConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StockOverviewEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StockOverviewEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockOverviewEdge'] = ResolversParentTypes['StockOverviewEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 }>;
 
 export type StockPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockPayload'] = ResolversParentTypes['StockPayload']> = ResolversObject<{
@@ -417,6 +462,8 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   StockMovement?: StockMovementResolvers<ContextType>;
   StockMovementConnection?: StockMovementConnectionResolvers<ContextType>;
   StockMovementEdge?: StockMovementEdgeResolvers<ContextType>;
+  StockOverviewConnection?: StockOverviewConnectionResolvers<ContextType>;
+  StockOverviewEdge?: StockOverviewEdgeResolvers<ContextType>;
   StockPayload?: StockPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { CartRow, CartLineRow, OrderRow, OrderLineRow } from '../../db/schema.js';
+import { CartRow, CartLineRow, OrderRow, OrderLineRow, OrderStatusHistoryRow } from '../../db/schema.js';
 import { UserReference, ProductReference } from '../references.js';
 import { OrdersContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -101,6 +101,8 @@ export type Order = {
   cancellationReason?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   customer: User;
+  /** Every status the order moved through, oldest first: the first entry is its placement (from null to AWAITING_PAYMENT). */
+  history: Array<OrderStatusChange>;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   /** Human-friendly, unique, e.g. ORD-000123. */
@@ -126,6 +128,20 @@ export type OrderEdge = {
   __typename?: 'OrderEdge';
   cursor: Scalars['String']['output'];
   node: Order;
+};
+
+/** Which orders Query.orders lists; every field given must hold (AND), an omitted field does not filter. */
+export type OrderFilter = {
+  /** Only this customer's orders (a User id). */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The one order with this number, written as customers quote it: "ORD-000002", in any case, with or without "ORD-" and leading zeros ("ord-2", "000002", "2" all mean ORD-000002). Any other text matches no order. */
+  number?: InputMaybe<Scalars['String']['input']>;
+  /** Only orders placed at or after this instant (inclusive). */
+  placedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only orders placed before this instant (exclusive), so placedAfter/placedBefore of consecutive days never overlap. */
+  placedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only orders in this status. */
+  status?: InputMaybe<OrderStatus>;
 };
 
 /** One product of an order, with the price it was sold at. */
@@ -166,6 +182,21 @@ export type OrderStatus =
   /** On its way to the customer. */
   | 'SHIPPED';
 
+/** One change of an order's status: from what, to what, when, who made it and why. */
+export type OrderStatusChange = {
+  __typename?: 'OrderStatusChange';
+  /** When the change was committed. */
+  at: Scalars['DateTime']['output'];
+  /** Who made the change: the customer who placed or cancelled it, or the admin who shipped, delivered or cancelled it; null when the system did (payment captured, reservation expired). */
+  by?: Maybe<User>;
+  /** The status before the change; null for the entry that records the order being placed. */
+  from?: Maybe<OrderStatus>;
+  /** Why: PLACED (the customer placed it), PAYMENT_CAPTURED (a payment was captured), SHIPPED or DELIVERED (an admin advanced it), CUSTOMER or ADMIN (cancelled by them), EXPIRED (the stock reservation lapsed unpaid). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The status after the change. */
+  to: OrderStatus;
+};
+
 /** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -193,11 +224,27 @@ export type Query = {
   cart: Cart;
   /** Own orders only, unless the viewer is an admin. */
   order?: Maybe<Order>;
+  /** The order with this number, for its customer or an admin; null for anyone else, for a number no order has and for text that is not an order number. */
+  orderByNumber?: Maybe<Order>;
+  /** Every customer's orders, newest first (ties by id), filtered, in cursor pages; totalCount counts every order the filter admits. */
+  orders: OrderConnection;
 };
 
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderByNumberArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a user may do: shop, sell, administer. */
@@ -210,6 +257,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** orders subgraph: fires on every status change of the viewer's order. */
   orderStatusChanged: Order;
+  /** orders subgraph: fires for every order placed (status AWAITING_PAYMENT) and every status change of any order, with the order as it is after that change. */
+  orderUpdates: Order;
 };
 
 
@@ -353,10 +402,12 @@ export type ResolversTypes = ResolversObject<{
   Order: ResolverTypeWrapper<OrderRow>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderFilter: OrderFilter;
   OrderLine: ResolverTypeWrapper<OrderLineRow>;
   OrderLineInput: OrderLineInput;
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
+  OrderStatusChange: ResolverTypeWrapper<OrderStatusHistoryRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PlaceOrderInput: PlaceOrderInput;
@@ -383,9 +434,11 @@ export type ResolversParentTypes = ResolversObject<{
   Order: OrderRow;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderFilter: OrderFilter;
   OrderLine: OrderLineRow;
   OrderLineInput: OrderLineInput;
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  OrderStatusChange: OrderStatusHistoryRow;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PlaceOrderInput: PlaceOrderInput;
@@ -454,6 +507,7 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['OrderStatusChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -486,6 +540,14 @@ export type OrderPayloadResolvers<ContextType = OrdersContext, ParentType extend
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
 }>;
 
+export type OrderStatusChangeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderStatusChange'] = ResolversParentTypes['OrderStatusChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -498,10 +560,13 @@ export type ProductResolvers<ContextType = OrdersContext, ParentType extends Res
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orderByNumber?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByNumberArgs, 'number'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
 }>;
 
 export type SubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   orderStatusChanged?: SubscriptionResolver<ResolversTypes['Order'], "orderStatusChanged", ParentType, ContextType, RequireFields<SubscriptionOrderStatusChangedArgs, 'orderId'>>;
+  orderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "orderUpdates", ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -529,6 +594,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
+  OrderStatusChange?: OrderStatusChangeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,0 +1,68 @@
+import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { badUserInput, decodeCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
+import type { Database } from '@shop/db';
+import { orders, type OrderRow, type OrdersSchema, type OrderStatus } from '../db/schema.js';
+
+type Db = Database<OrdersSchema>;
+
+/** Which orders a list holds; every condition given must hold. number is already the stored form (normalizeOrderNumber). */
+export interface OrderListFilter {
+  status?: OrderStatus | null;
+  number?: string | null;
+  customerId?: string | null;
+  /** Inclusive. */
+  placedAfter?: Date | null;
+  /** Exclusive. */
+  placedBefore?: Date | null;
+}
+
+// created_at as PostgreSQL's microsecond text: a JS Date would round it to milliseconds and skip or repeat rows.
+const createdAtText = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function conditionsOf(filter: OrderListFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(orders.status, filter.status));
+  if (filter.number) conditions.push(eq(orders.number, filter.number));
+  if (filter.customerId) conditions.push(eq(orders.customerId, filter.customerId));
+  if (filter.placedAfter) conditions.push(gte(orders.createdAt, filter.placedAfter));
+  if (filter.placedBefore) conditions.push(lt(orders.createdAt, filter.placedBefore));
+  return conditions;
+}
+
+/** The keyset condition after a cursor of (created_at text, id): newer rows came before it. */
+function afterCursor(after: string): SQL {
+  const [afterAt, afterId] = decodeCursor(after, 2);
+  if (typeof afterAt !== 'string' || typeof afterId !== 'string' || Number.isNaN(Date.parse(afterAt)) || !/^[0-9a-f-]{36}$/i.test(afterId)) {
+    throw badUserInput('The cursor is not valid for this list.', ['after']);
+  }
+  const at = sql`${afterAt}::timestamptz`;
+  return or(lt(orders.createdAt, at), and(eq(orders.createdAt, at), sql`${orders.id} > ${afterId}::uuid`))!;
+}
+
+/**
+ * Orders newest first (ties by id), by keyset on (created_at desc, id): orders_created_idx serves the whole list,
+ * orders_status_created_idx a status, orders_customer_created_idx a customer. totalCount counts the filter's orders.
+ */
+export async function listOrders(db: Db, filter: OrderListFilter, first: number, after?: string | null): Promise<Connection<OrderRow>> {
+  const conditions = conditionsOf(filter);
+  const page = after ? [...conditions, afterCursor(after)] : conditions;
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select({ order: orders, createdAtText })
+      .from(orders)
+      .where(and(...page))
+      .orderBy(desc(orders.createdAt), asc(orders.id))
+      .limit(first + 1),
+    db.select({ total: count() }).from(orders).where(and(...conditions)),
+  ]);
+  const connection = toConnection(rows, first, (row) => encodeCursor([row.createdAtText, row.order.id]), total);
+  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.order })) };
+}
+
+/** A customer's orders: the same list with the customer as its filter. */
+export const listCustomerOrders = (db: Db, customerId: string, first: number, after?: string | null) => listOrders(db, { customerId }, first, after);
+
+export async function findOrderByNumber(db: Db, number: string): Promise<OrderRow | null> {
+  const [order] = await db.select().from(orders).where(eq(orders.number, number));
+  return order ?? null;
+}
