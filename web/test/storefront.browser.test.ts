@@ -6,6 +6,8 @@ import { startPlatform, type RunningPlatform } from './support/platform';
 import { serveStorefront } from './support/storefront';
 import { launchBrowser, screenshot, watchErrors } from './support/browser';
 import { api } from './support/api';
+import { a11yTracker, blocking, runAxe } from './support/a11y';
+import { measurePhoneLayout } from './support/layout';
 import type { RunningStorefront } from '../server';
 
 let platform: RunningPlatform;
@@ -45,17 +47,23 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), storefront.url).toString();
 
-async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: string }) {
+/** Product page to a placed order; with `a11y`, each page on the way is audited (named after `label`). */
+async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: string }, a11y?: { tracker: ReturnType<typeof a11yTracker>; label: string }) {
   await page.goto(url(`/products/${product.id}`));
   await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
   await page.getByRole('button', { name: 'Agregar al carrito' }).click();
   await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
+  await a11y?.tracker.check(`${a11y.label}-product`);
   await page.getByTestId('nav-cart').click();
   await page.getByTestId('cart-line').filter({ hasText: product.name }).waitFor();
+  await a11y?.tracker.check(`${a11y.label}-cart`);
   await page.getByRole('link', { name: 'Ir a pagar' }).click();
+  await page.getByRole('button', { name: 'Confirmar y pagar' }).waitFor();
+  await a11y?.tracker.check(`${a11y.label}-checkout`);
   await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
   await page.waitForURL(/\/orders\/[^/]+$/);
   await page.getByTestId('reservation-countdown').waitFor();
+  await a11y?.tracker.check(`${a11y.label}-order-awaiting-payment`);
 }
 
 /** Operation names of the GraphQL POSTs a page sends from now on (subscriptions travel over the socket, not here). */
@@ -77,6 +85,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
   it('renders the catalog fast, searches, filters, sorts, pages by cursor and keeps the sign-in across a reload', async () => {
     const page = await newPage(undefined, { width: 1280, height: 900 });
     const errors = watchErrors(page);
+    const a11y = a11yTracker(page);
     const graphqlPosts: string[] = [];
     page.on('request', (request) => {
       if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') graphqlPosts.push(request.postDataJSON()?.operationName ?? '?');
@@ -126,13 +135,17 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     const amounts = await page.locator('.product-card .price').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.amount!));
     const cents = amounts.map((a) => BigInt(a.replace('.', '')));
     expect(cents.every((c, i) => i === 0 || c >= cents[i - 1]!)).toBe(true);
+    await a11y.check('catalog');
 
     // An empty search result says so.
     await page.getByLabel('Buscar').fill('zzzxqw');
     await page.getByText('No encontramos productos').waitFor();
+    await a11y.check('catalog-empty');
 
     // Sign in, then a reload stays signed in; the demo order is listed.
     await page.getByRole('link', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('button', { name: 'Entrar' }).waitFor();
+    await a11y.check('signin');
     await page.getByLabel('Correo electrónico').fill(demo.customer.email);
     await page.getByLabel('Contraseña').fill(demo.customer.password);
     await page.getByRole('button', { name: 'Entrar' }).click();
@@ -142,9 +155,12 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     await page.getByRole('link', { name: 'Mis pedidos' }).click();
     const row = page.getByTestId('order-row').filter({ hasText: demo.pastOrder.number });
     await row.getByTestId('order-status').and(page.locator('[data-status="PAID"]')).waitFor();
+    await a11y.check('my-orders');
+    expect(a11y.unchecked()).toEqual([]);
 
     // The product page loads its data in one GraphQL request (no waterfall), for an anonymous visitor.
     const anonymous = await newPage();
+    const anonymousA11y = a11yTracker(anonymous);
     const productRequests: string[] = [];
     anonymous.on('request', (request) => {
       if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') productRequests.push(request.postDataJSON()?.operationName ?? '?');
@@ -154,6 +170,8 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     await anonymous.waitForLoadState('networkidle');
     console.log(`product page requests: ${productRequests.join(', ')}`);
     expect(productRequests).toEqual(['Product']);
+    await anonymousA11y.check('product');
+    expect(anonymousA11y.unchecked()).toEqual([]);
 
     await screenshot(page, 'catalog-signed-in-orders');
     await anonymous.getByRole('heading', { level: 1 }).waitFor();
@@ -161,22 +179,84 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     expect(errors).toEqual([]);
   });
 
+  it('starts keyboard focus at the skip link and the menu; a heading takes focus only after a client-side navigation', async () => {
+    const page = await newPage((await shop.registerCustomer('teclado')).token);
+    const a11y = a11yTracker(page);
+    const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.textContent?.trim()}`));
+
+    // First load of a page whose heading renders after its data: nothing takes the focus.
+    await page.goto(url(`/products/${demo.products[0]!.id}`));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByTestId('stock-left').waitFor();
+    expect(await focused()).toBe('body');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('a Saltar al contenido');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('a Artesanías Bogotá');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('a Catálogo');
+    await a11y.check('product-keyboard');
+
+    // The skip link puts the focus in the page: the next Tab reaches the page's first control, not the menu.
+    await page.goto(url('/'));
+    await page.getByTestId('product-card').first().waitFor();
+    expect(await focused()).toBe('body');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+    // A client-side navigation focuses the new page's heading, back and forward too.
+    await page.getByRole('link', { name: 'Mis pedidos' }).click();
+    await poll(focused).toBe('h1 Mis pedidos');
+    await a11y.check('my-orders-empty');
+    await page.goBack();
+    await page.getByTestId('product-card').first().waitFor();
+    await poll(focused).toMatch(/^h1 /);
+    // Typing a search changes the query, not the page: the focus stays in the search box.
+    await page.getByLabel('Buscar').fill('mochila');
+    await page.waitForURL(/q=mochila/);
+    await poll(() => page.locator('.result-count').textContent()).toMatch(/productos?$/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await a11y.check('catalog-search');
+    expect(a11y.unchecked()).toEqual([]);
+
+    // The checks can fail: an image without text, a control squeezed onto two lines and a too-wide block are found.
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const image = Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' });
+      const squeezed = Object.assign(document.createElement('button'), { textContent: 'Marcar como enviado', style: 'width: 4rem' });
+      const wide = Object.assign(document.createElement('div'), { style: 'width: 2000px; height: 1px' });
+      main.append(image, squeezed, wide);
+    });
+    expect(blocking(await runAxe(page)).map((v) => v.id)).toContain('image-alt');
+    const broken = await measurePhoneLayout(page);
+    expect(broken.wrapped).toContain('button "Marcar como enviado"');
+    expect(broken.scrollWidth).toBeGreaterThan(broken.innerWidth);
+  });
+
   it('lets a seller create a product and restock it, and shoppers then find it in the catalog with that stock', async () => {
     const page = await newPage();
     const errors = watchErrors(page);
     const unique = Math.random().toString(36).slice(2, 8);
     const name = `Mochila Arcoíris ${unique}`;
+    const a11y = a11yTracker(page);
 
     await page.goto(url('/register?seller=1'));
     await page.getByLabel('Nombre').fill(`Taller ${unique}`);
     await page.getByLabel('Correo electrónico').fill(`taller-${unique}@example.test`);
     await page.getByLabel('Contraseña').fill('vendedora-segura-2026');
     expect(await page.getByLabel(/Quiero vender/).isChecked()).toBe(true);
+    await a11y.check('register-seller');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mis productos' }).waitFor();
     await page.getByText('Aún no tienes productos').waitFor();
+    await a11y.check('seller-products-empty');
 
     await page.getByRole('link', { name: 'Nuevo producto' }).click();
+    await page.getByLabel('SKU').waitFor();
+    await a11y.check('seller-product-new');
     await page.getByLabel('SKU').fill(`ARC-${unique}`);
     await page.getByLabel('Nombre').fill(name);
     await page.getByLabel('Descripción').fill('Tejida a mano con hilos de colores.');
@@ -193,9 +273,11 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     await poll(() => page.getByTestId('stock-total').getAttribute('data-available')).toBe('7');
     await page.getByTestId('stock-movement').filter({ hasText: '+7' }).waitFor();
     await screenshot(page, 'seller-restocked');
+    await a11y.check('seller-product-restocked');
 
     await page.getByRole('link', { name: 'Mi tienda' }).click();
     await page.getByTestId('seller-product').filter({ hasText: name }).waitFor();
+    await a11y.check('seller-products');
 
     await page.getByRole('link', { name: 'Catálogo', exact: true }).click();
     await page.getByLabel('Buscar').fill(unique);
@@ -206,6 +288,8 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     expect(await card.getByTestId('stock-badge').getAttribute('data-available')).toBe('7');
     expect(await card.locator('.price').textContent()).toMatch(/^\$\s?185\.000$/);
     await screenshot(page, 'seller-product-in-catalog');
+    await a11y.check('catalog-seller-signed-in');
+    expect(a11y.unchecked()).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -213,19 +297,23 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     const product = await shop.productWithStock('compra', 5);
     const page = await newPage();
     const errors = watchErrors(page);
+    const a11y = a11yTracker(page);
     const unique = Math.random().toString(36).slice(2, 8);
 
     await page.goto(url('/register'));
     await page.getByLabel('Nombre').fill(`Compradora ${unique}`);
     await page.getByLabel('Correo electrónico').fill(`compra-${unique}@example.test`);
     await page.getByLabel('Contraseña').fill('compradora-segura-2026');
+    await a11y.check('register');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByTestId('viewer-name').waitFor();
+    await page.getByTestId('product-card').first().waitFor();
+    await a11y.check('catalog-customer-signed-in');
 
     await page.getByLabel('Buscar').fill(product.name.split(' ').at(-1)!);
     await page.getByTestId('product-card').filter({ hasText: product.name }).getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
-    await addToCartAndPlaceOrder(page, product);
+    await addToCartAndPlaceOrder(page, product, { tracker: a11y, label: 'purchase' });
 
     // A marker that a reload would wipe: the PAID status must arrive through the subscription.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -240,6 +328,8 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     // fallback (it polls the Order query only while the live feed is down) never fired.
     expect(sentAfterPay.filter((name) => name === 'Order')).toEqual([]);
     await screenshot(page, 'purchase-paid');
+    await a11y.check('order-paid');
+    expect(a11y.unchecked()).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -247,28 +337,34 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     const product = await shop.productWithStock('vivo', 5);
     const a = await newPage();
     const b = await newPage((await shop.registerCustomer('b')).token);
+    const a11yA = a11yTracker(a);
+    const a11yB = a11yTracker(b);
     await a.goto(url(`/products/${product.id}`));
     await poll(() => a.getByTestId('stock-left').getAttribute('data-available')).toBe('5');
+    await a11yA.check('live-stock-product');
     // The dot turns on once A's socket is connected with the stockChanged subscription on it.
     await a.locator('.live-dot.on').waitFor();
     await a.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     const sentByA = gatewayPosts(a);
 
-    await addToCartAndPlaceOrder(b, product);
+    await addToCartAndPlaceOrder(b, product, { tracker: a11yB, label: 'live-stock-b' });
     // The reservation alone makes the units unavailable to others.
     await poll(() => a.getByTestId('stock-left').getAttribute('data-available')).toBe('4');
     expect(await a.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     // Pushed, not fetched: A's page asked the gateway for nothing meanwhile.
     expect(sentByA).toEqual([]);
     await screenshot(a, 'live-stock-shopper-a');
+    expect([...a11yA.unchecked(), ...a11yB.unchecked()]).toEqual([]);
   });
 
   it('names the short line when the stock ran out between cart and checkout, and holds nothing', async () => {
     const product = await shop.productWithStock('agotado', 1);
     const page = await newPage((await shop.registerCustomer('agotado')).token);
+    const a11y = a11yTracker(page);
     await page.goto(url(`/products/${product.id}`));
     await page.getByRole('button', { name: 'Agregar al carrito' }).click();
     await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
+    await a11y.check('product-added');
     // Someone else takes the last unit first.
     const other = await shop.registerCustomer('rapido');
     const placed = await shop.call(
@@ -279,6 +375,8 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     expect(placed.placeOrder.order?.id).toBeTruthy();
 
     await page.getByTestId('nav-cart').click();
+    await page.getByRole('link', { name: 'Ir a pagar' }).waitFor();
+    await a11y.check('cart');
     await page.getByRole('link', { name: 'Ir a pagar' }).click();
     await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
     await page.getByTestId('short-line').filter({ hasText: product.name }).filter({ hasText: 'ya no quedan unidades' }).waitFor();
@@ -287,21 +385,27 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     const { product: after } = await shop.call(`query($id: ID!) { product(id: $id) { stock { reserved available } } }`, { id: product.id });
     expect(after.stock).toEqual({ reserved: 1, available: 0 });
     await screenshot(page, 'checkout-out-of-stock');
+    await a11y.check('checkout-out-of-stock');
+    expect(a11y.unchecked()).toEqual([]);
   });
 
   it('shows why a declined card failed and lets the shopper retry with another card', async () => {
     const product = await shop.productWithStock('rechazo', 3);
     const page = await newPage((await shop.registerCustomer('rechazo')).token);
-    await addToCartAndPlaceOrder(page, product);
+    const a11y = a11yTracker(page);
+    await addToCartAndPlaceOrder(page, product, { tracker: a11y, label: 'declined' });
 
     await payWithCard(page, '4000 0000 0000 0002');
     await page.getByTestId('payment-failure').filter({ hasText: 'CARD_DECLINED' }).waitFor();
     expect(await page.getByTestId('order-status').getAttribute('data-status')).toBe('AWAITING_PAYMENT');
     await screenshot(page, 'declined-card');
+    await a11y.check('order-card-declined');
 
     await payWithCard(page, '4242 4242 4242 4242');
     await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('PAID');
     await page.getByText('Intentos de pago (2)').waitFor();
     await screenshot(page, 'declined-then-paid');
+    await a11y.check('order-declined-then-paid');
+    expect(a11y.unchecked()).toEqual([]);
   });
 });

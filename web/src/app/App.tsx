@@ -11,6 +11,7 @@ import { OrderPage } from '../pages/OrderPage';
 import { OrdersPage } from '../pages/OrdersPage';
 import { RegisterPage, SignInPage } from '../pages/SignInPage';
 import { Empty, Loading } from '../components/states';
+import { ITEM, countOf } from '../lib/plurals';
 
 // Seller and admin screens are a minority's: they load on demand and stay out of the shopper's first download.
 const SellerProductsPage = lazy(() => import('../pages/seller/SellerProductsPage').then((m) => ({ default: m.SellerProductsPage })));
@@ -52,17 +53,29 @@ function CartCount() {
   const count = data?.cart.lines.reduce((n, line) => n + line.quantity, 0) ?? 0;
   return (
     <Link to="/cart" data-testid="nav-cart">
-      Carrito{count > 0 && <span className="count-pill" aria-label={`${count} artículos`}>{count}</span>}
+      Carrito{count > 0 && <span className="count-pill" aria-label={countOf(count, ITEM)}>{count}</span>}
     </Link>
   );
 }
 
+/**
+ * On a phone the header is two rows: the brand with the account (greeting, Salir), then the menu on one line that
+ * scrolls sideways when it is longer than the screen; on a wide screen it is one row: brand, menu, account.
+ */
 function NavBar() {
   const { viewer, hasRole, signOut } = useSession();
   const { navigate } = useRouter();
   return (
     <header className="site-header">
-      <a href="#main" className="skip-link">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus the page without a #main history entry (Back would land on it and move the focus there again).
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Saltar al contenido
       </a>
       <Link to="/" className="brand">
@@ -91,18 +104,6 @@ function NavBar() {
                   <Link to="/admin/orders">Administración</Link>
                 </li>
               )}
-              <li>
-                <button
-                  type="button"
-                  className="button link"
-                  onClick={() => {
-                    signOut();
-                    navigate('/');
-                  }}
-                >
-                  Salir <span className="visually-hidden">({viewer.name})</span>
-                </button>
-              </li>
             </>
           ) : (
             <>
@@ -117,9 +118,21 @@ function NavBar() {
         </ul>
       </nav>
       {viewer && (
-        <p className="greeting" data-testid="viewer-name">
-          Hola, {viewer.name}
-        </p>
+        <div className="account">
+          <p className="greeting" data-testid="viewer-name">
+            Hola, {viewer.name}
+          </p>
+          <button
+            type="button"
+            className="button link"
+            onClick={() => {
+              signOut();
+              navigate('/');
+            }}
+          >
+            Salir <span className="visually-hidden">({viewer.name})</span>
+          </button>
+        </div>
       )}
     </header>
   );
@@ -130,7 +143,8 @@ export function App() {
     <RouterProvider>
       <SessionProvider>
         <NavBar />
-        <main id="main" className="page">
+        {/* tabIndex: the skip link's target takes the focus, so the next Tab continues inside the page. */}
+        <main id="main" className="page" tabIndex={-1}>
           <Suspense fallback={<Loading />}>
             <CurrentPage />
           </Suspense>

@@ -12,16 +12,39 @@ function readLocation(): Location {
   return { path: window.location.pathname, search: new URLSearchParams(window.location.search) };
 }
 
+/**
+ * Set by a client-side navigation to another path (link, redirect, back/forward) and taken by the next page
+ * heading that renders, so keyboard and screen reader users land on the new view. Never set on the first load:
+ * there the first Tab must reach the skip link and the menu.
+ */
+let headingFocusPending = false;
+
+/** True once after each client-side navigation to another path; the caller moves focus to its heading. */
+export function takeHeadingFocus(): boolean {
+  const pending = headingFocusPending;
+  headingFocusPending = false;
+  return pending;
+}
+
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState(readLocation);
   useEffect(() => {
-    const onPop = () => setLocation(readLocation());
+    const onPop = () => {
+      const next = readLocation();
+      setLocation((shown) => {
+        if (shown.path !== next.path) headingFocusPending = true;
+        return next;
+      });
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
+    const from = window.location.pathname;
     if (options?.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
+    // Only a new path is a new view: a search or filter change (same path, new query) keeps the focus where it is.
+    if (window.location.pathname !== from) headingFocusPending = true;
     setLocation(readLocation());
     // A new page starts at the top, and keyboard and screen reader users land on its heading.
     if (!to.includes('?') || to.split('?')[0] !== window.location.pathname) window.scrollTo(0, 0);
