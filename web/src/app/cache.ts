@@ -1,4 +1,4 @@
-import { cacheExchange, type Cache, type CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { cacheExchange, type Cache, type CacheExchangeOpts, type Resolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 
 /** Drops every cached page of a list field so the next read goes to the network (a mutation changed its members). */
@@ -9,6 +9,19 @@ function invalidateField(cache: Cache, entity: string, fieldName: string) {
 }
 
 type Data = Record<string, any>;
+
+/**
+ * A single-entity query (`product(id)`, `order(id)`) read from an entity already in the cache (a list or another page
+ * brought it). An answer of null stays null: the thing does not exist or is not the viewer's, and the page says so
+ * instead of taking it for a cache miss.
+ */
+function byId(typename: string): Resolver {
+  return (_parent, args, cache, info) => {
+    const answered = cache.resolve(info.parentKey, info.fieldName, args);
+    if (answered === null) return null;
+    return answered ?? { __typename: typename, id: args.id as string };
+  };
+}
 
 /**
  * The normalized cache: Product, Order, Payment, Cart, User... are stored once by id, so a subscription
@@ -41,8 +54,8 @@ export const cacheConfig: CacheExchangeOpts = {
     Query: {
       // "Load more" asks for the next page by cursor; the cache appends it to the pages already shown.
       products: relayPagination(),
-      product: (_parent, args) => ({ __typename: 'Product', id: args.id as string }),
-      order: (_parent, args) => ({ __typename: 'Order', id: args.id as string }),
+      product: byId('Product'),
+      order: byId('Order'),
     },
     Product: { stockMovements: relayPagination() },
     User: { orders: relayPagination(), products: relayPagination() },

@@ -9,6 +9,8 @@ const TEST_CARDS = [
   { number: '4242 4242 4242 4242', outcome: 'aprobada' },
   { number: '4000 0000 0000 0002', outcome: 'rechazada (CARD_DECLINED)' },
   { number: '4000 0000 0000 9995', outcome: 'fondos insuficientes (INSUFFICIENT_FUNDS)' },
+  // The simulated provider takes a few seconds (3 by default) to authorize it: the stepper shows each step.
+  { number: '4000 0000 0000 0077', outcome: 'aprobada tras unos segundos de espera (pago lento)' },
 ];
 
 function nextYear() {

@@ -1,4 +1,6 @@
-/** Sold out, "only N left" when low, or in stock: the same words in the catalog, product page and cart. */
+import { countOf, formatCount, pluralForm } from '../lib/plurals';
+
+/** One stock text, the same in the catalog, product page and cart: sold out, "only N left" when low, or N available. */
 export function StockBadge({ stock }: { stock: { available: number; lowStock: boolean } }) {
   if (stock.available <= 0)
     return (
@@ -9,12 +11,12 @@ export function StockBadge({ stock }: { stock: { available: number; lowStock: bo
   if (stock.lowStock)
     return (
       <span className="badge badge-low" data-testid="stock-badge" data-available={stock.available}>
-        ¡Solo quedan {stock.available}!
+        ¡Solo {pluralForm(stock.available, { one: 'queda', other: 'quedan' })} {formatCount(stock.available)}!
       </span>
     );
   return (
     <span className="badge badge-ok" data-testid="stock-badge" data-available={stock.available}>
-      Disponible ({stock.available})
+      {countOf(stock.available, { one: 'disponible', other: 'disponibles' })}
     </span>
   );
 }

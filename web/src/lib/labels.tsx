@@ -1,4 +1,5 @@
 import type { OrderStatus, PaymentStatus, ProductStatus, StockMovementReason } from '../gql/graphql';
+import { errorMessage, isKnownErrorCode } from './error-messages';
 
 /** Spanish labels for the enums the shopper sees; the enum value stays in a data attribute for tests and tools. */
 export const orderStatusLabel: Record<OrderStatus, string> = {
@@ -21,19 +22,10 @@ export const productStatusLabel: Record<ProductStatus, string> = { DRAFT: 'Borra
 
 export const movementReasonLabel: Record<StockMovementReason, string> = { RESTOCK: 'Reabastecimiento', ADJUSTMENT: 'Ajuste', SALE: 'Venta', RETURN: 'Devolución' };
 
-/** Why a payment failed, in the shopper's words; unknown codes fall back to the code itself. */
+/** Why a payment failed, in the shopper's words by code; the code follows in parentheses for support. */
 export function failureReasonText(reason: string | null | undefined): string {
-  switch (reason) {
-    case 'CARD_DECLINED':
-      return 'El banco rechazó la tarjeta (CARD_DECLINED).';
-    case 'INSUFFICIENT_FUNDS':
-      return 'La tarjeta no tiene fondos suficientes (INSUFFICIENT_FUNDS).';
-    case null:
-    case undefined:
-      return 'El pago no se pudo completar.';
-    default:
-      return `El pago no se pudo completar (${reason}).`;
-  }
+  if (!reason) return 'El pago no se pudo completar.';
+  return isKnownErrorCode(reason) ? `${errorMessage(reason).replace(/\.$/, '')} (${reason}).` : `El pago no se pudo completar (${reason}).`;
 }
 
 export function OrderStatusText({ status }: { status: OrderStatus }) {

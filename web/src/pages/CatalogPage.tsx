@@ -9,6 +9,7 @@ import { Price } from '../components/Price';
 import { StockBadge } from '../components/StockBadge';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useDebounced, useLive } from '../hooks';
+import { PRODUCT, countOf } from '../lib/plurals';
 
 const SORTS: { value: ProductSort; label: string }[] = [
   { value: 'NEWEST', label: 'Más recientes' },
@@ -114,7 +115,7 @@ function ProductGrid({ search, categoryId, sort }: { search: string; categoryId:
   return (
     <>
       <p className="result-count" aria-live="polite">
-        {products.totalCount} {products.totalCount === 1 ? 'producto' : 'productos'}
+        {countOf(products.totalCount, PRODUCT)}
       </p>
       <ul className="product-grid" aria-label="Productos">
         {products.edges.map(({ node }) => (

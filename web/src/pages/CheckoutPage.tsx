@@ -8,6 +8,8 @@ import { Price } from '../components/Price';
 import { Empty, ErrorState, Loading, describeError } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
 import { newIdempotencyKey } from '../lib/ids';
+import { userErrorMessage } from '../lib/error-messages';
+import { formatCount, pluralForm } from '../lib/plurals';
 import { cartTotal } from './CartPage';
 
 export function CheckoutPage() {
@@ -95,10 +97,10 @@ function PlaceOrderForm() {
                 <li key={i} data-testid="short-line">
                   {line ? (
                     <>
-                      <strong>{line.product.name}</strong>: pediste {line.quantity}, {line.product.stock.available > 0 ? `quedan ${line.product.stock.available}` : 'ya no quedan unidades'}.
+                      <strong>{line.product.name}</strong>: pediste {line.quantity}, {line.product.stock.available > 0 ? `${pluralForm(line.product.stock.available, { one: 'queda', other: 'quedan' })} ${formatCount(line.product.stock.available)}` : 'ya no quedan unidades'}.
                     </>
                   ) : (
-                    e.message
+                    userErrorMessage(e)
                   )}
                 </li>
               );
@@ -114,7 +116,9 @@ function PlaceOrderForm() {
           {errors
             .filter((e) => e.code !== 'OUT_OF_STOCK')
             .map((e, i) => (
-              <p key={i}>{e.message}</p>
+              <p key={i} data-code={e.code}>
+                {userErrorMessage(e)}
+              </p>
             ))}
         </div>
       )}

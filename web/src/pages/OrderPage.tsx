@@ -10,7 +10,7 @@ import { PaymentStepper } from '../components/PaymentStepper';
 import { ReservationCountdown } from '../components/ReservationCountdown';
 import { CardPaymentForm } from '../components/CardPaymentForm';
 import { OrderSummary } from '../components/OrderSummary';
-import { Empty, ErrorState, Loading, UserErrors, describeError } from '../components/states';
+import { Loading, NotFound, QueryFailure, UserErrors, describeError } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
 import { useLive, useRefetchOnReconnect, useSocketConnected } from '../hooks';
 
@@ -41,14 +41,15 @@ function OrderView({ id }: { id: string }) {
   }, [inFlight, liveDown, refresh]);
 
   if (!data && fetching) return <Loading label="Cargando pedido…" />;
-  if (!data) return <ErrorState error={error} retry={refresh} />;
-  if (!order)
-    return (
-      <Empty>
-        <p>No encontramos este pedido.</p>
-        <Link to="/orders">Ver mis pedidos</Link>
-      </Empty>
-    );
+  // Someone else's order is null, exactly like one that does not exist: the page does not tell them apart.
+  const notFound = (
+    <NotFound title="Este pedido no existe">
+      <p>No hay un pedido con este enlace entre los tuyos.</p>
+      <Link to="/orders">Ver mis pedidos</Link>
+    </NotFound>
+  );
+  if (!data) return <QueryFailure error={error} retry={refresh} notFound={notFound} />;
+  if (!order) return notFound;
   return (
     <article className="order-page" data-order-id={order.id}>
       <PageHeading>Pedido {order.number}</PageHeading>

@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
 import { formatDateTime } from '../lib/dates';
 import { OrderStatusText } from '../lib/labels';
+import { ITEM, ORDER, countOf } from '../lib/plurals';
 
 export function OrdersPage() {
   return (
@@ -34,13 +35,13 @@ function OrderList() {
     );
   return (
     <>
-      <p className="muted">{totalCount} {totalCount === 1 ? 'pedido' : 'pedidos'}</p>
+      <p className="muted">{countOf(totalCount, ORDER)}</p>
       <ul className="order-list">
         {edges.map(({ node }) => (
           <li key={node.id} className="order-row" data-testid="order-row">
             <Link to={`/orders/${node.id}`}>{node.number}</Link>
             <span className="muted">{formatDateTime(node.createdAt)}</span>
-            <span>{node.lines.reduce((n, line) => n + line.quantity, 0)} artículos</span>
+            <span>{countOf(node.lines.reduce((n, line) => n + line.quantity, 0), ITEM)}</span>
             <Price money={node.total} />
             <OrderStatusText status={node.status} />
           </li>

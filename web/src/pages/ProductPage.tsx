@@ -8,7 +8,7 @@ import { useSession } from '../app/session';
 import { PageHeading } from '../components/PageHeading';
 import { Price } from '../components/Price';
 import { StockBadge } from '../components/StockBadge';
-import { Empty, ErrorState, Loading, UserErrors, describeError } from '../components/states';
+import { Loading, NotFound, QueryFailure, UserErrors, describeError } from '../components/states';
 import { useLive, useRefetchOnReconnect } from '../hooks';
 
 /** One product, one request; its "N left" follows stockChanged while the page is open. */
@@ -18,15 +18,15 @@ export function ProductPage({ id }: { id: string }) {
   useRefetchOnReconnect(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
 
   if (!data && fetching) return <Loading label="Cargando producto…" />;
-  if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  const notFound = (
+    <NotFound title="Este producto no existe">
+      <p>Puede que el enlace esté mal escrito o que el producto ya no esté a la venta.</p>
+      <Link to="/">Volver al catálogo</Link>
+    </NotFound>
+  );
+  if (!data) return <QueryFailure error={error} retry={() => refetch({ requestPolicy: 'network-only' })} notFound={notFound} />;
   const product = data.product;
-  if (!product)
-    return (
-      <Empty>
-        <p>Este producto no existe o ya no está a la venta.</p>
-        <Link to="/">Volver al catálogo</Link>
-      </Empty>
-    );
+  if (!product) return notFound;
   return (
     <article className="product-page">
       <nav aria-label="Ruta" className="breadcrumbs">
@@ -51,9 +51,8 @@ export function ProductPage({ id }: { id: string }) {
             <Price money={product.price} />
           </p>
           <p className="stock-line">
-            <StockBadge stock={product.stock} />{' '}
             <span data-testid="stock-left" data-available={product.stock.available} aria-live="polite">
-              {product.stock.available > 0 ? `Quedan ${product.stock.available}` : 'Sin unidades'}
+              <StockBadge stock={product.stock} />
             </span>
             <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'En vivo' : 'Sin conexión en vivo'}>
               <span className="visually-hidden">{live ? 'Existencias en vivo' : ''}</span>

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { PageHeading } from '../components/PageHeading';
 import { Field } from '../components/Field';
 import { UserErrors, describeError } from '../components/states';
+import { userErrorMessage } from '../lib/error-messages';
 
 /** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send the shopper elsewhere. */
 function safeNext(next: string | null): string {
@@ -57,7 +58,10 @@ export function RegisterPage() {
   const [password, setPassword] = useState('');
   const [seller, setSeller] = useState(location.search.get('seller') === '1');
   const [{ fetching, data, error }, register] = useMutation(RegisterMutation);
-  const fieldError = (field: string) => data?.register.errors.find((e) => e.field?.includes(field))?.message;
+  const fieldError = (field: string) => {
+    const error = data?.register.errors.find((e) => e.field?.includes(field));
+    return error && userErrorMessage(error);
+  };
   return (
     <section className="narrow-page">
       <PageHeading>Crear una cuenta</PageHeading>

@@ -5,7 +5,8 @@ import type { EditableProductQuery as EditableProductData, ProductStatus } from 
 import { Link, useRouter } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { Field } from '../../components/Field';
-import { Empty, ErrorState, Loading, UserErrors, describeError } from '../../components/states';
+import { Loading, NotFound, QueryFailure, UserErrors, describeError } from '../../components/states';
+import { userErrorMessage } from '../../lib/error-messages';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { productStatusLabel } from '../../lib/labels';
 import { parsePriceInput } from '../../lib/money';
@@ -34,8 +35,14 @@ export function EditProductPage({ id }: { id: string }) {
 function ProductEditor({ id }: { id: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: EditableProductQuery, variables: { id } });
   if (!data && fetching) return <Loading label="Cargando producto…" />;
-  if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data.product) return <Empty><p>No encontramos este producto entre los tuyos.</p></Empty>;
+  const notFound = (
+    <NotFound title="Este producto no existe">
+      <p>No hay un producto con este enlace entre los tuyos.</p>
+      <Link to="/seller">Mis productos</Link>
+    </NotFound>
+  );
+  if (!data) return <QueryFailure error={error} retry={() => refetch({ requestPolicy: 'network-only' })} notFound={notFound} />;
+  if (!data.product) return notFound;
   const product = data.product;
   return (
     <>
@@ -71,7 +78,10 @@ function ProductForm({ product }: { product?: EditableProduct }) {
   const busy = creating.fetching || updating.fetching;
   const errors = (product ? updating.data?.updateProduct.errors : creating.data?.createProduct.errors) ?? [];
   const networkError = product ? updating.error : creating.error;
-  const fieldError = (field: string) => errors.find((e) => e.field?.includes(field))?.message;
+  const fieldError = (field: string) => {
+    const error = errors.find((e) => e.field?.includes(field));
+    return error && userErrorMessage(error);
+  };
   const normalizedPrice = parsePriceInput(price) ?? price.trim(); // an unparseable price is left for the API to refuse with a field error
 
   return (

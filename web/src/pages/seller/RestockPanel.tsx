@@ -4,6 +4,7 @@ import { AdjustStockMutation, ProductFormOptionsQuery } from '../../operations/s
 import type { EditableProductQuery, StockMovementReason } from '../../gql/graphql';
 import { UserErrors, describeError } from '../../components/states';
 import { movementReasonLabel } from '../../lib/labels';
+import { UNIT, countOf } from '../../lib/plurals';
 
 type Product = NonNullable<EditableProductQuery['product']>;
 
@@ -57,7 +58,7 @@ export function RestockPanel({ product }: { product: Product }) {
           const units = Number.parseInt(delta, 10);
           const signed = reason === 'RESTOCK' || reason === 'RETURN' ? Math.abs(units) : units;
           const result = await adjustStock({ input: { productId: product.id, warehouseId: selected, delta: signed, reason } });
-          if (result.data?.adjustStock.product && !result.data.adjustStock.errors.length) setDone(`Listo: ${signed > 0 ? '+' : ''}${signed} unidades.`);
+          if (result.data?.adjustStock.product && !result.data.adjustStock.errors.length) setDone(`Listo: ${signed > 0 ? '+' : ''}${countOf(signed, UNIT)}.`);
         }}
       >
         <h3>Reabastecer o ajustar</h3>
