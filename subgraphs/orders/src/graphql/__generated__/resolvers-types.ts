@@ -187,7 +187,7 @@ export type OrderStatusChange = {
   __typename?: 'OrderStatusChange';
   /** When the change was committed. */
   at: Scalars['DateTime']['output'];
-  /** Who made the change: the customer who placed or cancelled it, or the admin who shipped, delivered or cancelled it; null when the system did (payment captured, reservation expired). */
+  /** Who made the change: the customer who placed or cancelled it, or the admin who shipped, delivered or cancelled it; null when the system did (payment captured, reservation expired), and for a user the viewer may not see (a customer is not shown which admin acted; reason still says ADMIN, SHIPPED or DELIVERED). */
   by?: Maybe<User>;
   /** The status before the change; null for the entry that records the order being placed. */
   from?: Maybe<OrderStatus>;
