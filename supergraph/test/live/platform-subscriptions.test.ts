@@ -189,11 +189,12 @@ describe('live updates through the gateway on the real platform', () => {
     expect(gatewayStats()).toMatchObject({ clients: 0, selectionGroups: 0, upstreamSubscriptions: 0, upstreamConnections: 0 });
   }, 90_000);
 
-  it('the API schema the Sandbox introspects offers the three subscriptions', async () => {
+  it('the API schema the Sandbox introspects offers the contract’s three subscriptions and the back office’s orderUpdates', async () => {
     const res = await graphqlRequest(platform.gatewayUrl, `{ __schema { subscriptionType { fields { name args { name } } } } }`);
     expect(res.data.__schema.subscriptionType.fields).toEqual([
       { name: 'stockChanged', args: [{ name: 'productIds' }] },
       { name: 'orderStatusChanged', args: [{ name: 'orderId' }] },
+      { name: 'orderUpdates', args: [] },
       { name: 'paymentStatusChanged', args: [{ name: 'orderId' }] },
     ]);
   });
