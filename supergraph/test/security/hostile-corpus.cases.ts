@@ -57,6 +57,9 @@ const PAY = 'mutation Pay($i: PayOrderInput!) { payOrder(input: $i) { payment { 
 const CANCEL = 'mutation Cancel($id: ID!) { cancelOrder(id: $id) { order { id } errors { code field } } }';
 const ADVANCE = 'mutation Adv($id: ID!, $s: OrderStatus!) { advanceOrder(id: $id, status: $s) { order { id } errors { code field } } }';
 const ORDER = 'query O($id: ID!) { order(id: $id) { id number customer { id } } }';
+const USERS = 'query U($s: String) { users(first: 5, search: $s) { totalCount edges { node { id } } } }';
+const ORDERS = 'query Os($f: OrderFilter) { orders(first: 5, filter: $f) { totalCount edges { node { id } } } }';
+const BY_NUMBER = 'query N($n: String!) { orderByNumber(number: $n) { id } }';
 
 const SQL = [`' OR '1'='1`, `'; DROP TABLE products; --`, `1; SELECT pg_sleep(5)--`, `" OR ""="`, `\\'; DELETE FROM users; --`];
 const SCRIPT = [`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`, `javascript:alert(1)`, `{{constructor.constructor('alert(1)')()}}`];
@@ -197,6 +200,10 @@ export const hostileCases: HostileCase[] = [
     { name: `login with hostile email #${i}`, operation: ops(LOGIN, { e: text, p: text }), expect: { status: 200, code: text.includes('\u0000') ? 'BAD_USER_INPUT' : 'INVALID_CREDENTIALS' } },
     { name: `register with hostile email #${i}`, operation: ops(REGISTER, { i: { email: text, password: 'long-enough-pass', name: text } }), expect: { status: 200, code: 'INVALID_INPUT' } },
     { name: `search for hostile text #${i}`, operation: ops(SEARCH, { first: 5, f: { search: text } }), expect: { status: 200, code: text.length > 200 ? 'BAD_USER_INPUT' : 'OK' } },
+    { name: `admin searches users for hostile text #${i}`, operation: as('admin', USERS, { s: text }), expect: { status: 200, code: text.length > 200 ? 'BAD_USER_INPUT' : 'OK' } },
+    // Text that is no order number matches nothing: an empty list, a null order.
+    { name: `admin filters orders by a hostile number #${i}`, operation: as('admin', ORDERS, { f: { number: text } }), expect: { status: 200, code: text.length > 100 ? 'BAD_USER_INPUT' : 'OK' } },
+    { name: `customer looks up a hostile order number #${i}`, operation: as('customerA', BY_NUMBER, { n: text }), expect: { status: 200, code: 'OK' } },
   ]),
   ...[...SQL, ...SCRIPT].flatMap((text, i): HostileCase[] => [
     { name: `hostile text as a product id #${i}`, operation: ops(PRODUCT_QUERY, { id: text }), expect: { status: 200, code: 'BAD_USER_INPUT' } },

@@ -10,8 +10,12 @@ import type { UsersContext } from './context.js';
 const usersArgs = z.object({
   first: zFirst,
   after: z.string().max(500).nullish(),
-  // Blank searches nothing, so it lists everyone.
-  search: z.string().trim().max(200, { message: 'Must be at most 200 characters.' }).nullish(),
+  // As the catalog's search: NUL (which PostgreSQL text cannot hold) is a space; blank searches nothing, so it lists everyone.
+  search: z
+    .string()
+    .max(200, { message: 'Must be at most 200 characters.' })
+    .transform((value) => value.replaceAll('\u0000', ' ').trim())
+    .nullish(),
   role: z.enum(['CUSTOMER', 'SELLER', 'ADMIN']).nullish(),
 });
 
