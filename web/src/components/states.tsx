@@ -64,11 +64,13 @@ export function failureOf(error: AnyError | undefined): Failure {
 }
 
 /** A request failed: say what happened in words a shopper understands, and offer a retry. */
-export function ErrorState({ error, retry, title }: { error?: AnyError; retry?: () => void; title?: string }) {
+export function ErrorState({ error, retry, title, wholePage = false }: { error?: AnyError; retry?: () => void; title?: string; wholePage?: boolean }) {
   const network = failureOf(error) === 'network';
+  const text = title ?? (network ? 'No hay conexión con la tienda.' : 'No pudimos cargar esta información.');
   return (
     <div className="state state-error" data-state="error" data-failure={failureOf(error)} role="alert">
-      <p className="state-title">{title ?? (network ? 'No hay conexión con la tienda.' : 'No pudimos cargar esta información.')}</p>
+      {/* In place of a whole page, the title is the page's heading. */}
+      {wholePage ? <PageHeading>{text}</PageHeading> : <p className="state-title">{text}</p>}
       {error && <p className="state-detail">{describeError(error)}</p>}
       {retry && (
         <button type="button" className="button secondary" onClick={retry}>
@@ -80,14 +82,14 @@ export function ErrorState({ error, retry, title }: { error?: AnyError; retry?: 
 }
 
 /**
- * A page's query gave no data: not found when the thing is not there (a NOT_FOUND, or an id in the address the API
+ * In place of a page whose query gave no data (it has no heading of its own yet): not found when the thing is not there (a NOT_FOUND, or an id in the address the API
  * refuses as BAD_USER_INPUT), forbidden for an account without the right, otherwise the error with a retry.
  */
 export function QueryFailure({ error, retry, notFound }: { error?: CombinedError; retry: () => void; notFound?: ReactNode }) {
   const failure = failureOf(error);
   if (notFound && (failure === 'not-found' || failure === 'bad-input')) return <>{notFound}</>;
   if (failure === 'forbidden') return <Forbidden />;
-  return <ErrorState error={error} retry={retry} />;
+  return <ErrorState error={error} retry={retry} wholePage />;
 }
 
 /** Turns a network or GraphQL error into Spanish sentences by code (the server's English stays in the response). */

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demo } from '@shop/demo-store';
+import { startPlatform, type RunningPlatform } from './support/platform';
+import { serveStorefront } from './support/storefront';
+import { launchBrowser, watchErrors } from './support/browser';
+import { api } from './support/api';
+import { a11yTracker } from './support/a11y';
+import type { RunningStorefront } from '../server';
+
+/**
+ * The states a page can be in besides its data, through the real platform: a product or order that is not there (or
+ * not the viewer's) is "no existe", not a load error; a request that never reached the server offers a retry that
+ * works; server errors read in Spanish.
+ */
+let platform: RunningPlatform;
+let storefront: RunningStorefront;
+let browser: Browser;
+let shop: ReturnType<typeof api>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
+  storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
+  shop = api(platform.gatewayUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.allSettled(contexts.map((c) => c.close()));
+  await browser?.close();
+  await storefront?.stop();
+  await platform?.stop();
+});
+
+async function newPage(token?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-CO' });
+  contexts.push(context);
+  if (token) await context.addInitScript((t) => window.localStorage.setItem('artesanias.token', t), token);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return page;
+}
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), storefront.url).toString();
+
+/** The page shows its not-found state with this heading, and neither the load-error state nor a retry. */
+async function expectNotFound(page: Page, heading: string) {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  expect(await page.locator('[data-state="not-found"]').count()).toBe(1);
+  expect(await page.locator('[data-state="error"]').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Reintentar' }).count()).toBe(0);
+}
+
+describe('not found', () => {
+  it('a product that does not exist, or an address that is no product id, says it does not exist', async () => {
+    const page = await newPage();
+    const errors = watchErrors(page);
+    const a11y = a11yTracker(page);
+    await page.goto(url(`/products/${randomUUID()}`));
+    await expectNotFound(page, 'Este producto no existe');
+    await a11y.check('product-not-found');
+    await page.goto(url('/products/not-a-product'));
+    await expectNotFound(page, 'Este producto no existe');
+    expect(errors).toEqual([]);
+  });
+
+  it("someone else's order looks exactly like one that does not exist", async () => {
+    const stranger = await shop.registerCustomer('foreign-order');
+    const page = await newPage(stranger.token);
+    const errors = watchErrors(page);
+    const a11y = a11yTracker(page);
+    // The demo customer's order, opened by another customer.
+    await page.goto(url(`/orders/${demo.pastOrder.id}`));
+    await expectNotFound(page, 'Este pedido no existe');
+    await a11y.check('order-not-found');
+    expect(await page.getByText(demo.pastOrder.number).count()).toBe(0);
+    await page.goto(url(`/orders/${randomUUID()}`));
+    await expectNotFound(page, 'Este pedido no existe');
+    // Its owner still sees it.
+    const owner = await newPage(await shop.login(demo.customer.email, demo.customer.password));
+    await owner.goto(url(`/orders/${demo.pastOrder.id}`));
+    await owner.getByRole('heading', { level: 1, name: `Pedido ${demo.pastOrder.number}` }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('network error', () => {
+  it('offers a retry that loads the page once the gateway answers again', async () => {
+    const product = await shop.productWithStock('retry', 16);
+    const page = await newPage();
+    const a11y = a11yTracker(page);
+    const gateway = `${platform.gatewayUrl}**`;
+    await page.route(gateway, (route) => route.abort('connectionrefused'));
+    await page.goto(url(`/products/${product.id}`));
+    const failure = page.locator('[data-state="error"][data-failure="network"]');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('No hay conexión');
+    expect(await page.locator('[data-state="not-found"]').count()).toBe(0);
+    await a11y.check('network-error');
+    await page.unroute(gateway);
+    await failure.getByRole('button', { name: 'Reintentar' }).click();
+    await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
+    // One stock text: the badge, in words and plural by Intl.PluralRules.
+    expect((await page.getByTestId('stock-left').textContent())?.trim()).toBe('16 disponibles');
+  });
+});
+
+describe('Spanish by code', () => {
+  it('a refused sign-in reads in Spanish, not the server English', async () => {
+    const page = await newPage();
+    await page.goto(url('/signin'));
+    await page.getByLabel('Correo').fill(demo.customer.email);
+    await page.getByLabel('Contraseña').fill('not-the-password');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    const refusal = page.locator('[data-code="INVALID_CREDENTIALS"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe('El correo o la contraseña no son correctos.');
+    expect(await page.getByText('The email or password is not correct.').count()).toBe(0);
+  });
+
+  it('one unit is "1 artículo" in the cart label', async () => {
+    const customer = await shop.registerCustomer('plural');
+    const product = await shop.productWithStock('plural', 5);
+    const page = await newPage(customer.token);
+    await page.goto(url(`/products/${product.id}`));
+    await page.getByRole('button', { name: 'Agregar al carrito' }).click();
+    await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
+    await expect.poll(() => page.getByTestId('nav-cart').locator('.count-pill').getAttribute('aria-label'), { timeout: 30_000 }).toBe('1 artículo');
+  });
+});
