@@ -1,5 +1,6 @@
 import type { ServiceCredentials } from '@shop/auth';
 import { withClientSpan } from '@shop/observability';
+import { postJson } from './service-http.js';
 
 /** Service-to-service reads straight to the owning subgraph (never through the gateway), with a timeout. */
 export class SubgraphUnavailableError extends Error {
@@ -25,13 +26,13 @@ export async function fetchEntities<T>(options: EntityClientOptions, typename: s
   try {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...(await options.credentials.headers()) };
     body = await withClientSpan(`fetch ${options.service} ${typename}`, headers, async () => {
-      const response = await fetch(options.url, {
-        method: 'POST',
+      const response = await postJson(options.url, {
         headers,
         body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+        timeoutMs: options.timeoutMs ?? 3000,
       });
-      return (await response.json()) as typeof body;
+      // A non-JSON or empty answer has no data: reported below as the service not answering.
+      return (response.body ?? {}) as typeof body;
     });
   } catch (error) {
     throw new SubgraphUnavailableError(options.service, error);

@@ -44,6 +44,9 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions = {}): HttpApp {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: express would hash every body (SHA-1) on every hop of every request, for a validator no
+  // GraphQL client sends back; caching is what Cache-Control says.
+  app.set('etag', false);
   if (options.securityHeaders) app.use(options.securityHeaders);
   const origins = new Set(options.corsOrigins ?? []);
   if (origins.size > 0) {

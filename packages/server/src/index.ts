@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './error-codes.js';
 export * from './subgraph-server.js';
 export * from './entity-client.js';
+export * from './service-http.js';
 export * from './config.js';
 export * from './ws-auth.js';
 export * from './ws-errors.js';

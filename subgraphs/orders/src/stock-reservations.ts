@@ -1,7 +1,7 @@
 import { reservationPaths, reserveBatchAnswer, type ReserveAnswer, type ShortLine } from '@shop/inventory/contract';
 import type { ServiceCredentials } from '@shop/auth';
 import { withClientSpan } from '@shop/observability';
-import { coalescingLoader, SubgraphUnavailableError } from '@shop/server';
+import { coalescingLoader, postJson, SubgraphUnavailableError } from '@shop/server';
 
 export interface ReservationLine {
   productId: string;
@@ -73,16 +73,9 @@ export class RemoteStockReservations implements StockReservations {
   private async post(operation: string, path: string, idempotencyKey: string | null, payload: unknown): Promise<{ status: number; body: unknown }> {
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}), ...(await this.options.credentials.headers()) };
-      return await withClientSpan(`inventory ${operation}`, headers, async () => {
-        const response = await fetch(new URL(path, this.options.url), {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(payload),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-        });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : null };
-      });
+      return await withClientSpan(`inventory ${operation}`, headers, () =>
+        postJson(new URL(path, this.options.url), { headers, body: JSON.stringify(payload), timeoutMs: this.options.timeoutMs ?? 10_000 }),
+      );
     } catch (error) {
       throw new SubgraphUnavailableError('inventory', error);
     }
