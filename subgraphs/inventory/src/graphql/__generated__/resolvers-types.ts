@@ -20,11 +20,15 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A manual change of one product's units in one warehouse, written to the ledger. */
 export type AdjustStockInput = {
   /** Positive adds units, negative removes them; onHand may never go below reserved. */
   delta: Scalars['Int']['input'];
+  /** The product: one the viewer sells (any, for an admin). */
   productId: Scalars['ID']['input'];
+  /** RESTOCK or RETURN (positive delta only) or ADJUSTMENT; SALE is the checkout's. */
   reason: StockMovementReason;
+  /** Where the units change. */
   warehouseId: Scalars['ID']['input'];
 };
 
@@ -41,7 +45,9 @@ export type MutationAdjustStockArgs = {
 
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page: pass endCursor as after to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -77,8 +83,11 @@ export type QueryStockOverviewArgs = {
 
 /** What a user may do: shop, sell, administer. */
 export type Role =
+  /** Runs the shop: sees and manages every user, product, order, payment and warehouse. */
   | 'ADMIN'
+  /** Shops: a cart, orders and payments of their own. Every new account has it. */
   | 'CUSTOMER'
+  /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
 /** A product's stock summed over every warehouse. */
@@ -92,6 +101,7 @@ export type Stock = {
   onHand: Scalars['Int']['output'];
   /** Units held by unpaid orders. */
   reserved: Scalars['Int']['output'];
+  /** The same numbers per warehouse holding the product, by warehouse name. */
   warehouses: Array<WarehouseStock>;
 };
 
@@ -100,33 +110,49 @@ export type StockMovement = {
   __typename?: 'StockMovement';
   /** The user who made the change; null for system changes such as the demo seed. */
   actorId?: Maybe<Scalars['ID']['output']>;
+  /** When the change was committed. */
   createdAt: Scalars['DateTime']['output'];
   /** Units added (positive) or removed (negative). */
   delta: Scalars['Int']['output'];
+  /** The ledger entry's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Free text the system adds, e.g. the order a SALE or RETURN belongs to; null when none. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Why they changed. */
   reason: StockMovementReason;
+  /** Where the units changed. */
   warehouse: Warehouse;
 };
 
+/** A page of a product's stock ledger (Relay connection) and how many entries it has in all. */
 export type StockMovementConnection = {
   __typename?: 'StockMovementConnection';
+  /** This page's entries, newest first. */
   edges: Array<StockMovementEdge>;
+  /** Whether another page follows, and the cursor to ask for it. */
   pageInfo: PageInfo;
+  /** How many entries the product's ledger has in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One ledger entry in a page of the stock ledger, with the cursor to continue after it. */
 export type StockMovementEdge = {
   __typename?: 'StockMovementEdge';
+  /** Opaque; pass it as after to continue after this entry. */
   cursor: Scalars['String']['output'];
+  /** The ledger entry. */
   node: StockMovement;
 };
 
 /** Why a product's stock changed; every change is written to the stock movement ledger. */
 export type StockMovementReason =
+  /** A correction after a count, damage or loss (positive or negative delta). */
   | 'ADJUSTMENT'
+  /** Units received (positive delta). */
   | 'RESTOCK'
+  /** Units back in stock (positive delta): from a cancelled paid order, or a customer's return. */
   | 'RETURN'
+  /** Units that left with a paid order (negative delta); recorded by the checkout only. */
   | 'SALE';
 
 /** A page of the stock overview (Relay connection) and how many products it covers in all. */
@@ -149,9 +175,12 @@ export type StockOverviewEdge = {
   node: Product;
 };
 
+/** The product after adjustStock (read its stock), or why nothing changed. */
 export type StockPayload = {
   __typename?: 'StockPayload';
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, INSUFFICIENT_STOCK, SERVICE_UNAVAILABLE); empty on success. */
   errors: Array<UserError>;
+  /** The product, with its stock after the change; null when errors is not empty. */
   product?: Maybe<Product>;
 };
 
@@ -173,23 +202,31 @@ export type UserError = {
   code: Scalars['String']['output'];
   /** Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"]. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in English for developers; clients show their own text for the code. */
   message: Scalars['String']['output'];
 };
 
 /** A place where stock is physically held. */
 export type Warehouse = {
   __typename?: 'Warehouse';
+  /** The warehouse's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Display name, e.g. Bodega Bogotá. */
   name: Scalars['String']['output'];
+  /** Colombian department it is in, e.g. Antioquia. */
   region: Scalars['String']['output'];
 };
 
 /** A product's units in one warehouse. */
 export type WarehouseStock = {
   __typename?: 'WarehouseStock';
+  /** Units here that can be ordered now: onHand - reserved. */
   available: Scalars['Int']['output'];
+  /** Units physically in this warehouse. */
   onHand: Scalars['Int']['output'];
+  /** Of onHand, units held here by unpaid orders. */
   reserved: Scalars['Int']['output'];
+  /** Which warehouse. */
   warehouse: Warehouse;
 };
 

@@ -23,6 +23,7 @@ export type Scalars = {
 /** The viewer's shopping cart: at most 50 different products. */
 export type Cart = {
   __typename?: 'Cart';
+  /** The cart's id (a UUID); one cart per user. */
   id: Scalars['ID']['output'];
   /** In the order the products were first added. */
   lines: Array<CartLine>;
@@ -31,6 +32,7 @@ export type Cart = {
 /** One product in the cart and how many of it. */
 export type CartLine = {
   __typename?: 'CartLine';
+  /** The product; resolved by the products subgraph, so an archived one still shows. */
   product: Product;
   /** 1 to 999. */
   quantity: Scalars['Int']['output'];
@@ -39,7 +41,9 @@ export type CartLine = {
 /** The cart after a change, or why the change was refused (nothing changed then). */
 export type CartPayload = {
   __typename?: 'CartPayload';
+  /** The whole cart after the change; null when errors is not empty. */
   cart?: Maybe<Cart>;
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, OUT_OF_STOCK…); empty on success. */
   errors: Array<UserError>;
 };
 
@@ -62,7 +66,7 @@ export type Mutation = {
   cancelOrder: OrderPayload;
   /** Reserves every line's stock atomically, or none: OUT_OF_STOCK names the short lines. */
   placeOrder: OrderPayload;
-  /** quantity 0 removes the line. */
+  /** Sets a cart line to exactly quantity; quantity 0 removes the line. */
   setCartLine: CartPayload;
 };
 
@@ -99,34 +103,45 @@ export type Order = {
   __typename?: 'Order';
   /** Why it was cancelled: EXPIRED, CUSTOMER, ADMIN. */
   cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** When it was placed. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who placed it. */
   customer: User;
   /** Every status the order moved through, oldest first: the first entry is its placement (from null to AWAITING_PAYMENT). */
   history: Array<OrderStatusChange>;
+  /** The order's id (a UUID); customers quote number instead. */
   id: Scalars['ID']['output'];
+  /** What was ordered, in the order the lines were given. */
   lines: Array<OrderLine>;
   /** Human-friendly, unique, e.g. ORD-000123. */
   number: Scalars['String']['output'];
   /** While AWAITING_PAYMENT: when the stock reservation lapses and the order is cancelled as EXPIRED. */
   reservedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it is now; history says how it got there. */
   status: OrderStatus;
   /** The sum of the lines' totals. */
   total: Money;
+  /** When its status last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of orders (Relay connection) and the size of the whole list. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** This page's orders, newest first. */
   edges: Array<OrderEdge>;
+  /** Whether another page follows, and the cursor to ask for it. */
   pageInfo: PageInfo;
+  /** How many orders the list has in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One order in a page of orders, with the cursor to continue after it. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
+  /** Opaque; pass it as after to continue after this order. */
   cursor: Scalars['String']['output'];
+  /** The order. */
   node: Order;
 };
 
@@ -147,7 +162,9 @@ export type OrderFilter = {
 /** One product of an order, with the price it was sold at. */
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** The product ordered, as it is now (its name may have changed; the price paid is unitPrice). */
   product: Product;
+  /** How many units, 1 to 999. */
   quantity: Scalars['Int']['output'];
   /** unitPrice times quantity. */
   total: Money;
@@ -157,6 +174,7 @@ export type OrderLine = {
 
 /** One product and how many of it, for placeOrder. */
 export type OrderLineInput = {
+  /** An ACTIVE product's id. */
   productId: Scalars['ID']['input'];
   /** 1 to 999. */
   quantity: Scalars['Int']['input'];
@@ -165,7 +183,9 @@ export type OrderLineInput = {
 /** The order after a change, or why the change was refused (nothing changed then). */
 export type OrderPayload = {
   __typename?: 'OrderPayload';
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUT_OF_STOCK, NOT_PURCHASABLE, SERVICE_UNAVAILABLE); empty on success. */
   errors: Array<UserError>;
+  /** The order after the change; null when errors is not empty. */
   order?: Maybe<Order>;
 };
 
@@ -200,7 +220,9 @@ export type OrderStatusChange = {
 /** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page: pass endCursor as after to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -212,7 +234,7 @@ export type PlaceOrderInput = {
   lines?: InputMaybe<Array<OrderLineInput>>;
 };
 
-/** A product, as the orders subgraph knows it: by id (the products subgraph owns the rest). */
+/** Something a seller offers in the catalog. */
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
@@ -249,10 +271,14 @@ export type QueryOrdersArgs = {
 
 /** What a user may do: shop, sell, administer. */
 export type Role =
+  /** Runs the shop: sees and manages every user, product, order, payment and warehouse. */
   | 'ADMIN'
+  /** Shops: a cart, orders and payments of their own. Every new account has it. */
   | 'CUSTOMER'
+  /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
+/** Live updates over graphql-ws at the same /graphql URL (token in connection_init). */
 export type Subscription = {
   __typename?: 'Subscription';
   /** orders subgraph: fires on every status change of the viewer's order. */
@@ -262,6 +288,7 @@ export type Subscription = {
 };
 
 
+/** Live updates over graphql-ws at the same /graphql URL (token in connection_init). */
 export type SubscriptionOrderStatusChangedArgs = {
   orderId: Scalars['ID']['input'];
 };
@@ -288,6 +315,7 @@ export type UserError = {
   code: Scalars['String']['output'];
   /** Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"]. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in English for developers; clients show their own text for the code. */
   message: Scalars['String']['output'];
 };
 

@@ -66,9 +66,11 @@ export type Order = {
 export type PayOrderInput = {
   /** Required for CARD. */
   card?: InputMaybe<CardInput>;
-  /** The same key returns the same payment instead of charging twice. */
+  /** 1 to 200 characters the client chooses once per payment intent (e.g. a UUID); the same key returns the same payment instead of charging twice. */
   idempotencyKey: Scalars['String']['input'];
+  /** CARD or PSE. */
   method: PaymentMethod;
+  /** The order to pay: one of the viewer's own (any, for an admin), AWAITING_PAYMENT. */
   orderId: Scalars['ID']['input'];
 };
 
@@ -79,13 +81,19 @@ export type Payment = {
   amount: Money;
   /** Brand and last four digits only; card numbers are never stored. */
   cardLast4?: Maybe<Scalars['String']['output']>;
+  /** When payOrder created it. */
   createdAt: Scalars['DateTime']['output'];
   /** Set when status is FAILED, e.g. CARD_DECLINED, INSUFFICIENT_FUNDS. */
   failureReason?: Maybe<Scalars['String']['output']>;
+  /** The payment's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** How the customer chose to pay. */
   method: PaymentMethod;
+  /** The order this payment pays. */
   order: Order;
+  /** Where this attempt is; see PaymentStatus. */
   status: PaymentStatus;
+  /** When its status last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -99,7 +107,9 @@ export type PaymentMethod =
 /** The payment payOrder created (or found for the same idempotency key), or the errors that prevented it. */
 export type PaymentPayload = {
   __typename?: 'PaymentPayload';
+  /** Why no payment was made (INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION, PAYMENT_IN_PROGRESS, ORDER_NOT_PAYABLE, SERVICE_UNAVAILABLE); empty on success. */
   errors: Array<UserError>;
+  /** The payment, PENDING when just created; null when errors is not empty. */
   payment?: Maybe<Payment>;
 };
 
@@ -118,8 +128,11 @@ export type PaymentStatus =
 
 /** What a user may do: shop, sell, administer. */
 export type Role =
+  /** Runs the shop: sees and manages every user, product, order, payment and warehouse. */
   | 'ADMIN'
+  /** Shops: a cart, orders and payments of their own. Every new account has it. */
   | 'CUSTOMER'
+  /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
 export type Subscription = {
@@ -140,6 +153,7 @@ export type UserError = {
   code: Scalars['String']['output'];
   /** Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"]. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in English for developers; clients show their own text for the code. */
   message: Scalars['String']['output'];
 };
 

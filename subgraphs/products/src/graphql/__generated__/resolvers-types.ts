@@ -22,13 +22,17 @@ export type Scalars = {
 /** A group of products in the catalog, e.g. Mochilas or Cerámica. */
 export type Category = {
   __typename?: 'Category';
+  /** The category's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Display name, e.g. Mochilas. */
   name: Scalars['String']['output'];
   /** Unique, URL-friendly name, e.g. "mochilas". */
   slug: Scalars['String']['output'];
 };
 
+/** A new product; its seller is the signed-in user. */
 export type CreateProductInput = {
+  /** An existing category's id; none by default. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code; COP by default. */
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -36,7 +40,7 @@ export type CreateProductInput = {
   description: Scalars['String']['input'];
   /** 1 to 200 characters. */
   name: Scalars['String']['input'];
-  /** Above 0 and below 1000000000000, at most 2 fraction digits. */
+  /** Price of one unit in major units of the currency (e.g. "249900.00" pesos): above 0 and below 1000000000000, at most 2 fraction digits. */
   price: Scalars['Decimal']['input'];
   /** 1 to 64 characters: letters, digits, - and _. Unique. */
   sku: Scalars['String']['input'];
@@ -53,6 +57,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** What can be changed: accounts, products, carts, orders, payments and stock. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Sellers (for themselves) and admins. */
@@ -62,11 +67,13 @@ export type Mutation = {
 };
 
 
+/** What can be changed: accounts, products, carts, orders, payments and stock. */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+/** What can be changed: accounts, products, carts, orders, payments and stock. */
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
@@ -75,72 +82,101 @@ export type MutationUpdateProductArgs = {
 /** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page: pass endCursor as after to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Something a seller offers in the catalog. */
 export type Product = {
   __typename?: 'Product';
+  /** Where the catalog files it; null when it has none. */
   category?: Maybe<Category>;
+  /** When the seller created it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Plain text, up to 5000 characters; may be empty. */
   description: Scalars['String']['output'];
+  /** The product's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Display name, 1 to 200 characters. */
   name: Scalars['String']['output'];
+  /** Price of one unit, in the product's currency (COP for the demo store). */
   price: Money;
   /** The user who sells this product. */
   seller: User;
   /** The seller's stock-keeping unit: unique, 1 to 64 characters of letters, digits, - and _. */
   sku: Scalars['String']['output'];
+  /** Whether it is listed and can be ordered; see ProductStatus. */
   status: ProductStatus;
 };
 
 /** A page of products (Relay connection) and the size of the whole filtered list. */
 export type ProductConnection = {
   __typename?: 'ProductConnection';
+  /** This page's products, in the list's order. */
   edges: Array<ProductEdge>;
+  /** Whether another page follows, and the cursor to ask for it. */
   pageInfo: PageInfo;
+  /** How many products match the filter in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One product in a page of products, with the cursor to continue after it. */
 export type ProductEdge = {
   __typename?: 'ProductEdge';
+  /** Opaque; pass it as after to continue after this product. */
   cursor: Scalars['String']['output'];
+  /** The product. */
   node: Product;
 };
 
 /** Conditions a listed product must all meet. */
 export type ProductFilter = {
+  /** Only products in this category. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Highest price, inclusive, in major units of the currency like Money.amount (e.g. "250000" is 250 000 pesos); at most 2 decimals. Compared with each product's price in its own currency, without conversion. */
   maxPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Lowest price, inclusive, in major units of the currency like Money.amount (e.g. "100000.00" is 100 000 pesos, not centavos); at most 2 decimals. Compared with each product's price in its own currency, without conversion. */
   minPrice?: InputMaybe<Scalars['Decimal']['input']>;
   /** Full-text search over name and description. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only this seller's products; a seller filtering by their own id (or an admin) also gets DRAFT and ARCHIVED ones. */
   sellerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The product createProduct or updateProduct wrote, or the errors that prevented it. */
 export type ProductPayload = {
   __typename?: 'ProductPayload';
+  /** Why nothing was saved (INVALID_INPUT, NOT_FOUND, FORBIDDEN, SKU_TAKEN…); empty on success. */
   errors: Array<UserError>;
+  /** The product as saved; null when errors is not empty. */
   product?: Maybe<Product>;
 };
 
 /** Order of a product list; every order breaks ties by id. */
 export type ProductSort =
+  /** By name, A to Z. */
   | 'NAME'
+  /** Most recently created first. */
   | 'NEWEST'
+  /** Cheapest first (by amount, whatever the currency). */
   | 'PRICE_ASC'
+  /** Most expensive first (by amount, whatever the currency). */
   | 'PRICE_DESC'
   /** Best full-text match first; without a search string, the same as NEWEST. */
   | 'RELEVANCE';
 
 /** Whether a product can be seen and bought: only ACTIVE products are listed for shoppers. */
 export type ProductStatus =
+  /** In the catalog: anyone can see it and order it. */
   | 'ACTIVE'
+  /** Withdrawn: out of the catalog and cannot be ordered; past orders and carts still show it. */
   | 'ARCHIVED'
+  /** Being prepared: seen only by its seller and admins, not in the catalog, cannot be ordered. */
   | 'DRAFT';
 
+/** What can be read: the catalog, carts, orders, users and stock. */
 export type Query = {
   __typename?: 'Query';
   /** Every category, by name. */
@@ -152,11 +188,13 @@ export type Query = {
 };
 
 
+/** What can be read: the catalog, carts, orders, users and stock. */
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog, carts, orders, users and stock. */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
@@ -166,16 +204,24 @@ export type QueryProductsArgs = {
 
 /** What a user may do: shop, sell, administer. */
 export type Role =
+  /** Runs the shop: sees and manages every user, product, order, payment and warehouse. */
   | 'ADMIN'
+  /** Shops: a cart, orders and payments of their own. Every new account has it. */
   | 'CUSTOMER'
+  /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
 /** Omitted fields stay as they are; a null categoryId removes the category. */
 export type UpdateProductInput = {
+  /** An existing category's id; null removes the category. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit in major units of the product's currency (e.g. "249900.00" pesos): above 0 and below 1000000000000, at most 2 fraction digits. The currency does not change. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** DRAFT, ACTIVE or ARCHIVED. */
   status?: InputMaybe<ProductStatus>;
 };
 
@@ -183,7 +229,7 @@ export type UpdateProductInput = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** products subgraph: products this user sells. */
+  /** products subgraph: products this user sells, newest first (their drafts and archived ones too when the viewer is this seller or an admin). */
   products: ProductConnection;
 };
 
@@ -201,6 +247,7 @@ export type UserError = {
   code: Scalars['String']['output'];
   /** Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"]. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in English for developers; clients show their own text for the code. */
   message: Scalars['String']['output'];
 };
 

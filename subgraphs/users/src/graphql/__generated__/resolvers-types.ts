@@ -17,11 +17,14 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The result of register or login: a token and its user, or the errors. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
+  /** Why not (INVALID_INPUT, EMAIL_TAKEN, INVALID_CREDENTIALS, FORBIDDEN); empty on success. */
   errors: Array<UserError>;
   /** A signed JWT to send as 'Authorization: Bearer <token>' and in the graphql-ws connection_init payload as { authorization: 'Bearer <token>' }. */
   token?: Maybe<Scalars['String']['output']>;
+  /** The account signed in; null when errors is not empty. */
   user?: Maybe<User>;
 };
 
@@ -47,7 +50,9 @@ export type MutationRegisterArgs = {
 /** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page: pass endCursor as after to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -67,8 +72,11 @@ export type QueryUsersArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new account: its sign-in and who it is. */
 export type RegisterInput = {
+  /** A valid address, at most 254 characters, not yet registered (EMAIL_TAKEN otherwise); stored in lower case. */
   email: Scalars['String']['input'];
+  /** Display name, 1 to 100 characters. */
   name: Scalars['String']['input'];
   /** 8 to 128 characters. */
   password: Scalars['String']['input'];
@@ -78,17 +86,23 @@ export type RegisterInput = {
 
 /** What a user may do: shop, sell, administer. */
 export type Role =
+  /** Runs the shop: sees and manages every user, product, order, payment and warehouse. */
   | 'ADMIN'
+  /** Shops: a cart, orders and payments of their own. Every new account has it. */
   | 'CUSTOMER'
+  /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
 /** Someone with an account: a shopper, a seller, an admin, or several of these. */
 export type User = {
   __typename?: 'User';
+  /** When the account was registered. */
   createdAt: Scalars['DateTime']['output'];
   /** Visible to the user themself and to admins only; null for anyone else. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The user's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Display name, 1 to 100 characters; a seller's is their shop's name. */
   name: Scalars['String']['output'];
   /** The user themself and admins only. */
   roles: Array<Role>;
@@ -121,6 +135,7 @@ export type UserError = {
   code: Scalars['String']['output'];
   /** Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"]. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in English for developers; clients show their own text for the code. */
   message: Scalars['String']['output'];
 };
 
