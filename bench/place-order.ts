@@ -1,8 +1,9 @@
 /**
  * placeOrder throughput through the gateway on real PostgreSQL, over distinct products and on one hot product,
  * and payment capture latency. Reports numbers (and a ratio against a baseline query run side by side); asserts
- * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --warmup 3 --topology one-process|processes --profile DIR]
- * (with OTEL_EXPORTER_OTLP_ENDPOINT set, traced as npm start would be)
+ * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --warmup 3 --topology one-process|processes --profile DIR --tracing on|off]
+ * --tracing on exports every span over OTLP to a stand-in collector in its own process (support/tracing-mode.ts);
+ * off clears OTEL_*; without it the OTEL_* variables decide, as for npm start. The report says which.
  * The clients run in a worker thread; besides throughput it reports the CPU ms the serving side (Node and PostgreSQL)
  * spent per request, which other load on the machine barely moves.
  */
@@ -20,6 +21,7 @@ import { graphqlRequest, startPostgresServer } from '@shop/testing';
 import type { LoadJob, LoadResult } from './support/checkout-load.js';
 import { platformAsProcesses, platformInOneProcess } from './support/checkout-platform.js';
 import { childrenOf, parentOf, startCpuReading } from './support/cpu-meter.js';
+import { setUpTracing } from './support/tracing-mode.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,14 +30,16 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     topology: { type: 'string', default: 'one-process' },
     profile: { type: 'string' },
+    tracing: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 
 // Traced as npm start is when the OTEL_* variables ask for it (e.g. OTEL_EXPORTER_OTLP_ENDPOINT), to measure its cost.
+const tracingMode = await setUpTracing(values.tracing);
 const tracing = await startTracing({ serviceName: 'artesanias' });
-if (tracing) instrumentDrizzleQueries();
+if (tracing) await instrumentDrizzleQueries();
 const pg = await startPostgresServer();
 const keys = await generateKeyPairPem();
 const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
@@ -119,14 +123,18 @@ for (let i = 0; i < 20; i++) {
 }
 captureLatencies.sort((a, b) => a - b);
 
-console.log(`\nplaceOrder benchmark: ${seconds}s per run, ${concurrency} concurrent clients, ${platform.description}, PostgreSQL 15, ${(await import('node:os')).cpus().length} cores`);
+console.log(`\nplaceOrder benchmark: ${seconds}s per run, ${concurrency} concurrent clients, ${platform.description}, PostgreSQL 15, ${(await import('node:os')).cpus().length} cores, Node ${process.version}`);
+console.log(tracingMode.description);
 console.table([baseline, distinct, hot, contended].map((r) => ({ ...r, perSecond: r.perSecond.toFixed(1), ratioToBaseline: (r.perSecond / baseline.perSecond).toFixed(3) })));
 console.log(`oversold on the 500-unit product: ${Math.max(0, scarceStock!.reserved - scarceStock!.onHand)} (reserved ${scarceStock!.reserved} of ${scarceStock!.onHand}; ${contended.ok} orders placed)`);
 console.log(`payment capture latency (payOrder answered -> CAPTURED event), ${captureLatencies.length} payments, PAYMENT_PROVIDER_LATENCY_MS default: p50 ${captureLatencies[Math.floor(captureLatencies.length / 2)]?.toFixed(0)} ms, max ${captureLatencies.at(-1)?.toFixed(0)} ms`);
 
+const exported = await tracingMode.exported();
+if (exported) console.log(`spans exported to the stand-in collector: ${exported.requests} OTLP requests, ${(exported.bytes / 1024 / 1024).toFixed(1)} MiB`);
 await loadWorker.terminate();
 await platform.stop();
 await inventory.end();
 await pg.stop();
 await tracing?.shutdown();
+tracingMode.stop();
 process.exit(0);

@@ -11,11 +11,15 @@
  * The first --warmup-events (reported as `warmup`, not part of `steady`) run the gateway's cold code.
  * BENCH_PROFILE_DIR / BENCH_CLIENT_PROFILE_DIR write CPU profiles of the gateway / the client processes.
  *
- *   npx tsx bench/subscriptions-fanout.ts [--subscribers 10000] [--events 50] [--rate 10] [--warmup-events 3] [--burst 200] [--churn-minutes 0] [--client-processes 2]
+ *   npx tsx bench/subscriptions-fanout.ts [--subscribers 10000] [--events 50] [--rate 10] [--warmup-events 3] [--burst 200] [--churn-minutes 0] [--client-processes 2] [--tracing on|off]
+ *
+ * --tracing on traces the gateway with every span exported over OTLP to a stand-in collector (support/tracing-mode.ts),
+ * off clears OTEL_*, and without it the OTEL_* variables decide; the report's first line says which.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FromClients, ToClients } from './support/fanout-clients.js';
+import { setUpTracing } from './support/tracing-mode.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,6 +33,10 @@ const BURST = arg('burst', 200);
 const CHURN_MINUTES = arg('churn-minutes', 0);
 const CLIENT_PROCESSES = arg('client-processes', 2);
 const BATCH = 250;
+const tracingArg = process.argv.indexOf('--tracing');
+// Before any child starts: they inherit the OTEL_* variables it sets.
+const tracingMode = await setUpTracing(tracingArg > 0 ? process.argv[tracingArg + 1] : undefined);
+console.log(`subscription fan-out benchmark, Node ${process.version}; gateway ${tracingMode.description}`);
 
 const QUERY = `subscription Stock($ids: [ID!]) { stockChanged(productIds: $ids) { id available name price { amount } } }`;
 const now = () => performance.timeOrigin + performance.now();
@@ -146,7 +154,7 @@ async function untilDelivered(s: number, count: number, timeoutMs = 60_000) {
 }
 
 // ---- run
-const report: Record<string, unknown> = { subscribers: SUBSCRIBERS };
+const report: Record<string, unknown> = { subscribers: SUBSCRIBERS, tracing: tracingMode.description };
 const idle = await gatewayStats(true);
 report.rssIdleMB = mb(idle.rss);
 
@@ -269,6 +277,7 @@ console.log(JSON.stringify(report, null, 2));
 
 for (const proc of clientProcs) proc.kill();
 gatewayProc.send({ type: 'stop' });
+tracingMode.stop();
 subgraphs.send({ type: 'stop' });
 await sleep(500);
 process.exit(0);
