@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { badUserInput, decodeCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
 import type { Database } from '@shop/db';
 import { orders, type OrderRow, type OrdersSchema, type OrderStatus } from '../db/schema.js';
@@ -16,6 +16,8 @@ export interface OrderListFilter {
   placedBefore?: Date | null;
 }
 
+// Spelled as the indexes are (drizzle's .desc() is DESC NULLS LAST; a plain DESC means NULLS FIRST and no index fits).
+const newestFirst = sql`${orders.createdAt} desc nulls last`;
 // created_at as PostgreSQL's microsecond text: a JS Date would round it to milliseconds and skip or repeat rows.
 const createdAtText = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -51,7 +53,7 @@ export async function listOrders(db: Db, filter: OrderListFilter, first: number,
       .select({ order: orders, createdAtText })
       .from(orders)
       .where(and(...page))
-      .orderBy(desc(orders.createdAt), asc(orders.id))
+      .orderBy(newestFirst, asc(orders.id))
       .limit(first + 1),
     db.select({ total: count() }).from(orders).where(and(...conditions)),
   ]);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@shop/auth';
 import { badUserInput, decodeCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
 import type { Database } from '@shop/db';
@@ -35,12 +35,12 @@ function afterCursor(after: string): SQL {
   return or(lt(users.createdAt, at), and(eq(users.createdAt, at), sql`${users.id} > ${afterId}::uuid`))!;
 }
 
-/** Accounts newest first (ties by id), by keyset on (created_at desc, id) which users_created_idx serves; totalCount counts the filter's accounts. */
+/** Accounts newest first (ties by id), by keyset on (created_at desc nulls last, id), spelled as users_created_idx is so it serves it; totalCount counts the filter's accounts. */
 export async function listUsers(db: Database<UsersSchema>, filter: UserListFilter, first: number, after?: string | null): Promise<Connection<UserRow>> {
   const conditions = conditionsOf(filter);
   const page = after ? [...conditions, afterCursor(after)] : conditions;
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db.select({ user: users, createdAtText }).from(users).where(and(...page)).orderBy(desc(users.createdAt), asc(users.id)).limit(first + 1),
+    db.select({ user: users, createdAtText }).from(users).where(and(...page)).orderBy(sql`${users.createdAt} desc nulls last`, asc(users.id)).limit(first + 1),
     db.select({ total: count() }).from(users).where(and(...conditions)),
   ]);
   const connection = toConnection(rows, first, (row) => encodeCursor([row.createdAtText, row.user.id]), total);
