@@ -18,6 +18,9 @@ const SellerProductsPage = lazy(() => import('../pages/seller/SellerProductsPage
 const NewProductPage = lazy(() => import('../pages/seller/ProductEditorPage').then((m) => ({ default: m.NewProductPage })));
 const EditProductPage = lazy(() => import('../pages/seller/ProductEditorPage').then((m) => ({ default: m.EditProductPage })));
 const AdminOrdersPage = lazy(() => import('../pages/admin/AdminOrdersPage').then((m) => ({ default: m.AdminOrdersPage })));
+const AdminOrderPage = lazy(() => import('../pages/admin/AdminOrderPage').then((m) => ({ default: m.AdminOrderPage })));
+const AdminCustomersPage = lazy(() => import('../pages/admin/AdminCustomersPage').then((m) => ({ default: m.AdminCustomersPage })));
+const AdminStockPage = lazy(() => import('../pages/admin/AdminStockPage').then((m) => ({ default: m.AdminStockPage })));
 
 const ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
   ['/', () => <CatalogPage />],
@@ -32,6 +35,9 @@ const ROUTES: [pattern: string, render: (params: Record<string, string>) => Reac
   ['/seller/products/new', () => <NewProductPage />],
   ['/seller/products/:id', ({ id }) => <EditProductPage key={id} id={id!} />],
   ['/admin/orders', () => <AdminOrdersPage />],
+  ['/admin/orders/:id', ({ id }) => <AdminOrderPage key={id} id={id!} />],
+  ['/admin/customers', () => <AdminCustomersPage />],
+  ['/admin/stock', () => <AdminStockPage />],
 ];
 
 function CurrentPage() {

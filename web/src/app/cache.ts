@@ -40,6 +40,12 @@ export const cacheConfig: CacheExchangeOpts = {
     OrderEdge: () => null,
     StockMovementConnection: () => null,
     StockMovementEdge: () => null,
+    // Back office lists and an order's history entries.
+    UserConnection: () => null,
+    UserEdge: () => null,
+    StockOverviewConnection: () => null,
+    StockOverviewEdge: () => null,
+    OrderStatusChange: () => null,
     CartLine: () => null,
     OrderLine: () => null,
     UserError: () => null,
@@ -54,6 +60,9 @@ export const cacheConfig: CacheExchangeOpts = {
     Query: {
       // "Load more" asks for the next page by cursor; the cache appends it to the pages already shown.
       products: relayPagination(),
+      orders: relayPagination(),
+      users: relayPagination(),
+      stockOverview: relayPagination(),
       product: byId('Product'),
       order: byId('Order'),
     },

@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n": typeof types.AdminOrderRowFragmentDoc,
+    "\n  fragment OrderHistory on Order {\n    id\n    history {\n      from\n      to\n      at\n      reason\n      by { id name }\n    }\n  }\n": typeof types.OrderHistoryFragmentDoc,
+    "\n  query AdminOrders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { ...AdminOrderRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminOrdersDocument,
+    "\n  query AdminOrder($id: ID!) {\n    order(id: $id) { ...OrderDetail ...OrderHistory }\n  }\n": typeof types.AdminOrderDocument,
+    "\n  mutation AdminAdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n": typeof types.AdminAdvanceOrderDocument,
+    "\n  mutation AdminCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n": typeof types.AdminCancelOrderDocument,
+    "\n  subscription OrderUpdates {\n    orderUpdates { ...AdminOrderRow ...OrderHistory }\n  }\n": typeof types.OrderUpdatesDocument,
+    "\n  query AdminCustomers($first: Int, $after: String, $search: String, $role: Role) {\n    users(first: $first, after: $after, search: $search, role: $role) {\n      totalCount\n      edges { cursor node { id name email roles createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminCustomersDocument,
+    "\n  query AdminStockOverview($first: Int, $after: String, $lowStockOnly: Boolean) {\n    stockOverview(first: $first, after: $after, lowStockOnly: $lowStockOnly) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          sku\n          seller { id name }\n          stock {\n            available\n            reserved\n            onHand\n            lowStock\n            warehouses { warehouse { id name } available reserved onHand }\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminStockOverviewDocument,
     "\n  query Cart {\n    cart {\n      id\n      lines {\n        quantity\n        product { id name price { amount currency } stock { available lowStock } }\n      }\n    }\n  }\n": typeof types.CartDocument,
     "\n  mutation AddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": typeof types.AddToCartDocument,
     "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": typeof types.SetCartLineDocument,
@@ -47,6 +56,15 @@ type Documents = {
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.RegisterDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n": types.AdminOrderRowFragmentDoc,
+    "\n  fragment OrderHistory on Order {\n    id\n    history {\n      from\n      to\n      at\n      reason\n      by { id name }\n    }\n  }\n": types.OrderHistoryFragmentDoc,
+    "\n  query AdminOrders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { ...AdminOrderRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminOrdersDocument,
+    "\n  query AdminOrder($id: ID!) {\n    order(id: $id) { ...OrderDetail ...OrderHistory }\n  }\n": types.AdminOrderDocument,
+    "\n  mutation AdminAdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n": types.AdminAdvanceOrderDocument,
+    "\n  mutation AdminCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n": types.AdminCancelOrderDocument,
+    "\n  subscription OrderUpdates {\n    orderUpdates { ...AdminOrderRow ...OrderHistory }\n  }\n": types.OrderUpdatesDocument,
+    "\n  query AdminCustomers($first: Int, $after: String, $search: String, $role: Role) {\n    users(first: $first, after: $after, search: $search, role: $role) {\n      totalCount\n      edges { cursor node { id name email roles createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminCustomersDocument,
+    "\n  query AdminStockOverview($first: Int, $after: String, $lowStockOnly: Boolean) {\n    stockOverview(first: $first, after: $after, lowStockOnly: $lowStockOnly) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          sku\n          seller { id name }\n          stock {\n            available\n            reserved\n            onHand\n            lowStock\n            warehouses { warehouse { id name } available reserved onHand }\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminStockOverviewDocument,
     "\n  query Cart {\n    cart {\n      id\n      lines {\n        quantity\n        product { id name price { amount currency } stock { available lowStock } }\n      }\n    }\n  }\n": types.CartDocument,
     "\n  mutation AddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": types.AddToCartDocument,
     "\n  mutation SetCartLine($productId: ID!, $quantity: Int!) {\n    setCartLine(productId: $productId, quantity: $quantity) {\n      cart { id lines { quantity product { id name price { amount currency } stock { available lowStock } } } }\n      errors { code message field }\n    }\n  }\n": types.SetCartLineDocument,
@@ -94,6 +112,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n"): (typeof documents)["\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderHistory on Order {\n    id\n    history {\n      from\n      to\n      at\n      reason\n      by { id name }\n    }\n  }\n"): (typeof documents)["\n  fragment OrderHistory on Order {\n    id\n    history {\n      from\n      to\n      at\n      reason\n      by { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { ...AdminOrderRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AdminOrders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { ...AdminOrderRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrder($id: ID!) {\n    order(id: $id) { ...OrderDetail ...OrderHistory }\n  }\n"): (typeof documents)["\n  query AdminOrder($id: ID!) {\n    order(id: $id) { ...OrderDetail ...OrderHistory }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAdvanceOrder($id: ID!, $status: OrderStatus!) {\n    advanceOrder(id: $id, status: $status) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order { ...OrderDetail ...OrderHistory }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderUpdates {\n    orderUpdates { ...AdminOrderRow ...OrderHistory }\n  }\n"): (typeof documents)["\n  subscription OrderUpdates {\n    orderUpdates { ...AdminOrderRow ...OrderHistory }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomers($first: Int, $after: String, $search: String, $role: Role) {\n    users(first: $first, after: $after, search: $search, role: $role) {\n      totalCount\n      edges { cursor node { id name email roles createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomers($first: Int, $after: String, $search: String, $role: Role) {\n    users(first: $first, after: $after, search: $search, role: $role) {\n      totalCount\n      edges { cursor node { id name email roles createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStockOverview($first: Int, $after: String, $lowStockOnly: Boolean) {\n    stockOverview(first: $first, after: $after, lowStockOnly: $lowStockOnly) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          sku\n          seller { id name }\n          stock {\n            available\n            reserved\n            onHand\n            lowStock\n            warehouses { warehouse { id name } available reserved onHand }\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AdminStockOverview($first: Int, $after: String, $lowStockOnly: Boolean) {\n    stockOverview(first: $first, after: $after, lowStockOnly: $lowStockOnly) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          sku\n          seller { id name }\n          stock {\n            available\n            reserved\n            onHand\n            lowStock\n            warehouses { warehouse { id name } available reserved onHand }\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

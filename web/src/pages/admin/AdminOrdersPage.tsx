@@ -1,96 +1,197 @@
-import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { OrderQuery } from '../../operations/orders';
-import type { OrderDetailFragment } from '../../gql/graphql';
-import { AdvanceOrderMutation, CancelOrderMutation } from '../../operations/checkout';
-import { OrderStatusChangedSubscription, PaymentStatusChangedSubscription } from '../../operations/live';
-import { useRouter } from '../../app/router';
-import { PageHeading } from '../../components/PageHeading';
-import { Field } from '../../components/Field';
-import { OrderSummary } from '../../components/OrderSummary';
-import { PaymentStepper } from '../../components/PaymentStepper';
-import { Empty, ErrorState, Loading, UserErrors, describeError } from '../../components/states';
-import { RequireSignIn } from '../../components/RequireSignIn';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useClient, useQuery } from 'urql';
+import { AdminOrdersQuery, OrderUpdatesSubscription } from '../../operations/admin';
+import type { OrderFilter, OrderStatus } from '../../gql/graphql';
+import { Link, useRouter } from '../../app/router';
+import { Price } from '../../components/Price';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { formatDateTime } from '../../lib/dates';
+import { OrderStatusText, orderStatusLabel } from '../../lib/labels';
+import { countOf, ORDER } from '../../lib/plurals';
 import { useLive } from '../../hooks';
+import { AdminSection, MoreButton } from './AdminSection';
 
-/**
- * Operators open an order by its id (from the customer, an email or the logs) and move it along:
- * ship, deliver, or cancel with a refund. The API has no list of every order yet (Query.order only).
- */
+const PAGE_SIZE = 20;
+const STATUSES = Object.keys(orderStatusLabel) as OrderStatus[];
+
+/** The filters live in the address (?status=PAID&number=…&customer=…&from=2026-12-01&to=2026-12-31), so a view can be shared and survives a reload. */
+interface Filters {
+  status: string;
+  number: string;
+  customer: string;
+  from: string;
+  to: string;
+}
+
+function readFilters(search: URLSearchParams): Filters {
+  return { status: search.get('status') ?? '', number: search.get('number') ?? '', customer: search.get('customer') ?? '', from: search.get('from') ?? '', to: search.get('to') ?? '' };
+}
+
+/** A calendar day (yyyy-mm-dd from a date input) as the instant it starts on this device's clock. */
+const startOfDay = (day: string, plusDays = 0) => {
+  const date = new Date(`${day}T00:00:00`);
+  date.setDate(date.getDate() + plusDays);
+  return date.toISOString();
+};
+
+/** The API's filter: "to" includes its whole day (placedBefore is exclusive). */
+export function toOrderFilter(filters: Filters): OrderFilter {
+  return {
+    ...(filters.status && { status: filters.status as OrderStatus }),
+    ...(filters.number.trim() && { number: filters.number.trim() }),
+    ...(filters.customer && { customerId: filters.customer }),
+    ...(filters.from && { placedAfter: startOfDay(filters.from) }),
+    ...(filters.to && { placedBefore: startOfDay(filters.to, 1) }),
+  };
+}
+
+/** Admins: every order, newest first; filter, search by number, page on, and see new orders arrive. */
 export function AdminOrdersPage() {
   const { location, navigate } = useRouter();
-  const id = location.search.get('id') ?? '';
-  const [draft, setDraft] = useState(id);
+  // Links from before the list existed (/admin/orders?id=…) open the order.
+  const legacyId = location.search.get('id');
+  useEffect(() => {
+    if (legacyId) navigate(`/admin/orders/${encodeURIComponent(legacyId)}`, { replace: true });
+  }, [legacyId, navigate]);
+  const filters = readFilters(location.search);
+  const apply = (next: Filters) => {
+    const query = new URLSearchParams(Object.entries(next).filter(([, value]) => value.trim() !== ''));
+    navigate(query.size ? `/admin/orders?${query}` : '/admin/orders', { replace: true });
+  };
   return (
-    <RequireSignIn role="ADMIN">
-      <PageHeading>Pedidos (administración)</PageHeading>
-      <form
-        className="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          navigate(`/admin/orders?id=${encodeURIComponent(draft.trim())}`, { replace: true });
-        }}
-      >
-        <Field label="ID del pedido" required value={draft} onChange={(e) => setDraft(e.target.value)} hint="El identificador del pedido, tal como aparece en su dirección /orders/…" />
-        <button type="submit" className="button">
-          Abrir
-        </button>
-      </form>
-      {id && <AdminOrder id={id} />}
-    </RequireSignIn>
+    <AdminSection title="Pedidos">
+      <OrderFilters key={`filters?${location.search}`} filters={filters} onApply={apply} />
+      <OrderList key={`list?${location.search}`} filters={filters} onClearCustomer={() => apply({ ...filters, customer: '' })} />
+    </AdminSection>
   );
 }
 
-function AdminOrder({ id }: { id: string }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: OrderQuery, variables: { id } });
-  useLive(OrderStatusChangedSubscription, { orderId: id });
-  useLive(PaymentStatusChangedSubscription, { orderId: id });
-  if (!data && fetching) return <Loading label="Cargando pedido…" />;
+function OrderFilters({ filters, onApply }: { filters: Filters; onApply: (filters: Filters) => void }) {
+  const [draft, setDraft] = useState(filters);
+  const id = useId();
+  const set = (name: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value });
+  return (
+    <form
+      className="filters admin-filters"
+      role="search"
+      aria-label="Filtrar pedidos"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        onApply(draft);
+      }}
+    >
+      <div className="field grow">
+        <label htmlFor={`${id}-number`}>Número de pedido</label>
+        <input id={`${id}-number`} type="search" placeholder="ORD-000002" value={draft.number} onChange={set('number')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>Estado</label>
+        <select id={`${id}-status`} value={draft.status} onChange={set('status')}>
+          <option value="">Todos</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {orderStatusLabel[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>Desde</label>
+        <input id={`${id}-from`} type="date" value={draft.from} onChange={set('from')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>Hasta</label>
+        <input id={`${id}-to`} type="date" value={draft.to} min={draft.from || undefined} onChange={set('to')} />
+      </div>
+      <button type="submit" className="button">
+        Filtrar
+      </button>
+      <button type="button" className="button secondary" onClick={() => onApply({ status: '', number: '', customer: '', from: '', to: '' })}>
+        Quitar filtros
+      </button>
+    </form>
+  );
+}
+
+function OrderList({ filters, onClearCustomer }: { filters: Filters; onClearCustomer: () => void }) {
+  const filter = toOrderFilter(filters);
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrdersQuery, variables: { first: PAGE_SIZE, after, filter } });
+  const live = useNewOrders(filter, new Set(data?.orders.edges.map((edge) => edge.node.id)));
+  if (!data && fetching) return <Loading label="Cargando pedidos…" />;
   if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data.order) return <Empty><p>No existe un pedido con ese ID.</p></Empty>;
-  const order = data.order;
+  const { edges, pageInfo, totalCount } = data.orders;
+  const customer = filters.customer ? (edges[0]?.node.customer.name ?? 'este cliente') : null;
   return (
-    <section className="panel" aria-label={`Pedido ${order.number}`}>
-      <h2>Pedido {order.number}</h2>
-      {order.payment && <PaymentStepper payment={order.payment} />}
-      <OrderActions order={order} />
-      <OrderSummary order={order} />
-    </section>
+    <>
+      <p className="result-count" role="status" data-testid="orders-total" data-total={totalCount}>
+        {countOf(totalCount, ORDER)}
+        <span className={`live-dot${live ? ' on' : ''}`} title={live ? 'Los pedidos nuevos aparecen solos' : 'Sin conexión en vivo'} aria-hidden="true" />
+        {customer && (
+          <>
+            {' '}de {customer}{' '}
+            <button type="button" className="button link" onClick={onClearCustomer}>
+              Ver los de todos
+            </button>
+          </>
+        )}
+      </p>
+      {edges.length === 0 ? (
+        <Empty>
+          <p>Ningún pedido coincide con estos filtros.</p>
+        </Empty>
+      ) : (
+        <table className="summary responsive">
+          <caption className="visually-hidden">Pedidos, los más recientes primero</caption>
+          <thead>
+            <tr>
+              <th scope="col">Número</th>
+              <th scope="col">Fecha</th>
+              <th scope="col">Cliente</th>
+              <th scope="col">Estado</th>
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {edges.map(({ node }) => (
+              <tr key={node.id} data-testid="admin-order-row" data-number={node.number}>
+                <td data-label="Número">
+                  <Link to={`/admin/orders/${node.id}`}>{node.number}</Link>
+                </td>
+                <td data-label="Fecha">{formatDateTime(node.createdAt)}</td>
+                <td data-label="Cliente">
+                  <Link to={`/admin/orders?customer=${encodeURIComponent(node.customer.id)}`}>{node.customer.name}</Link>
+                </td>
+                <td data-label="Estado">
+                  <OrderStatusText status={node.status} />
+                </td>
+                <td data-label="Total">
+                  <Price money={node.total} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más pedidos" />
+    </>
   );
 }
 
-/** Only the moves the order state machine allows are offered; the server still checks (INVALID_TRANSITION). */
-function OrderActions({ order }: { order: OrderDetailFragment }) {
-  const [advancing, advanceOrder] = useMutation(AdvanceOrderMutation);
-  const [cancelling, cancelOrder] = useMutation(CancelOrderMutation);
-  const busy = advancing.fetching || cancelling.fetching;
-  const refunds = order.status === 'PAID';
-  return (
-    <div className="actions" role="group" aria-label="Acciones">
-      {order.status === 'PAID' && (
-        <button type="button" className="button" disabled={busy} onClick={() => advanceOrder({ id: order.id, status: 'SHIPPED' })}>
-          Marcar como enviado
-        </button>
-      )}
-      {order.status === 'SHIPPED' && (
-        <button type="button" className="button" disabled={busy} onClick={() => advanceOrder({ id: order.id, status: 'DELIVERED' })}>
-          Marcar como entregado
-        </button>
-      )}
-      {(order.status === 'AWAITING_PAYMENT' || order.status === 'PAID') && (
-        <button
-          type="button"
-          className="button danger"
-          disabled={busy}
-          onClick={() => {
-            if (window.confirm(refunds ? `¿Cancelar ${order.number} y reembolsar el pago?` : `¿Cancelar ${order.number}?`)) void cancelOrder({ id: order.id });
-          }}
-        >
-          {refunds ? 'Cancelar y reembolsar' : 'Cancelar pedido'}
-        </button>
-      )}
-      <UserErrors errors={advancing.data?.advanceOrder.errors ?? cancelling.data?.cancelOrder.errors} />
-      {(advancing.error || cancelling.error) && <p role="alert" className="field-error">{describeError((advancing.error ?? cancelling.error)!)}</p>}
-    </div>
-  );
+/**
+ * orderUpdates pushes every placed order and every status change. A change to a listed order updates its row
+ * through the normalized cache; an order the list does not show yet (new, or newly matching the filter) refreshes
+ * the first page, which the cache merges above the pages already loaded.
+ */
+function useNewOrders(filter: OrderFilter, listed: Set<string>): boolean {
+  const client = useClient();
+  const { data, live } = useLive(OrderUpdatesSubscription, {});
+  const update = data?.orderUpdates;
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => {
+    if (!update || listed.has(update.id)) return;
+    void client.query(AdminOrdersQuery, { first: PAGE_SIZE, after: null, filter: JSON.parse(filterKey) as OrderFilter }, { requestPolicy: 'network-only' }).toPromise();
+    // Not on `listed`: only a new event is a reason to ask again.
+  }, [update, client, filterKey]);
+  return live;
 }

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link, useRouter } from '../../app/router';
+import { PageHeading } from '../../components/PageHeading';
+import { RequireSignIn } from '../../components/RequireSignIn';
+
+/** The back office's parts; the current one is marked for assistive technology (aria-current). */
+const SECTIONS = [
+  ['/admin/orders', 'Pedidos'],
+  ['/admin/customers', 'Clientes'],
+  ['/admin/stock', 'Existencias'],
+] as const;
+
+/** Every back office page: admins only, the section menu, then the page's heading and content. */
+export function AdminSection({ title, children }: { title: ReactNode; children: ReactNode }) {
+  const { location } = useRouter();
+  return (
+    <RequireSignIn role="ADMIN">
+      <nav aria-label="Administración" className="admin-nav">
+        <ul>
+          {SECTIONS.map(([path, label]) => (
+            <li key={path}>
+              <Link to={path} aria-current={location.path === path || location.path.startsWith(`${path}/`) ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <PageHeading>{title}</PageHeading>
+      {children}
+    </RequireSignIn>
+  );
+}
+
+/** "Ver más" under a cursor-paged list: the cache appends the next page to the rows shown (relayPagination). */
+export function MoreButton({ pageInfo, busy, onMore, label }: { pageInfo: { hasNextPage: boolean; endCursor?: string | null }; busy: boolean; onMore: (after: string) => void; label: string }) {
+  if (!pageInfo.hasNextPage || !pageInfo.endCursor) return null;
+  const cursor = pageInfo.endCursor;
+  return (
+    <p className="center">
+      <button type="button" className="button secondary" disabled={busy} onClick={() => onMore(cursor)}>
+        {label}
+      </button>
+    </p>
+  );
+}
