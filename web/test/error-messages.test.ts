@@ -10,6 +10,7 @@ import { FailureReason, PaymentsErrorCode } from '../../subgraphs/payments/src/e
 import { errorMessage, graphQLErrorMessage, isKnownErrorCode, userErrorMessage } from '../src/lib/error-messages';
 import { ITEM, ORDER, PRODUCT, UNIT, countOf, formatCount, formatWait, pluralForm } from '../src/lib/plurals';
 import { formatDateTime } from '../src/lib/dates';
+import { failureReasonText, orderChangeReasonText } from '../src/lib/labels';
 
 /** Every code the API declares, read from the modules that declare them (not a list kept here). */
 const declared: Record<string, readonly string[]> = {
@@ -57,6 +58,14 @@ describe('Spanish by error code', () => {
     expect(graphQLErrorMessage({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } })).toBe('Demasiados intentos seguidos. Espera 1 segundo y vuelve a intentarlo.');
     expect(graphQLErrorMessage({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 900 } })).toBe('Demasiados intentos seguidos. Espera 15 minutos y vuelve a intentarlo.');
     expect(errorMessage('RATE_LIMITED')).toBe('Demasiados intentos seguidos. Espera un momento y vuelve a intentarlo.');
+  });
+
+  it('says why a payment failed or an order changed in words, with the code for support', () => {
+    expect(failureReasonText('CARD_DECLINED')).toBe('El banco rechazó la tarjeta (CARD_DECLINED).');
+    expect(failureReasonText('SOMETHING_NEW')).toBe('El pago no se pudo completar (SOMETHING_NEW).');
+    expect(failureReasonText(null)).toBe('El pago no se pudo completar.');
+    expect(orderChangeReasonText('EXPIRED')).toBe('la reserva venció sin pago');
+    expect(orderChangeReasonText('SOMETHING_NEW')).toBe('SOMETHING_NEW');
   });
 
   it('answers an unknown or missing code in Spanish too', () => {

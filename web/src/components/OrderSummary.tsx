@@ -1,6 +1,6 @@
 import type { OrderDetailFragment } from '../gql/graphql';
 import { formatDateTime } from '../lib/dates';
-import { OrderStatusText, paymentStatusLabel, failureReasonText } from '../lib/labels';
+import { OrderStatusText, paymentStatusLabel, failureReasonText, orderChangeReasonText } from '../lib/labels';
 import { Link } from '../app/router';
 import { Price } from './Price';
 
@@ -13,7 +13,12 @@ export function OrderSummary({ order }: { order: OrderDetailFragment }) {
           <dt>Estado</dt>
           <dd>
             <OrderStatusText status={order.status} />
-            {order.cancellationReason && <span className="muted"> ({order.cancellationReason})</span>}
+            {order.cancellationReason && (
+              <span className="muted" data-reason={order.cancellationReason}>
+                {' '}
+                ({orderChangeReasonText(order.cancellationReason)})
+              </span>
+            )}
           </dd>
         </div>
         <div>

@@ -22,6 +22,21 @@ export const productStatusLabel: Record<ProductStatus, string> = { DRAFT: 'Borra
 
 export const movementReasonLabel: Record<StockMovementReason, string> = { RESTOCK: 'Reabastecimiento', ADJUSTMENT: 'Ajuste', SALE: 'Venta', RETURN: 'Devolución' };
 
+/**
+ * Why an order changed status (Order.cancellationReason, OrderStatusChange.reason): the orders subgraph's reasons
+ * (subgraphs/orders/src/contract.ts CANCELLATION_REASONS, domain/transitions.ts), in words; an unknown one as it came.
+ */
+const orderChangeReasons: Record<string, string> = {
+  PLACED: 'pedido realizado',
+  PAYMENT_CAPTURED: 'pago recibido',
+  SHIPPED: 'enviado por la tienda',
+  DELIVERED: 'entregado',
+  EXPIRED: 'la reserva venció sin pago',
+  CUSTOMER: 'cancelado por el cliente',
+  ADMIN: 'cancelado por la tienda',
+};
+export const orderChangeReasonText = (reason: string): string => (Object.hasOwn(orderChangeReasons, reason) ? orderChangeReasons[reason]! : reason);
+
 /** Why a payment failed, in the shopper's words by code; the code follows in parentheses for support. */
 export function failureReasonText(reason: string | null | undefined): string {
   if (!reason) return 'El pago no se pudo completar.';
