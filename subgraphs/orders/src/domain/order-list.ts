@@ -46,19 +46,20 @@ function afterCursor(after: string): SQL {
  * orders_status_created_idx a status, orders_customer_created_idx a customer. totalCount counts the filter's orders.
  */
 export async function listOrders(db: Db, filter: OrderListFilter, first: number, after?: string | null): Promise<Connection<OrderRow>> {
-  const conditions = conditionsOf(filter);
-  const page = after ? [...conditions, afterCursor(after)] : conditions;
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({ order: orders, createdAtText })
-      .from(orders)
-      .where(and(...page))
-      .orderBy(newestFirst, asc(orders.id))
-      .limit(first + 1),
-    db.select({ total: count() }).from(orders).where(and(...conditions)),
-  ]);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([orderPageQuery(db, filter, first, after), db.select({ total: count() }).from(orders).where(and(...conditionsOf(filter)))]);
   const connection = toConnection(rows, first, (row) => encodeCursor([row.createdAtText, row.order.id]), total);
   return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.order })) };
+}
+
+/** One page's rows (first + 1, so the extra one tells whether another page follows); the index test explains it. */
+export function orderPageQuery(db: Db, filter: OrderListFilter, first: number, after?: string | null) {
+  const conditions = after ? [...conditionsOf(filter), afterCursor(after)] : conditionsOf(filter);
+  return db
+    .select({ order: orders, createdAtText })
+    .from(orders)
+    .where(and(...conditions))
+    .orderBy(newestFirst, asc(orders.id))
+    .limit(first + 1);
 }
 
 /** A customer's orders: the same list with the customer as its filter. */
