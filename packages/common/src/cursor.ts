@@ -17,6 +17,18 @@ export function decodeCursor(cursor: string, length: number): (string | number |
   throw badUserInput('The cursor is not valid for this list.', ['after']);
 }
 
+/**
+ * The cursor of a newest-first list: the row's created_at as PostgreSQL's microsecond text (a JS Date would round it
+ * to milliseconds and skip or repeat rows) and its uuid. Anything else is BAD_USER_INPUT at after.
+ */
+export function decodeTimeIdCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = decodeCursor(cursor, 2);
+  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw badUserInput('The cursor is not valid for this list.', ['after']);
+  }
+  return { at, id };
+}
+
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

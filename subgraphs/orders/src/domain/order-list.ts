@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { badUserInput, decodeCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
+import { decodeTimeIdCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
 import type { Database } from '@shop/db';
 import { orders, type OrderRow, type OrdersSchema, type OrderStatus } from '../db/schema.js';
 
@@ -33,10 +33,7 @@ function conditionsOf(filter: OrderListFilter): SQL[] {
 
 /** The keyset condition after a cursor of (created_at text, id): newer rows came before it. */
 function afterCursor(after: string): SQL {
-  const [afterAt, afterId] = decodeCursor(after, 2);
-  if (typeof afterAt !== 'string' || typeof afterId !== 'string' || Number.isNaN(Date.parse(afterAt)) || !/^[0-9a-f-]{36}$/i.test(afterId)) {
-    throw badUserInput('The cursor is not valid for this list.', ['after']);
-  }
+  const { at: afterAt, id: afterId } = decodeTimeIdCursor(after);
   const at = sql`${afterAt}::timestamptz`;
   return or(lt(orders.createdAt, at), and(eq(orders.createdAt, at), sql`${orders.id} > ${afterId}::uuid`))!;
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@shop/auth';
-import { badUserInput, decodeCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
+import { decodeTimeIdCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
 import type { Database } from '@shop/db';
 import { users, type UserRow, type UsersSchema } from '../db/schema.js';
 
@@ -27,10 +27,7 @@ function conditionsOf({ search, role }: UserListFilter): SQL[] {
 }
 
 function afterCursor(after: string): SQL {
-  const [afterAt, afterId] = decodeCursor(after, 2);
-  if (typeof afterAt !== 'string' || typeof afterId !== 'string' || Number.isNaN(Date.parse(afterAt)) || !/^[0-9a-f-]{36}$/i.test(afterId)) {
-    throw badUserInput('The cursor is not valid for this list.', ['after']);
-  }
+  const { at: afterAt, id: afterId } = decodeTimeIdCursor(after);
   const at = sql`${afterAt}::timestamptz`;
   return or(lt(users.createdAt, at), and(eq(users.createdAt, at), sql`${users.id} > ${afterId}::uuid`))!;
 }
