@@ -24,10 +24,10 @@ export const OrderHistoryFragment = graphql(`
   }
 `);
 
-/** Admins: every order, newest first, filtered, in cursor pages. */
+/** Admins: every order, newest first, filtered, in cursor pages of 20 (a literal size keeps the cost known to the gateway). */
 export const AdminOrdersQuery = graphql(`
-  query AdminOrders($first: Int, $after: String, $filter: OrderFilter) {
-    orders(first: $first, after: $after, filter: $filter) {
+  query AdminOrders($after: String, $filter: OrderFilter) {
+    orders(first: 20, after: $after, filter: $filter) {
       totalCount
       edges { cursor node { ...AdminOrderRow } }
       pageInfo { hasNextPage endCursor }
@@ -71,8 +71,8 @@ export const OrderUpdatesSubscription = graphql(`
 
 /** Admins: accounts, newest first, searched by name or e-mail. */
 export const AdminCustomersQuery = graphql(`
-  query AdminCustomers($first: Int, $after: String, $search: String, $role: Role) {
-    users(first: $first, after: $after, search: $search, role: $role) {
+  query AdminCustomers($after: String, $search: String, $role: Role) {
+    users(first: 20, after: $after, search: $search, role: $role) {
       totalCount
       edges { cursor node { id name email roles createdAt } }
       pageInfo { hasNextPage endCursor }
@@ -82,8 +82,8 @@ export const AdminCustomersQuery = graphql(`
 
 /** Admins: every product's stock across the warehouses, low stock first. */
 export const AdminStockOverviewQuery = graphql(`
-  query AdminStockOverview($first: Int, $after: String, $lowStockOnly: Boolean) {
-    stockOverview(first: $first, after: $after, lowStockOnly: $lowStockOnly) {
+  query AdminStockOverview($after: String, $lowStockOnly: Boolean) {
+    stockOverview(first: 20, after: $after, lowStockOnly: $lowStockOnly) {
       totalCount
       edges {
         cursor

@@ -7,6 +7,8 @@ import { measurePhoneLayout, type PhoneLayout } from './layout';
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+/** The narrowest and widest phones the layout must fit without wrapping controls, besides PHONE. */
+export const PHONE_RANGE = [360, 414] as const;
 
 /** One axe rule broken on a page, with the elements that break it. */
 export interface AxeViolation {
@@ -22,6 +24,8 @@ export interface PageAudit {
   desktop: AxeViolation[];
   phone: AxeViolation[];
   layout: PhoneLayout;
+  /** The same measures at the other phone widths (PHONE_RANGE). */
+  otherPhones: PhoneLayout[];
 }
 
 /** The impacts a page may not have (axe's "minor" and "moderate" are reported, not failed). */
@@ -62,27 +66,35 @@ export async function auditPage(page: Page, name: string): Promise<PageAudit> {
   const layout = await measurePhoneLayout(page);
   mkdirSync(resultsDir, { recursive: true });
   await page.screenshot({ path: `${resultsDir}phone-${name}.png`, fullPage: true });
+  const otherPhones: PhoneLayout[] = [];
+  for (const width of PHONE_RANGE) {
+    await page.setViewportSize({ ...PHONE, width });
+    otherPhones.push(await measurePhoneLayout(page));
+  }
   await page.setViewportSize(original);
-  const audit = { name, path, desktop, phone, layout };
+  const audit = { name, path, desktop, phone, layout, otherPhones };
   mkdirSync(`${resultsDir}axe/`, { recursive: true });
   writeFileSync(`${resultsDir}axe/${name}.json`, `${JSON.stringify(audit, null, 2)}\n`);
-  console.log(`a11y ${name} ${path}: desktop ${describe(desktop)} | phone ${describe(phone)} | header ${layout.headerHeight}px, width ${layout.scrollWidth}/${layout.innerWidth}, wrapped ${layout.wrapped.length}`);
+  const measures = [layout, ...otherPhones].map((l) => `${l.innerWidth}: header ${l.headerHeight}px, width ${l.scrollWidth}, wrapped ${l.wrapped.length}`).join('; ');
+  console.log(`a11y ${name} ${path}: desktop ${describe(desktop)} | phone ${describe(phone)} | ${measures}`);
   return audit;
 }
 
-/** The header's height on a 390 px phone: two rows (brand and account, then the menu), never three. */
+/** The header's height on a phone: two rows (brand and account, then the menu), never three. */
 export const PHONE_HEADER_MAX_PX = 110;
 
 /**
- * 0 serious or critical axe violations at either width; at phone width nothing wider than the screen, a header of
- * at most two rows and no control whose label wraps. Soft, so one run reports every problem on the page.
+ * 0 serious or critical axe violations at either width; at every phone width (360, 390, 414) nothing wider than
+ * the screen, a header of at most two rows and no control whose label wraps. Soft, so one run reports every problem.
  */
 export function expectAccessible(audit: PageAudit) {
   expect.soft(blocking(audit.desktop), `axe on ${audit.name} (desktop)`).toEqual([]);
   expect.soft(blocking(audit.phone), `axe on ${audit.name} (phone)`).toEqual([]);
-  expect.soft(audit.layout.scrollWidth, `${audit.name}: page width at ${audit.layout.innerWidth} px`).toBeLessThanOrEqual(audit.layout.innerWidth);
-  expect.soft(audit.layout.headerHeight, `${audit.name}: header height at ${audit.layout.innerWidth} px`).toBeLessThanOrEqual(PHONE_HEADER_MAX_PX);
-  expect.soft(audit.layout.wrapped, `${audit.name}: controls whose label wraps`).toEqual([]);
+  for (const layout of [audit.layout, ...audit.otherPhones]) {
+    expect.soft(layout.scrollWidth, `${audit.name}: page width at ${layout.innerWidth} px`).toBeLessThanOrEqual(layout.innerWidth);
+    expect.soft(layout.headerHeight, `${audit.name}: header height at ${layout.innerWidth} px`).toBeLessThanOrEqual(PHONE_HEADER_MAX_PX);
+    expect.soft(layout.wrapped, `${audit.name}: controls whose label wraps at ${layout.innerWidth} px`).toEqual([]);
+  }
 }
 
 /**

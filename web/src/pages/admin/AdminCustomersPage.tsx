@@ -64,7 +64,7 @@ export function AdminCustomersPage() {
 
 function CustomerList({ search, role }: { search: string; role: Role | null }) {
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCustomersQuery, variables: { first: 20, after, search: search || null, role } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCustomersQuery, variables: { after, search: search || null, role } });
   if (!data && fetching) return <Loading label="Cargando cuentas…" />;
   if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const { edges, pageInfo, totalCount } = data.users;

@@ -11,7 +11,6 @@ import { countOf, ORDER } from '../../lib/plurals';
 import { useLive } from '../../hooks';
 import { AdminSection, MoreButton } from './AdminSection';
 
-const PAGE_SIZE = 20;
 const STATUSES = Object.keys(orderStatusLabel) as OrderStatus[];
 
 /** The filters live in the address (?status=PAID&number=…&customer=…&from=2026-12-01&to=2026-12-31), so a view can be shared and survives a reload. */
@@ -116,7 +115,7 @@ function OrderFilters({ filters, onApply }: { filters: Filters; onApply: (filter
 function OrderList({ filters, onClearCustomer }: { filters: Filters; onClearCustomer: () => void }) {
   const filter = toOrderFilter(filters);
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrdersQuery, variables: { first: PAGE_SIZE, after, filter } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrdersQuery, variables: { after, filter } });
   const live = useNewOrders(filter, new Set(data?.orders.edges.map((edge) => edge.node.id)));
   if (!data && fetching) return <Loading label="Cargando pedidos…" />;
   if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -190,7 +189,7 @@ function useNewOrders(filter: OrderFilter, listed: Set<string>): boolean {
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
     if (!update || listed.has(update.id)) return;
-    void client.query(AdminOrdersQuery, { first: PAGE_SIZE, after: null, filter: JSON.parse(filterKey) as OrderFilter }, { requestPolicy: 'network-only' }).toPromise();
+    void client.query(AdminOrdersQuery, { after: null, filter: JSON.parse(filterKey) as OrderFilter }, { requestPolicy: 'network-only' }).toPromise();
     // Not on `listed`: only a new event is a reason to ask again.
   }, [update, client, filterKey]);
   return live;

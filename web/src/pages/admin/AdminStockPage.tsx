@@ -29,7 +29,7 @@ export function AdminStockPage() {
 
 function StockList({ lowStockOnly }: { lowStockOnly: boolean }) {
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminStockOverviewQuery, variables: { first: 20, after, lowStockOnly } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminStockOverviewQuery, variables: { after, lowStockOnly } });
   if (!data && fetching) return <Loading label="Cargando existencias…" />;
   if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const { edges, pageInfo, totalCount } = data.stockOverview;
