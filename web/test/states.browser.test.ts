@@ -62,6 +62,8 @@ describe('not found', () => {
     await a11y.check('product-not-found');
     await page.goto(url('/products/not-a-product'));
     await expectNotFound(page, 'Este producto no existe');
+    await a11y.check('product-not-an-id');
+    expect(a11y.unchecked()).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -77,11 +79,34 @@ describe('not found', () => {
     expect(await page.getByText(demo.pastOrder.number).count()).toBe(0);
     await page.goto(url(`/orders/${randomUUID()}`));
     await expectNotFound(page, 'Este pedido no existe');
+    await a11y.check('order-missing');
+    expect(a11y.unchecked()).toEqual([]);
     // Its owner still sees it.
     const owner = await newPage(await shop.login(demo.customer.email, demo.customer.password));
     await owner.goto(url(`/orders/${demo.pastOrder.id}`));
+    const ownerA11y = a11yTracker(owner);
     await owner.getByRole('heading', { level: 1, name: `Pedido ${demo.pastOrder.number}` }).waitFor();
+    await ownerA11y.check('order-own');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('forbidden and empty', () => {
+  it("a customer on the seller's page is told it is not for their account; a new customer's orders are empty", async () => {
+    const customer = await shop.registerCustomer('states');
+    const page = await newPage(customer.token);
+    const a11y = a11yTracker(page);
+    await page.goto(url('/seller'));
+    await page.getByRole('heading', { level: 1, name: 'No tienes permiso para ver esta página' }).waitFor();
+    expect(await page.locator('[data-state="forbidden"]').count()).toBe(1);
+    await a11y.check('forbidden');
+    await page.goto(url('/orders'));
+    const empty = page.locator('[data-state="empty"]');
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('Aún no tienes pedidos.');
+    expect(await page.locator('[data-state="error"], [data-state="not-found"], [data-state="forbidden"]').count()).toBe(0);
+    await a11y.check('orders-empty');
+    expect(a11y.unchecked()).toEqual([]);
   });
 });
 
@@ -103,12 +128,14 @@ describe('network error', () => {
     await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
     // One stock text: the badge, in words and plural by Intl.PluralRules.
     expect((await page.getByTestId('stock-left').textContent())?.trim()).toBe('16 disponibles');
+    expect(a11y.unchecked()).toEqual([]);
   });
 });
 
 describe('Spanish by code', () => {
   it('a refused sign-in reads in Spanish, not the server English', async () => {
     const page = await newPage();
+    const a11y = a11yTracker(page);
     await page.goto(url('/signin'));
     await page.getByLabel('Correo').fill(demo.customer.email);
     await page.getByLabel('Contraseña').fill('not-the-password');
@@ -117,15 +144,20 @@ describe('Spanish by code', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe('El correo o la contraseña no son correctos.');
     expect(await page.getByText('The email or password is not correct.').count()).toBe(0);
+    await a11y.check('signin-refused');
+    expect(a11y.unchecked()).toEqual([]);
   });
 
   it('one unit is "1 artículo" in the cart label', async () => {
     const customer = await shop.registerCustomer('plural');
     const product = await shop.productWithStock('plural', 5);
     const page = await newPage(customer.token);
+    const a11y = a11yTracker(page);
     await page.goto(url(`/products/${product.id}`));
     await page.getByRole('button', { name: 'Agregar al carrito' }).click();
     await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
     await expect.poll(() => page.getByTestId('nav-cart').locator('.count-pill').getAttribute('aria-label'), { timeout: 30_000 }).toBe('1 artículo');
+    await a11y.check('product-one-in-cart');
+    expect(a11y.unchecked()).toEqual([]);
   });
 });
