@@ -7,7 +7,7 @@ const DEFAULT_DATA_DIR = '.data';
 // Opening the databases takes seconds (a fresh folder needs an initdb, done in a worker thread): start now, while this thread loads the platform's modules.
 if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
 
-const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }, { edgeEnv, loopbackOrigins }] = await Promise.all([
+const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }, { edgeEnv, loopbackOrigins }, { stopOnSignals }] = await Promise.all([
   import('zod'),
   import('@shop/common'),
   import('@shop/demo-store'),
@@ -15,6 +15,7 @@ const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDr
   import('@shop/observability'),
   import('@shop/supergraph'),
   import('@shop/supergraph/edge'),
+  import('@shop/server'),
 ]);
 // Traces only when the standard OTEL_* variables ask for them; one SDK for every service in this process.
 const tracing = await startTracing({ serviceName: 'artesanias' });
@@ -77,18 +78,10 @@ Artesanías graph ready in ${seconds}s
   Demo seller    ${demo.sellers[0].email} / ${demo.sellers[0].password}
 Press Ctrl-C to stop.`);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    void Promise.resolve(storefront?.stop())
-      .then(() => platform.stop())
-      .then(() => tracing?.shutdown())
-      .then(
-      () => process.exit(0),
-      (error) => (console.error(error), process.exit(1)),
-    );
-  });
-}
+// Once, however many signals come (see stopOnSignals): the databases close last, after everything that writes to them.
+stopOnSignals(async () => {
+  console.log('\nStopping…');
+  await storefront?.stop();
+  await platform.stop();
+  await tracing?.shutdown();
+});

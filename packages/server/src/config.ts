@@ -19,7 +19,24 @@ export type TokenVerification = { publicKeyPem: string } | { jwksUrl: string };
 export const tokenVerificationFrom = (config: { JWT_PUBLIC_KEY?: string; JWKS_URL: string }): TokenVerification =>
   config.JWT_PUBLIC_KEY ? { publicKeyPem: config.JWT_PUBLIC_KEY } : { jwksUrl: config.JWKS_URL };
 
-/** Graceful stop on Ctrl-C or a container's SIGTERM. */
+/**
+ * Graceful stop on Ctrl-C or a container's SIGTERM: stop runs once, then the process exits 0 (1 if stopping failed).
+ * Signals that arrive meanwhile are ignored, not left unhandled: a Ctrl-C reaches every process of the terminal's group,
+ * and npm and tsx relay it once more, so a listener removed after the first would let the second kill the process
+ * before its embedded databases are closed (PostgreSQL then recovers on the next start, and sequences jump ahead).
+ */
 export function stopOnSignals(stop: () => Promise<void>): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(0)));
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal);
 }

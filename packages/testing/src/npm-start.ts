@@ -18,13 +18,16 @@ export interface NpmStartPlatform {
   /** Seconds from the command to the "ready" line. */
   startSeconds: number;
   output(): string;
-  /** Ctrl-C, then SIGKILL if it has not gone within 10 s; removes the data folder. */
+  /** Ctrl-C, then SIGKILL if it has not gone within 10 s; removes the data folder unless the caller gave it. */
   stop(): Promise<void>;
 }
 
-/** env: settings over the defaults below (a DATABASE_URL there runs on that server instead of embedded databases). */
-export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<NpmStartPlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'artesanias-npm-start-'));
+/**
+ * env: settings over the defaults below (a DATABASE_URL there runs on that server instead of embedded databases).
+ * dataDir: an existing data folder to start on again (a restart), which stop() then leaves in place.
+ */
+export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number; env?: Record<string, string>; dataDir?: string } = {}): Promise<NpmStartPlatform> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'artesanias-npm-start-'));
   const [gateway, users, products, inventory, orders, payments, web] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -82,7 +85,7 @@ export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: n
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         killGroup('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
