@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Client } from 'graphql-ws';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
+import type { SubgraphName } from '../src/services.js';
 import { startTestPlatform } from './support/platform.js';
 import { adjustStock, collect, errorCodes, login, payOrder, placeOrder, until, wsClient } from './live/support.js';
 
@@ -15,13 +16,19 @@ const tokens = {} as Record<'customer' | 'customerB' | 'seller' | 'admin', strin
 let customerB: { id: string; email: string };
 const product = demo.products[3]!;
 const [bogota] = demo.warehouses;
+const statements: { subgraph: SubgraphName; sql: string }[] = [];
+const requests: SubgraphName[] = [];
 
 const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => graphqlRequest(platform.gatewayUrl, query, variables, token);
 const codesOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => (res.errors ?? []).map((e) => e.extensions?.code);
 const unique = () => randomBytes(4).toString('hex');
 
 beforeAll(async () => {
-  platform = await startTestPlatform(inject('databaseUrl'), { paymentProviderLatencyMs: 20 });
+  platform = await startTestPlatform(inject('databaseUrl'), {
+    paymentProviderLatencyMs: 20,
+    onQuery: (subgraph, sql) => void statements.push({ subgraph, sql }),
+    onSubgraphRequest: (subgraph) => void requests.push(subgraph),
+  });
   tokens.customer = await login(platform.gatewayUrl, demo.customer);
   tokens.seller = await login(platform.gatewayUrl, demo.sellers[0]);
   tokens.admin = await login(platform.gatewayUrl, demo.admin);
@@ -264,12 +271,31 @@ describe('Order.history', () => {
     expect(await last(byAdmin)).toMatchObject({ from: 'AWAITING_PAYMENT', to: 'CANCELLED', reason: 'ADMIN', by: { id: demo.admin.id } });
   });
 
-  it('resolves the histories of a whole page of orders, each its own', async () => {
-    const page = await gql('{ orders(first: 30) { edges { node { id history { to } } } } }', {}, tokens.admin);
-    expect(page.errors).toBeUndefined();
-    for (const { node } of page.data.orders.edges) {
-      expect(node.history[0]).toEqual({ to: 'AWAITING_PAYMENT' });
+  it('resolves a whole page of orders with customers, lines, histories and payments in one SQL query per table and path', async () => {
+    for (let i = 0; i < 3; i += 1) await placeOrder(platform.gatewayUrl, tokens.customerB, product.id, `page-${unique()}`);
+    // The expiry sweeper's scan (FOR UPDATE SKIP LOCKED) and the relays' polls run meanwhile; they are no part of the request.
+    const counted = () => statements.filter((q) => /from "(orders|order_lines|order_status_history|users|payments)"/i.test(q.sql) && !/skip locked/i.test(q.sql));
+    const count = (subgraph: SubgraphName, table: string) => counted().filter((q) => q.subgraph === subgraph && new RegExp(`from "${table}"`, 'i').test(q.sql)).length;
+    // The placements' events are consumed in the background (payments, inventory): counted from when that is over.
+    for (let seen = -1; seen !== counted().length; ) {
+      seen = counted().length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    statements.length = 0;
+    requests.length = 0;
+    const page = await gql('{ orders(first: 30) { edges { node { id customer { name } lines { quantity } history { to by { name } } payments { status } } } } }', {}, tokens.admin);
+    expect(page.errors).toBeUndefined();
+    expect(page.data.orders.edges.length).toBeGreaterThanOrEqual(4);
+    for (const { node } of page.data.orders.edges) expect(node.history[0]).toMatchObject({ to: 'AWAITING_PAYMENT', by: { name: expect.any(String) } });
+    expect({
+      orders: count('orders', 'orders'),
+      lines: count('orders', 'order_lines'),
+      history: count('orders', 'order_status_history'),
+      users: count('users', 'users'),
+      payments: count('payments', 'payments'),
+    }, counted().map((q) => `${q.subgraph}: ${q.sql.slice(0, 160)}`).join('\n')).toEqual({ orders: 2, lines: 1, history: 1, users: 2, payments: 1 });
+    // The gateway fetches users once per path (Order.customer, OrderStatusChange.by), whatever the page's size.
+    expect(requests.sort()).toEqual(['orders', 'payments', 'users', 'users']);
   });
 });
 
