@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demo } from '@shop/demo-store';
@@ -157,6 +158,14 @@ describe('back office in a real browser against npm start', { timeout: 180_000 }
     await poll(() => page.getByTestId('orders-total').getAttribute('data-total')).toBe(String(before + 1));
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await a11y.check('admin-orders-live');
+
+    // An order that does not exist, or an address that is no order id, says so (no error, no retry).
+    await page.goto(url(`/admin/orders/${randomUUID()}`));
+    await page.getByText('No existe un pedido con ese identificador.').waitFor();
+    await a11y.check('admin-order-missing');
+    await page.goto(url('/admin/orders/ORD-000001'));
+    await page.getByText('No existe un pedido con ese identificador.').waitFor();
+    await a11y.check('admin-order-not-an-id');
     expect(a11y.unchecked()).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -9,8 +9,8 @@ export interface PhoneLayout {
   wrapped: string[];
 }
 
-/** The controls whose label must stay on one line; long product names in links and cells may wrap. */
-const CONTROLS = 'button, .button, .badge, .status, .count-pill, .site-header a';
+/** The controls whose label must stay on one line; product names, cells and text-styled buttons (.link) may wrap like prose. */
+const CONTROLS = 'button:not(.link), .button:not(.link), .badge, .status, .count-pill, .site-header a, .site-header button';
 
 export async function measurePhoneLayout(page: Page): Promise<PhoneLayout> {
   return page.evaluate((selector) => {

@@ -5,7 +5,7 @@ import { OrderStatusChangedSubscription, PaymentStatusChangedSubscription } from
 import { Link } from '../../app/router';
 import { OrderSummary } from '../../components/OrderSummary';
 import { PaymentStepper } from '../../components/PaymentStepper';
-import { Empty, ErrorState, Loading, UserErrors, describeError } from '../../components/states';
+import { Empty, ErrorState, Loading, UserErrors, describeError, failureOf } from '../../components/states';
 import { useLive } from '../../hooks';
 import { AdminSection } from './AdminSection';
 import { OrderHistory } from './OrderHistory';
@@ -16,34 +16,35 @@ export function AdminOrderPage({ id }: { id: string }) {
   useLive(OrderStatusChangedSubscription, { orderId: id });
   useLive(PaymentStatusChangedSubscription, { orderId: id });
   const order = data?.order;
-  return (
-    <AdminSection title={order ? `Pedido ${order.number}` : 'Pedido'}>
-      {!data && fetching ? (
-        <Loading label="Cargando pedido…" />
-      ) : !data ? (
-        <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !order ? (
-        <Empty>
-          <p>No existe un pedido con ese identificador.</p>
-          <Link to="/admin/orders">Ver todos los pedidos</Link>
-        </Empty>
-      ) : (
-        <>
-          <p className="muted">
-            {order.customer.email ?? order.customer.name} ·{' '}
-            <Link to={`/admin/orders?customer=${encodeURIComponent(order.customer.id)}`}>Otros pedidos de {order.customer.name}</Link>
-          </p>
-          <OrderActions order={order} />
-          {order.payment && <PaymentStepper payment={order.payment} />}
-          <OrderSummary order={order} />
-          <OrderHistory history={order.history} />
-          <p>
-            <Link to="/admin/orders">← Todos los pedidos</Link>
-          </p>
-        </>
-      )}
-    </AdminSection>
-  );
+  // null for an id no order has; an address that is no order id at all (BAD_USER_INPUT) is the same to the operator.
+  const missing = data ? !order : ['not-found', 'bad-input'].includes(failureOf(error));
+  let body;
+  if (!data && fetching) body = <Loading label="Cargando pedido…" />;
+  else if (missing)
+    body = (
+      <Empty>
+        <p>No existe un pedido con ese identificador.</p>
+        <Link to="/admin/orders">Ver todos los pedidos</Link>
+      </Empty>
+    );
+  else if (!order) body = <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  else
+    body = (
+      <>
+        <p className="muted">
+          {order.customer.email ?? order.customer.name} ·{' '}
+          <Link to={`/admin/orders?customer=${encodeURIComponent(order.customer.id)}`}>Otros pedidos de {order.customer.name}</Link>
+        </p>
+        <OrderActions order={order} />
+        {order.payment && <PaymentStepper payment={order.payment} />}
+        <OrderSummary order={order} />
+        <OrderHistory history={order.history} />
+        <p>
+          <Link to="/admin/orders">← Todos los pedidos</Link>
+        </p>
+      </>
+    );
+  return <AdminSection title={order ? `Pedido ${order.number}` : 'Pedido'}>{body}</AdminSection>;
 }
 
 /** Only the moves the order state machine allows are offered; the server still checks (INVALID_TRANSITION). */
