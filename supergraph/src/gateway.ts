@@ -11,6 +11,7 @@ import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
 import { defaultCorsOrigins, gatewaySecurityHeaders } from './edge.js';
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
+import { graphiqlRouter } from './graphiql.js';
 import { getQueriesWithoutPreflight, legacyJsonStatusPlugin } from './graphql-over-http.js';
 import { createOperationLimits, defaultOperationLimits, type OperationLimitSettings } from './operation-limits.js';
 import { openGatewayDatabase } from './gateway-database.js';
@@ -61,7 +62,7 @@ export interface GatewayOptions {
   /** By subgraph name; a subgraph missing here is reached at the URL the supergraph names. */
   subgraphUrls: Record<string, string>;
   tokenVerification: TokenVerification;
-  /** development shows the embedded Apollo Sandbox at the gateway URL. */
+  /** development shows the embedded Apollo Sandbox at the gateway URL, and GraphiQL, served locally, at /graphiql. */
   development?: boolean;
   /** Origins that may call with credentials (edge.ts); any other gets no CORS headers. Default: defaultCorsOrigins(port). */
   corsOrigins?: readonly string[];
@@ -203,6 +204,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
   app.get('/metrics', metricsHandler(registry));
+  // GraphiQL from node_modules (graphiql.ts): explores the graph without the internet the Sandbox's CDN page needs.
+  if (options.development) app.use('/graphiql', graphiqlRouter());
   app.use(
     '/graphql',
     // Counted before the body is read, so a flood costs the gateway as little as possible.
