@@ -1,53 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '@shop/demo-store';
-import { startPlatform, type RunningPlatform } from './support/platform';
-import { serveStorefront } from './support/storefront';
-import { launchBrowser, watchErrors } from './support/browser';
-import { api } from './support/api';
+import { watchErrors } from './support/browser';
+import { poll, storefrontSession } from './support/session';
 import { a11yTracker } from './support/a11y';
-import type { RunningStorefront } from '../server';
 
-let platform: RunningPlatform;
-let storefront: RunningStorefront;
-let browser: Browser;
-let shop: ReturnType<typeof api>;
+const session = storefrontSession();
+const { url } = session;
 let adminToken: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
-  storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
-  shop = api(platform.gatewayUrl);
-  adminToken = await shop.login(demo.admin.email, demo.admin.password);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((c) => c.close()));
-  await browser?.close();
-  await storefront?.stop();
-  await platform?.stop();
+  adminToken = await session.shop.login(demo.admin.email, demo.admin.password);
 });
 
 /** The admin's browser, phone-sized (the a11y checks also look at it at desktop width). */
-async function adminPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-CO' });
-  contexts.push(context);
-  await context.addInitScript((t) => window.localStorage.setItem('artesanias.token', t), adminToken);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return page;
-}
-
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
-const url = (path: string) => new URL(path.replace(/^\//, ''), storefront.url).toString();
+const adminPage = () => session.newPage(adminToken);
 
 /** A new shopper's order of one unit of a fresh product, through the API; paid with 4242… when asked. */
 async function placeOrder(label: string, pay: boolean): Promise<{ id: string; number: string; customer: { name: string; email: string } }> {
-  const product = await shop.productWithStock(label, 3);
-  const customer = await shop.registerCustomer(label);
-  const placed = await shop.call(
+  const product = await session.shop.productWithStock(label, 3);
+  const customer = await session.shop.registerCustomer(label);
+  const placed = await session.shop.call(
     `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number } errors { code message } } }`,
     { input: { idempotencyKey: `${label}-${product.id}`, lines: [{ productId: product.id, quantity: 1 }] } },
     customer.token,
@@ -55,13 +28,13 @@ async function placeOrder(label: string, pay: boolean): Promise<{ id: string; nu
   const order = placed.placeOrder.order as { id: string; number: string };
   expect(order, JSON.stringify(placed.placeOrder.errors)).toBeTruthy();
   if (pay) {
-    const paid = await shop.call(
+    const paid = await session.shop.call(
       `mutation($input: PayOrderInput!) { payOrder(input: $input) { payment { id } errors { code message } } }`,
       { input: { orderId: order.id, method: 'CARD', idempotencyKey: `pay-${order.id}`, card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2035, cvc: '123' } } },
       customer.token,
     );
     expect(paid.payOrder.errors).toEqual([]);
-    await poll(async () => (await shop.call(`query($id: ID!) { order(id: $id) { status } }`, { id: order.id }, customer.token)).order.status).toBe('PAID');
+    await poll(async () => (await session.shop.call(`query($id: ID!) { order(id: $id) { status } }`, { id: order.id }, customer.token)).order.status).toBe('PAID');
   }
   return { ...order, customer: { name: customer.name, email: customer.email } };
 }

@@ -1,48 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demo } from '@shop/demo-store';
-import { startPlatform, type RunningPlatform } from './support/platform';
-import { serveStorefront } from './support/storefront';
-import { launchBrowser, watchErrors } from './support/browser';
-import { api } from './support/api';
+import { watchErrors } from './support/browser';
+import { storefrontSession } from './support/session';
 import { a11yTracker } from './support/a11y';
-import type { RunningStorefront } from '../server';
 
 /**
  * The states a page can be in besides its data, through the real platform: a product or order that is not there (or
  * not the viewer's) is "no existe", not a load error; a request that never reached the server offers a retry that
  * works; server errors read in Spanish.
  */
-let platform: RunningPlatform;
-let storefront: RunningStorefront;
-let browser: Browser;
-let shop: ReturnType<typeof api>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
-  storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
-  shop = api(platform.gatewayUrl);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((c) => c.close()));
-  await browser?.close();
-  await storefront?.stop();
-  await platform?.stop();
-});
-
-async function newPage(token?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-CO' });
-  contexts.push(context);
-  if (token) await context.addInitScript((t) => window.localStorage.setItem('artesanias.token', t), token);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return page;
-}
-
-const url = (path: string) => new URL(path.replace(/^\//, ''), storefront.url).toString();
+const session = storefrontSession();
+const { newPage, url } = session;
 
 /** The page shows its not-found state with this heading, and neither the load-error state nor a retry. */
 async function expectNotFound(page: Page, heading: string) {
@@ -68,7 +38,7 @@ describe('not found', () => {
   });
 
   it("someone else's order looks exactly like one that does not exist", async () => {
-    const stranger = await shop.registerCustomer('foreign-order');
+    const stranger = await session.shop.registerCustomer('foreign-order');
     const page = await newPage(stranger.token);
     const errors = watchErrors(page);
     const a11y = a11yTracker(page);
@@ -82,7 +52,7 @@ describe('not found', () => {
     await a11y.check('order-missing');
     expect(a11y.unchecked()).toEqual([]);
     // Its owner still sees it.
-    const owner = await newPage(await shop.login(demo.customer.email, demo.customer.password));
+    const owner = await newPage(await session.shop.login(demo.customer.email, demo.customer.password));
     await owner.goto(url(`/orders/${demo.pastOrder.id}`));
     const ownerA11y = a11yTracker(owner);
     await owner.getByRole('heading', { level: 1, name: `Pedido ${demo.pastOrder.number}` }).waitFor();
@@ -93,7 +63,7 @@ describe('not found', () => {
 
 describe('forbidden and empty', () => {
   it("a customer on the seller's page is told it is not for their account; a new customer's orders are empty", async () => {
-    const customer = await shop.registerCustomer('states');
+    const customer = await session.shop.registerCustomer('states');
     const page = await newPage(customer.token);
     const a11y = a11yTracker(page);
     await page.goto(url('/seller'));
@@ -112,10 +82,10 @@ describe('forbidden and empty', () => {
 
 describe('network error', () => {
   it('offers a retry that loads the page once the gateway answers again', async () => {
-    const product = await shop.productWithStock('retry', 16);
+    const product = await session.shop.productWithStock('retry', 16);
     const page = await newPage();
     const a11y = a11yTracker(page);
-    const gateway = `${platform.gatewayUrl}**`;
+    const gateway = `${session.platform.gatewayUrl}**`;
     await page.route(gateway, (route) => route.abort('connectionrefused'));
     await page.goto(url(`/products/${product.id}`));
     const failure = page.locator('[data-state="error"][data-failure="network"]');
@@ -149,8 +119,8 @@ describe('Spanish by code', () => {
   });
 
   it('one unit is "1 artículo" in the cart label', async () => {
-    const customer = await shop.registerCustomer('plural');
-    const product = await shop.productWithStock('plural', 5);
+    const customer = await session.shop.registerCustomer('plural');
+    const product = await session.shop.productWithStock('plural', 5);
     const page = await newPage(customer.token);
     const a11y = a11yTracker(page);
     await page.goto(url(`/products/${product.id}`));

@@ -1,51 +1,14 @@
 import { cpus, loadavg } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demo } from '@shop/demo-store';
-import { startPlatform, type RunningPlatform } from './support/platform';
-import { serveStorefront } from './support/storefront';
-import { launchBrowser, screenshot, watchErrors } from './support/browser';
-import { api } from './support/api';
+import { screenshot, watchErrors } from './support/browser';
+import { poll, storefrontSession } from './support/session';
 import { a11yTracker, blocking, runAxe } from './support/a11y';
 import { measurePhoneLayout } from './support/layout';
-import type { RunningStorefront } from '../server';
 
-let platform: RunningPlatform;
-let storefront: RunningStorefront;
-let browser: Browser;
-let shop: ReturnType<typeof api>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
-  // On the port the gateway allows (CORS), as npm start's own storefront would be.
-  storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
-  shop = api(platform.gatewayUrl);
-  console.log(`storefront ${storefront.url} against ${platform.gatewayUrl}`);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((c) => c.close()));
-  await browser?.close();
-  await storefront?.stop();
-  await platform?.stop();
-});
-
-/** A phone-sized page (the storefront must work there); signed in when given a token. */
-async function newPage(token?: string, viewport = { width: 390, height: 844 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'es-CO' });
-  contexts.push(context);
-  if (token) await context.addInitScript((t) => window.localStorage.setItem('artesanias.token', t), token);
-  const page = await context.newPage();
-  // Generous: CI machines here run several suites at once (load averages above 10 on 2 cores were seen).
-  page.setDefaultTimeout(30_000);
-  return page;
-}
-
-/** Waits for the UI to reach a value; the timeout is set here so the root vitest config's defaults do not apply. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
-
-const url = (path: string) => new URL(path.replace(/^\//, ''), storefront.url).toString();
+const session = storefrontSession();
+const { newPage, url } = session;
 
 /** Product page to a placed order; with `a11y`, each page on the way is audited (named after `label`). */
 async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: string }, a11y?: { tracker: ReturnType<typeof a11yTracker>; label: string }) {
@@ -70,7 +33,7 @@ async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: s
 function gatewayPosts(page: Page): string[] {
   const names: string[] = [];
   page.on('request', (request) => {
-    if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') names.push(request.postDataJSON()?.operationName ?? '?');
+    if (request.url().startsWith(session.platform.gatewayUrl) && request.method() === 'POST') names.push(request.postDataJSON()?.operationName ?? '?');
   });
   return names;
 }
@@ -88,7 +51,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     const a11y = a11yTracker(page);
     const graphqlPosts: string[] = [];
     page.on('request', (request) => {
-      if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') graphqlPosts.push(request.postDataJSON()?.operationName ?? '?');
+      if (request.url().startsWith(session.platform.gatewayUrl) && request.method() === 'POST') graphqlPosts.push(request.postDataJSON()?.operationName ?? '?');
     });
 
     await page.goto(url('/'));
@@ -163,7 +126,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     const anonymousA11y = a11yTracker(anonymous);
     const productRequests: string[] = [];
     anonymous.on('request', (request) => {
-      if (request.url().startsWith(platform.gatewayUrl) && request.method() === 'POST') productRequests.push(request.postDataJSON()?.operationName ?? '?');
+      if (request.url().startsWith(session.platform.gatewayUrl) && request.method() === 'POST') productRequests.push(request.postDataJSON()?.operationName ?? '?');
     });
     await anonymous.goto(url(`/products/${demo.products[1]!.id}`));
     await anonymous.getByTestId('stock-left').waitFor();
@@ -180,7 +143,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
   });
 
   it('starts keyboard focus at the skip link and the menu; a heading takes focus only after a client-side navigation', async () => {
-    const page = await newPage((await shop.registerCustomer('teclado')).token);
+    const page = await newPage((await session.shop.registerCustomer('teclado')).token);
     const a11y = a11yTracker(page);
     const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.textContent?.trim()}`));
 
@@ -294,7 +257,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
   });
 
   it('buys a product end to end: register, search, cart, checkout, pay with 4242…, and the order shows PAID without a reload', async () => {
-    const product = await shop.productWithStock('compra', 5);
+    const product = await session.shop.productWithStock('compra', 5);
     const page = await newPage();
     const errors = watchErrors(page);
     const a11y = a11yTracker(page);
@@ -334,9 +297,9 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
   });
 
   it("drops shopper A's live stock count when shopper B buys the same product", async () => {
-    const product = await shop.productWithStock('vivo', 5);
+    const product = await session.shop.productWithStock('vivo', 5);
     const a = await newPage();
-    const b = await newPage((await shop.registerCustomer('b')).token);
+    const b = await newPage((await session.shop.registerCustomer('b')).token);
     const a11yA = a11yTracker(a);
     const a11yB = a11yTracker(b);
     await a.goto(url(`/products/${product.id}`));
@@ -358,16 +321,16 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
   });
 
   it('names the short line when the stock ran out between cart and checkout, and holds nothing', async () => {
-    const product = await shop.productWithStock('agotado', 1);
-    const page = await newPage((await shop.registerCustomer('agotado')).token);
+    const product = await session.shop.productWithStock('agotado', 1);
+    const page = await newPage((await session.shop.registerCustomer('agotado')).token);
     const a11y = a11yTracker(page);
     await page.goto(url(`/products/${product.id}`));
     await page.getByRole('button', { name: 'Agregar al carrito' }).click();
     await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
     await a11y.check('product-added');
     // Someone else takes the last unit first.
-    const other = await shop.registerCustomer('rapido');
-    const placed = await shop.call(
+    const other = await session.shop.registerCustomer('rapido');
+    const placed = await session.shop.call(
       `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }`,
       { input: { idempotencyKey: `rapido-${product.id}`, lines: [{ productId: product.id, quantity: 1 }] } },
       other.token,
@@ -382,7 +345,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     await page.getByTestId('short-line').filter({ hasText: product.name }).filter({ hasText: 'ya no quedan unidades' }).waitFor();
     expect(page.url()).toMatch(/\/checkout$/);
     // Only the other shopper's unit is reserved: the refused order held nothing.
-    const { product: after } = await shop.call(`query($id: ID!) { product(id: $id) { stock { reserved available } } }`, { id: product.id });
+    const { product: after } = await session.shop.call(`query($id: ID!) { product(id: $id) { stock { reserved available } } }`, { id: product.id });
     expect(after.stock).toEqual({ reserved: 1, available: 0 });
     await screenshot(page, 'checkout-out-of-stock');
     await a11y.check('checkout-out-of-stock');
@@ -390,8 +353,8 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
   });
 
   it('shows why a declined card failed and lets the shopper retry with another card', async () => {
-    const product = await shop.productWithStock('rechazo', 3);
-    const page = await newPage((await shop.registerCustomer('rechazo')).token);
+    const product = await session.shop.productWithStock('rechazo', 3);
+    const page = await newPage((await session.shop.registerCustomer('rechazo')).token);
     const a11y = a11yTracker(page);
     await addToCartAndPlaceOrder(page, product, { tracker: a11y, label: 'declined' });
 
