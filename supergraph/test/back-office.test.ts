@@ -401,7 +401,7 @@ describe('Query.stockOverview', () => {
 });
 
 describe('Subscription.orderUpdates', () => {
-  const UPDATES = 'subscription { orderUpdates { id number status customer { id } } }';
+  const UPDATES = 'subscription { orderUpdates { id number status customer { id } history { to } } }';
   const connect = (token?: string) => {
     const client = wsClient(platform.gatewayUrl.replace(/^http/, 'ws'), token);
     open.push(client);
@@ -414,13 +414,15 @@ describe('Subscription.orderUpdates', () => {
     const id = await placeOrder(platform.gatewayUrl, tokens.customerB, product.id, `live-${unique()}`);
     await sub.received(1);
     const { number } = await orderOf(id);
-    expect(sub.results[0]).toEqual({ data: { orderUpdates: { id, number, status: 'AWAITING_PAYMENT', customer: { id: customerB.id } } } });
+    expect(sub.results[0]).toEqual({ data: { orderUpdates: { id, number, status: 'AWAITING_PAYMENT', customer: { id: customerB.id }, history: [{ to: 'AWAITING_PAYMENT' }] } } });
     await payOrder(platform.gatewayUrl, tokens.customerB, id, `live-pay-${unique()}`);
     await sub.received(2);
     await advance(id, 'SHIPPED');
     await sub.received(3);
     const mineOnly = sub.results.map((r) => r.data?.orderUpdates).filter((o) => o?.id === id);
     expect(mineOnly.map((o) => o.status)).toEqual(['AWAITING_PAYMENT', 'PAID', 'SHIPPED']);
+    // Each event's history is read afresh, though the subscription's context (and its loaders) outlive the events.
+    expect(mineOnly.at(-1).history.map((h: { to: string }) => h.to)).toEqual(['AWAITING_PAYMENT', 'PAID', 'SHIPPED']);
     expect(sub.error).toBeUndefined();
   });
 
