@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateKeyPairPem } from '@shop/auth';
+import { schemaDir } from '../src/compose.js';
+import { startGateway } from '../src/gateway.js';
 import { launchBrowser, screenshot, watchErrors } from '../../web/test/support/browser.js';
 import { startTestPlatform } from './support/platform.js';
 
@@ -67,4 +71,21 @@ describe('GraphiQL served by the gateway (development)', () => {
       await browser.close();
     }
   }, 90_000);
+
+  it('is not served in production', async () => {
+    const { publicKeyPem } = await generateKeyPairPem();
+    const gateway = await startGateway({
+      port: 0,
+      supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),
+      subgraphUrls: {},
+      tokenVerification: { publicKeyPem },
+      development: false,
+    });
+    try {
+      expect((await fetch(gateway.url.replace('/graphql', '/graphiql'))).status).toBe(404);
+      expect((await fetch(gateway.url.replace('/graphql', '/graphiql/assets/graphiql.js'))).status).toBe(404);
+    } finally {
+      await gateway.stop();
+    }
+  });
 });
