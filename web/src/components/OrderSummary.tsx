@@ -3,6 +3,7 @@ import { formatDateTime } from '../lib/dates';
 import { OrderStatusText, paymentStatusLabel, failureReasonText, orderChangeReasonText } from '../lib/labels';
 import { Link } from '../app/router';
 import { Price } from './Price';
+import { ResponsiveTable } from './ResponsiveTable';
 
 /** The lines, total, status and payment history of an order: shared by the shopper's and the admin's views. */
 export function OrderSummary({ order }: { order: OrderDetailFragment }) {
@@ -36,33 +37,17 @@ export function OrderSummary({ order }: { order: OrderDetailFragment }) {
           </dd>
         </div>
       </dl>
-      <table className="summary responsive">
-        <caption>Productos</caption>
-        <thead>
-          <tr>
-            <th scope="col">Producto</th>
-            <th scope="col">Cantidad</th>
-            <th scope="col">Precio unitario</th>
-            <th scope="col">Subtotal</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.product.id}>
-              <td data-label="Producto">
-                <Link to={`/products/${line.product.id}`}>{line.product.name}</Link>
-              </td>
-              <td data-label="Cantidad">{line.quantity}</td>
-              <td data-label="Precio unitario">
-                <Price money={line.unitPrice} />
-              </td>
-              <td data-label="Subtotal">
-                <Price money={line.total} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ResponsiveTable
+        caption="Productos"
+        rows={order.lines}
+        rowKey={(line) => line.product.id}
+        columns={[
+          { header: 'Producto', cell: (line) => <Link to={`/products/${line.product.id}`}>{line.product.name}</Link> },
+          { header: 'Cantidad', cell: (line) => line.quantity },
+          { header: 'Precio unitario', cell: (line) => <Price money={line.unitPrice} /> },
+          { header: 'Subtotal', cell: (line) => <Price money={line.total} /> },
+        ]}
+      />
       {order.payments.length > 0 && (
         <details className="payments">
           <summary>Intentos de pago ({order.payments.length})</summary>

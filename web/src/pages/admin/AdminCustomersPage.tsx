@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/dates';
 import { countOf, type PluralForms } from '../../lib/plurals';
 import { useDebounced } from '../../hooks';
 import { AdminSection, MoreButton } from './AdminSection';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const ACCOUNT: PluralForms = { one: 'cuenta', other: 'cuentas' };
 const ROLES: Record<Role, string> = { CUSTOMER: 'Cliente', SELLER: 'Vendedor', ADMIN: 'Administrador' };
@@ -78,35 +79,27 @@ function CustomerList({ search, role }: { search: string; role: Role | null }) {
           <p>Ninguna cuenta coincide con la búsqueda.</p>
         </Empty>
       ) : (
-        <table className="summary responsive">
-          <caption className="visually-hidden">Cuentas, las más recientes primero</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nombre</th>
-              <th scope="col">Correo</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Alta</th>
-              <th scope="col">Pedidos</th>
-            </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node }) => (
-              <tr key={node.id} data-testid="admin-customer-row">
-                <td data-label="Nombre">{node.name}</td>
-                <td data-label="Correo" className="break-anywhere">
-                  {node.email}
-                </td>
-                <td data-label="Roles">{node.roles.map((r) => ROLES[r]).join(', ')}</td>
-                <td data-label="Alta">{formatDateTime(node.createdAt)}</td>
-                <td data-label="Pedidos">
-                  <Link to={`/admin/orders?customer=${encodeURIComponent(node.id)}`}>
-                    Ver pedidos<span className="visually-hidden"> de {node.name}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResponsiveTable
+          caption="Cuentas, las más recientes primero"
+          captionHidden
+          rows={edges.map((edge) => edge.node)}
+          rowKey={(user) => user.id}
+          rowData={() => ({ 'data-testid': 'admin-customer-row' })}
+          columns={[
+            { header: 'Nombre', cell: (user) => user.name },
+            { header: 'Correo', cell: (user) => user.email, className: () => 'break-anywhere' },
+            { header: 'Roles', cell: (user) => user.roles.map((r) => ROLES[r]).join(', ') },
+            { header: 'Alta', cell: (user) => formatDateTime(user.createdAt) },
+            {
+              header: 'Pedidos',
+              cell: (user) => (
+                <Link to={`/admin/orders?customer=${encodeURIComponent(user.id)}`}>
+                  Ver pedidos<span className="visually-hidden"> de {user.name}</span>
+                </Link>
+              ),
+            },
+          ]}
+        />
       )}
       <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más cuentas" />
     </>

@@ -10,6 +10,7 @@ import { OrderStatusText, orderStatusLabel } from '../../lib/labels';
 import { countOf, ORDER } from '../../lib/plurals';
 import { useLive } from '../../hooks';
 import { AdminSection, MoreButton } from './AdminSection';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const STATUSES = Object.keys(orderStatusLabel) as OrderStatus[];
 
@@ -140,37 +141,20 @@ function OrderList({ filters, onClearCustomer }: { filters: Filters; onClearCust
           <p>Ningún pedido coincide con estos filtros.</p>
         </Empty>
       ) : (
-        <table className="summary responsive">
-          <caption className="visually-hidden">Pedidos, los más recientes primero</caption>
-          <thead>
-            <tr>
-              <th scope="col">Número</th>
-              <th scope="col">Fecha</th>
-              <th scope="col">Cliente</th>
-              <th scope="col">Estado</th>
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node }) => (
-              <tr key={node.id} data-testid="admin-order-row" data-number={node.number}>
-                <td data-label="Número">
-                  <Link to={`/admin/orders/${node.id}`}>{node.number}</Link>
-                </td>
-                <td data-label="Fecha">{formatDateTime(node.createdAt)}</td>
-                <td data-label="Cliente">
-                  <Link to={`/admin/orders?customer=${encodeURIComponent(node.customer.id)}`}>{node.customer.name}</Link>
-                </td>
-                <td data-label="Estado">
-                  <OrderStatusText status={node.status} />
-                </td>
-                <td data-label="Total">
-                  <Price money={node.total} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResponsiveTable
+          caption="Pedidos, los más recientes primero"
+          captionHidden
+          rows={edges.map((edge) => edge.node)}
+          rowKey={(order) => order.id}
+          rowData={(order) => ({ 'data-testid': 'admin-order-row', 'data-number': order.number })}
+          columns={[
+            { header: 'Número', cell: (order) => <Link to={`/admin/orders/${order.id}`}>{order.number}</Link> },
+            { header: 'Fecha', cell: (order) => formatDateTime(order.createdAt) },
+            { header: 'Cliente', cell: (order) => <Link to={`/admin/orders?customer=${encodeURIComponent(order.customer.id)}`}>{order.customer.name}</Link> },
+            { header: 'Estado', cell: (order) => <OrderStatusText status={order.status} /> },
+            { header: 'Total', cell: (order) => <Price money={order.total} /> },
+          ]}
+        />
       )}
       <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más pedidos" />
     </>

@@ -6,6 +6,7 @@ import { StockBadge } from '../../components/StockBadge';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { countOf, PRODUCT, formatCount } from '../../lib/plurals';
 import { AdminSection, MoreButton } from './AdminSection';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** Admins: every product's stock summed over the warehouses, low stock first, with each warehouse's units. */
 export function AdminStockPage() {
@@ -43,44 +44,40 @@ function StockList({ lowStockOnly }: { lowStockOnly: boolean }) {
           <p>{lowStockOnly ? 'Ningún producto tiene pocas existencias.' : 'Aún no hay existencias registradas.'}</p>
         </Empty>
       ) : (
-        <table className="summary responsive">
-          <caption className="visually-hidden">Existencias por producto, primero las más bajas</caption>
-          <thead>
-            <tr>
-              <th scope="col">Producto</th>
-              <th scope="col">Vendedor</th>
-              <th scope="col">Disponibles</th>
-              <th scope="col">Reservadas</th>
-              <th scope="col">En bodega</th>
-              <th scope="col">Por bodega</th>
-            </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node }) => (
-              <tr key={node.id} data-testid="admin-stock-row" data-low={node.stock.lowStock}>
-                <td data-label="Producto">
-                  <Link to={`/products/${node.id}`}>{node.name}</Link>
-                  <div className="muted">SKU {node.sku}</div>
-                </td>
-                <td data-label="Vendedor">{node.seller.name}</td>
-                <td data-label="Disponibles">
-                  <StockBadge stock={node.stock} />
-                </td>
-                <td data-label="Reservadas">{formatCount(node.stock.reserved)}</td>
-                <td data-label="En bodega">{formatCount(node.stock.onHand)}</td>
-                <td data-label="Por bodega">
-                  <ul className="plain">
-                    {node.stock.warehouses.map((w) => (
-                      <li key={w.warehouse.id}>
-                        {w.warehouse.name}: {formatCount(w.available)}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResponsiveTable
+          caption="Existencias por producto, primero las más bajas"
+          captionHidden
+          rows={edges.map((edge) => edge.node)}
+          rowKey={(product) => product.id}
+          rowData={(product) => ({ 'data-testid': 'admin-stock-row', 'data-low': product.stock.lowStock })}
+          columns={[
+            {
+              header: 'Producto',
+              cell: (product) => (
+                <>
+                  <Link to={`/products/${product.id}`}>{product.name}</Link>
+                  <div className="muted">SKU {product.sku}</div>
+                </>
+              ),
+            },
+            { header: 'Vendedor', cell: (product) => product.seller.name },
+            { header: 'Disponibles', cell: (product) => <StockBadge stock={product.stock} /> },
+            { header: 'Reservadas', cell: (product) => formatCount(product.stock.reserved) },
+            { header: 'En bodega', cell: (product) => formatCount(product.stock.onHand) },
+            {
+              header: 'Por bodega',
+              cell: (product) => (
+                <ul className="plain">
+                  {product.stock.warehouses.map((w) => (
+                    <li key={w.warehouse.id}>
+                      {w.warehouse.name}: {formatCount(w.available)}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
       )}
       <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más productos" />
     </>

@@ -1,6 +1,7 @@
 import type { OrderHistoryFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/dates';
 import { OrderStatusText } from '../../lib/labels';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** Why a status changed, in the operator's words; the API's reason codes are listed on OrderStatusChange.reason. */
 const REASONS: Record<string, string> = {
@@ -18,30 +19,19 @@ export const reasonText = (reason: string | null | undefined) => (reason ? (REAS
 /** Every status change of an order, oldest first: when, from, to, who and why. */
 export function OrderHistory({ history }: { history: OrderHistoryFragment['history'] }) {
   return (
-    <table className="summary responsive" data-testid="order-history">
-      <caption>Historial</caption>
-      <thead>
-        <tr>
-          <th scope="col">Fecha</th>
-          <th scope="col">De</th>
-          <th scope="col">A</th>
-          <th scope="col">Quién</th>
-          <th scope="col">Motivo</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((change, i) => (
-          <tr key={i} data-testid="history-entry" data-to={change.to}>
-            <td data-label="Fecha">{formatDateTime(change.at)}</td>
-            <td data-label="De">{change.from ? <OrderStatusText status={change.from} /> : '—'}</td>
-            <td data-label="A">
-              <OrderStatusText status={change.to} />
-            </td>
-            <td data-label="Quién">{change.by?.name ?? 'El sistema'}</td>
-            <td data-label="Motivo">{reasonText(change.reason)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      caption="Historial"
+      testId="order-history"
+      rows={history}
+      rowKey={(_, index) => index}
+      rowData={(change) => ({ 'data-testid': 'history-entry', 'data-to': change.to })}
+      columns={[
+        { header: 'Fecha', cell: (change) => formatDateTime(change.at) },
+        { header: 'De', cell: (change) => (change.from ? <OrderStatusText status={change.from} /> : '—') },
+        { header: 'A', cell: (change) => <OrderStatusText status={change.to} /> },
+        { header: 'Quién', cell: (change) => change.by?.name ?? 'El sistema' },
+        { header: 'Motivo', cell: (change) => reasonText(change.reason) },
+      ]}
+    />
   );
 }

@@ -5,6 +5,7 @@ import type { EditableProductQuery, StockMovementReason } from '../../gql/graphq
 import { UserErrors, describeError } from '../../components/states';
 import { movementReasonLabel } from '../../lib/labels';
 import { UNIT, countOf } from '../../lib/plurals';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 type Product = NonNullable<EditableProductQuery['product']>;
 
@@ -26,30 +27,19 @@ export function RestockPanel({ product }: { product: Product }) {
       <p data-testid="stock-total" data-available={product.stock.available}>
         Disponibles: <strong>{product.stock.available}</strong> · En bodega: {product.stock.onHand} · Reservadas: {product.stock.reserved}
       </p>
-      <table className="summary responsive">
-        <caption className="visually-hidden">Existencias por bodega</caption>
-        <thead>
-          <tr>
-            <th scope="col">Bodega</th>
-            <th scope="col">En bodega</th>
-            <th scope="col">Reservadas</th>
-            <th scope="col">Disponibles</th>
-          </tr>
-        </thead>
-        <tbody>
-          {warehouses.map((warehouse) => {
-            const stock = byWarehouse.get(warehouse.id);
-            return (
-              <tr key={warehouse.id} data-testid="warehouse-stock" data-warehouse-id={warehouse.id}>
-                <th scope="row">{warehouse.name}</th>
-                <td data-label="En bodega">{stock?.onHand ?? 0}</td>
-                <td data-label="Reservadas">{stock?.reserved ?? 0}</td>
-                <td data-label="Disponibles">{stock?.available ?? 0}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ResponsiveTable
+        caption="Existencias por bodega"
+        captionHidden
+        rows={warehouses.map((warehouse) => ({ warehouse, stock: byWarehouse.get(warehouse.id) }))}
+        rowKey={({ warehouse }) => warehouse.id}
+        rowData={({ warehouse }) => ({ 'data-testid': 'warehouse-stock', 'data-warehouse-id': warehouse.id })}
+        columns={[
+          { header: 'Bodega', rowHeader: true, cell: ({ warehouse }) => warehouse.name },
+          { header: 'En bodega', cell: ({ stock }) => stock?.onHand ?? 0 },
+          { header: 'Reservadas', cell: ({ stock }) => stock?.reserved ?? 0 },
+          { header: 'Disponibles', cell: ({ stock }) => stock?.available ?? 0 },
+        ]}
+      />
       <form
         className="restock-form"
         onSubmit={async (event) => {

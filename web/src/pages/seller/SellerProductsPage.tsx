@@ -9,6 +9,7 @@ import { StockBadge } from '../../components/StockBadge';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { productStatusLabel } from '../../lib/labels';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function SellerProductsPage() {
   return (
@@ -35,34 +36,34 @@ function SellerProductList() {
   return (
     <>
       <p className="muted">{totalCount} productos</p>
-      <table className="summary responsive">
-        <caption className="visually-hidden">Tus productos</caption>
-        <thead>
-          <tr>
-            <th scope="col">Producto</th>
-            <th scope="col">Estado</th>
-            <th scope="col">Precio</th>
-            <th scope="col">Existencias</th>
-          </tr>
-        </thead>
-        <tbody>
-          {edges.map(({ node }) => (
-            <tr key={node.id} data-testid="seller-product">
-              <td data-label="Producto">
-                <Link to={`/seller/products/${node.id}`}>{node.name}</Link>
-                <div className="muted">SKU {node.sku}</div>
-              </td>
-              <td data-label="Estado">{productStatusLabel[node.status]}</td>
-              <td data-label="Precio">
-                <Price money={node.price} />
-              </td>
-              <td data-label="Existencias">
-                <StockBadge stock={node.stock} /> <span className="muted">({node.stock.onHand} en bodega, {node.stock.reserved} reservadas)</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ResponsiveTable
+        caption="Tus productos"
+        captionHidden
+        rows={edges.map((edge) => edge.node)}
+        rowKey={(product) => product.id}
+        rowData={() => ({ 'data-testid': 'seller-product' })}
+        columns={[
+          {
+            header: 'Producto',
+            cell: (product) => (
+              <>
+                <Link to={`/seller/products/${product.id}`}>{product.name}</Link>
+                <div className="muted">SKU {product.sku}</div>
+              </>
+            ),
+          },
+          { header: 'Estado', cell: (product) => productStatusLabel[product.status] },
+          { header: 'Precio', cell: (product) => <Price money={product.price} /> },
+          {
+            header: 'Existencias',
+            cell: (product) => (
+              <>
+                <StockBadge stock={product.stock} /> <span className="muted">({product.stock.onHand} en bodega, {product.stock.reserved} reservadas)</span>
+              </>
+            ),
+          },
+        ]}
+      />
       {pageInfo.hasNextPage && (
         <button type="button" className="button secondary" disabled={fetching} onClick={() => setAfter(pageInfo.endCursor ?? null)}>
           Ver más

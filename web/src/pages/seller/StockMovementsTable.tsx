@@ -4,6 +4,7 @@ import { StockMovementsQuery } from '../../operations/seller';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDateTime } from '../../lib/dates';
 import { movementReasonLabel } from '../../lib/labels';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** The product's stock ledger, newest first: every restock, adjustment, sale and return. */
 export function StockMovementsTable({ productId }: { productId: string }) {
@@ -21,32 +22,19 @@ export function StockMovementsTable({ productId }: { productId: string }) {
         <p className="muted">Sin movimientos todavía.</p>
       ) : (
         <>
-          <table className="summary responsive">
-            <caption className="visually-hidden">Movimientos de inventario</caption>
-            <thead>
-              <tr>
-                <th scope="col">Fecha</th>
-                <th scope="col">Bodega</th>
-                <th scope="col">Motivo</th>
-                <th scope="col">Unidades</th>
-              </tr>
-            </thead>
-            <tbody>
-              {movements.edges.map(({ node }) => (
-                <tr key={node.id} data-testid="stock-movement">
-                  <td data-label="Fecha">{formatDateTime(node.createdAt)}</td>
-                  <td data-label="Bodega">{node.warehouse.name}</td>
-                  <td data-label="Motivo">
-                    {movementReasonLabel[node.reason]}
-                    {node.note ? ` · ${node.note}` : ''}
-                  </td>
-                  <td data-label="Unidades" className={node.delta < 0 ? 'negative' : 'positive'}>
-                    {node.delta > 0 ? `+${node.delta}` : node.delta}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ResponsiveTable
+            caption="Movimientos de inventario"
+            captionHidden
+            rows={movements.edges.map((edge) => edge.node)}
+            rowKey={(movement) => movement.id}
+            rowData={() => ({ 'data-testid': 'stock-movement' })}
+            columns={[
+              { header: 'Fecha', cell: (movement) => formatDateTime(movement.createdAt) },
+              { header: 'Bodega', cell: (movement) => movement.warehouse.name },
+              { header: 'Motivo', cell: (movement) => `${movementReasonLabel[movement.reason]}${movement.note ? ` · ${movement.note}` : ''}` },
+              { header: 'Unidades', cell: (movement) => (movement.delta > 0 ? `+${movement.delta}` : movement.delta), className: (movement) => (movement.delta < 0 ? 'negative' : 'positive') },
+            ]}
+          />
           {movements.pageInfo.hasNextPage && (
             <button type="button" className="button secondary" disabled={fetching} onClick={() => setAfter(movements.pageInfo.endCursor ?? null)}>
               Ver más movimientos
