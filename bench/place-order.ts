@@ -136,5 +136,5 @@ await platform.stop();
 await inventory.end();
 await pg.stop();
 await tracing?.shutdown();
-tracingMode.stop();
+await tracingMode.stop();
 process.exit(0);

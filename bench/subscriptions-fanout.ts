@@ -277,7 +277,7 @@ console.log(JSON.stringify(report, null, 2));
 
 for (const proc of clientProcs) proc.kill();
 gatewayProc.send({ type: 'stop' });
-tracingMode.stop();
+await tracingMode.stop();
 subgraphs.send({ type: 'stop' });
 await sleep(500);
 process.exit(0);

@@ -13,7 +13,8 @@ export interface TracingMode {
   description: string;
   /** Export requests and bytes the stand-in collector received (undefined when it was not used). */
   exported(): Promise<{ requests: number; bytes: number } | undefined>;
-  stop(): void;
+  /** Stops the stand-in collector and waits for it to exit, so the bench leaves no process behind. */
+  stop(): Promise<void>;
 }
 
 /** Sets process.env for the mode asked; call before startTracing and before forking anything that traces. */
@@ -37,7 +38,12 @@ export async function setUpTracing(mode: string | undefined): Promise<TracingMod
       sink.send({ type: 'stats' });
       return reply;
     },
-    stop: () => void sink?.kill(),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (!sink || sink.exitCode !== null || sink.signalCode !== null) return resolve();
+        sink.once('exit', () => resolve());
+        sink.kill();
+      }),
   };
 }
 
