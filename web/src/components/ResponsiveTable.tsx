@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Empty } from './states';
 
 /** A column: its header also labels each cell on a phone, where a row stacks its cells beside their labels. */
 export interface Column<Row> {
@@ -21,10 +22,19 @@ interface Props<Row> {
   rowKey: (row: Row, index: number) => string | number;
   rowData?: (row: Row) => DataAttributes;
   testId?: string;
+  /** Said instead of the table when there are no rows (the empty state); without it an empty table is drawn. */
+  empty?: ReactNode;
 }
 
 /** Every list table of the storefront: columns declared once, so a header and its phone label cannot drift apart. */
-export function ResponsiveTable<Row>({ caption, captionHidden, columns, rows, rowKey, rowData, testId }: Props<Row>) {
+export function ResponsiveTable<Row>({ caption, captionHidden, columns, rows, rowKey, rowData, testId, empty }: Props<Row>) {
+  if (rows.length === 0 && empty !== undefined) {
+    return (
+      <Empty>
+        <p>{empty}</p>
+      </Empty>
+    );
+  }
   return (
     <table className="summary responsive" data-testid={testId}>
       <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>

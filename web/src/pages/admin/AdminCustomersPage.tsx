@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { AdminCustomersQuery } from '../../operations/admin';
 import type { Role } from '../../gql/graphql';
 import { Link, useRouter } from '../../app/router';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading } from '../../components/states';
 import { formatDateTime } from '../../lib/dates';
 import { countOf, type PluralForms } from '../../lib/plurals';
 import { useDebounced } from '../../hooks';
@@ -74,33 +74,28 @@ function CustomerList({ search, role }: { search: string; role: Role | null }) {
       <p className="result-count" role="status" data-testid="customers-total" data-total={totalCount}>
         {countOf(totalCount, ACCOUNT)}
       </p>
-      {edges.length === 0 ? (
-        <Empty>
-          <p>Ninguna cuenta coincide con la búsqueda.</p>
-        </Empty>
-      ) : (
-        <ResponsiveTable
-          caption="Cuentas, las más recientes primero"
-          captionHidden
-          rows={edges.map((edge) => edge.node)}
-          rowKey={(user) => user.id}
-          rowData={() => ({ 'data-testid': 'admin-customer-row' })}
-          columns={[
-            { header: 'Nombre', cell: (user) => user.name },
-            { header: 'Correo', cell: (user) => user.email, className: () => 'break-anywhere' },
-            { header: 'Roles', cell: (user) => user.roles.map((r) => ROLES[r]).join(', ') },
-            { header: 'Alta', cell: (user) => formatDateTime(user.createdAt) },
-            {
-              header: 'Pedidos',
-              cell: (user) => (
-                <Link to={`/admin/orders?customer=${encodeURIComponent(user.id)}`}>
-                  Ver pedidos<span className="visually-hidden"> de {user.name}</span>
-                </Link>
-              ),
-            },
-          ]}
-        />
-      )}
+      <ResponsiveTable
+        empty="Ninguna cuenta coincide con la búsqueda."
+        caption="Cuentas, las más recientes primero"
+        captionHidden
+        rows={edges.map((edge) => edge.node)}
+        rowKey={(user) => user.id}
+        rowData={() => ({ 'data-testid': 'admin-customer-row' })}
+        columns={[
+          { header: 'Nombre', cell: (user) => user.name },
+          { header: 'Correo', cell: (user) => user.email, className: () => 'break-anywhere' },
+          { header: 'Roles', cell: (user) => user.roles.map((r) => ROLES[r]).join(', ') },
+          { header: 'Alta', cell: (user) => formatDateTime(user.createdAt) },
+          {
+            header: 'Pedidos',
+            cell: (user) => (
+              <Link to={`/admin/orders?customer=${encodeURIComponent(user.id)}`}>
+                Ver pedidos<span className="visually-hidden"> de {user.name}</span>
+              </Link>
+            ),
+          },
+        ]}
+      />
       <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más cuentas" />
     </>
   );

@@ -4,7 +4,7 @@ import { AdminOrdersQuery, OrderUpdatesSubscription } from '../../operations/adm
 import type { OrderFilter, OrderStatus } from '../../gql/graphql';
 import { Link, useRouter } from '../../app/router';
 import { Price } from '../../components/Price';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading } from '../../components/states';
 import { formatDateTime } from '../../lib/dates';
 import { OrderStatusText, orderStatusLabel } from '../../lib/labels';
 import { countOf, ORDER } from '../../lib/plurals';
@@ -136,26 +136,21 @@ function OrderList({ filters, onClearCustomer }: { filters: Filters; onClearCust
           </>
         )}
       </p>
-      {edges.length === 0 ? (
-        <Empty>
-          <p>Ningún pedido coincide con estos filtros.</p>
-        </Empty>
-      ) : (
-        <ResponsiveTable
-          caption="Pedidos, los más recientes primero"
-          captionHidden
-          rows={edges.map((edge) => edge.node)}
-          rowKey={(order) => order.id}
-          rowData={(order) => ({ 'data-testid': 'admin-order-row', 'data-number': order.number })}
-          columns={[
-            { header: 'Número', cell: (order) => <Link to={`/admin/orders/${order.id}`}>{order.number}</Link> },
-            { header: 'Fecha', cell: (order) => formatDateTime(order.createdAt) },
-            { header: 'Cliente', cell: (order) => <Link to={`/admin/orders?customer=${encodeURIComponent(order.customer.id)}`}>{order.customer.name}</Link> },
-            { header: 'Estado', cell: (order) => <OrderStatusText status={order.status} /> },
-            { header: 'Total', cell: (order) => <Price money={order.total} /> },
-          ]}
-        />
-      )}
+      <ResponsiveTable
+        empty="Ningún pedido coincide con estos filtros."
+        caption="Pedidos, los más recientes primero"
+        captionHidden
+        rows={edges.map((edge) => edge.node)}
+        rowKey={(order) => order.id}
+        rowData={(order) => ({ 'data-testid': 'admin-order-row', 'data-number': order.number })}
+        columns={[
+          { header: 'Número', cell: (order) => <Link to={`/admin/orders/${order.id}`}>{order.number}</Link> },
+          { header: 'Fecha', cell: (order) => formatDateTime(order.createdAt) },
+          { header: 'Cliente', cell: (order) => <Link to={`/admin/orders?customer=${encodeURIComponent(order.customer.id)}`}>{order.customer.name}</Link> },
+          { header: 'Estado', cell: (order) => <OrderStatusText status={order.status} /> },
+          { header: 'Total', cell: (order) => <Price money={order.total} /> },
+        ]}
+      />
       <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más pedidos" />
     </>
   );

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { AdminStockOverviewQuery } from '../../operations/admin';
 import { Link, useRouter } from '../../app/router';
 import { StockBadge } from '../../components/StockBadge';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading } from '../../components/states';
 import { countOf, PRODUCT, formatCount } from '../../lib/plurals';
 import { AdminSection, MoreButton } from './AdminSection';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -39,46 +39,41 @@ function StockList({ lowStockOnly }: { lowStockOnly: boolean }) {
       <p className="result-count" role="status" data-testid="stock-total" data-total={totalCount}>
         {countOf(totalCount, PRODUCT)}
       </p>
-      {edges.length === 0 ? (
-        <Empty>
-          <p>{lowStockOnly ? 'Ningún producto tiene pocas existencias.' : 'Aún no hay existencias registradas.'}</p>
-        </Empty>
-      ) : (
-        <ResponsiveTable
-          caption="Existencias por producto, primero las más bajas"
-          captionHidden
-          rows={edges.map((edge) => edge.node)}
-          rowKey={(product) => product.id}
-          rowData={(product) => ({ 'data-testid': 'admin-stock-row', 'data-low': product.stock.lowStock })}
-          columns={[
-            {
-              header: 'Producto',
-              cell: (product) => (
-                <>
-                  <Link to={`/products/${product.id}`}>{product.name}</Link>
-                  <div className="muted">SKU {product.sku}</div>
-                </>
-              ),
-            },
-            { header: 'Vendedor', cell: (product) => product.seller.name },
-            { header: 'Disponibles', cell: (product) => <StockBadge stock={product.stock} /> },
-            { header: 'Reservadas', cell: (product) => formatCount(product.stock.reserved) },
-            { header: 'En bodega', cell: (product) => formatCount(product.stock.onHand) },
-            {
-              header: 'Por bodega',
-              cell: (product) => (
-                <ul className="plain">
-                  {product.stock.warehouses.map((w) => (
-                    <li key={w.warehouse.id}>
-                      {w.warehouse.name}: {formatCount(w.available)}
-                    </li>
-                  ))}
-                </ul>
-              ),
-            },
-          ]}
-        />
-      )}
+      <ResponsiveTable
+        empty={lowStockOnly ? 'Ningún producto tiene pocas existencias.' : 'Aún no hay existencias registradas.'}
+        caption="Existencias por producto, primero las más bajas"
+        captionHidden
+        rows={edges.map((edge) => edge.node)}
+        rowKey={(product) => product.id}
+        rowData={(product) => ({ 'data-testid': 'admin-stock-row', 'data-low': product.stock.lowStock })}
+        columns={[
+          {
+            header: 'Producto',
+            cell: (product) => (
+              <>
+                <Link to={`/products/${product.id}`}>{product.name}</Link>
+                <div className="muted">SKU {product.sku}</div>
+              </>
+            ),
+          },
+          { header: 'Vendedor', cell: (product) => product.seller.name },
+          { header: 'Disponibles', cell: (product) => <StockBadge stock={product.stock} /> },
+          { header: 'Reservadas', cell: (product) => formatCount(product.stock.reserved) },
+          { header: 'En bodega', cell: (product) => formatCount(product.stock.onHand) },
+          {
+            header: 'Por bodega',
+            cell: (product) => (
+              <ul className="plain">
+                {product.stock.warehouses.map((w) => (
+                  <li key={w.warehouse.id}>
+                    {w.warehouse.name}: {formatCount(w.available)}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
       <MoreButton pageInfo={pageInfo} busy={fetching} onMore={setAfter} label="Ver más productos" />
     </>
   );
