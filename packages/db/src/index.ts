@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { EXTRA_START_PARAMS, openPGlite, takePreparedPGlite } from './embedded.js';
 
 export { prepareEmbeddedDatabases } from './embedded.js';
+export { newestFirstKeyset } from './newest-first.js';
 
 /** One type for both drivers, so domain code never knows whether PGlite or PostgreSQL is underneath. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema, ExtractTablesWithRelations<TSchema>>;

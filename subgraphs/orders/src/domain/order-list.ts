@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { decodeTimeIdCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
-import type { Database } from '@shop/db';
+import { newestFirstKeyset, type Database } from '@shop/db';
 import { orders, type OrderRow, type OrdersSchema, type OrderStatus } from '../db/schema.js';
 
 type Db = Database<OrdersSchema>;
@@ -16,10 +16,8 @@ export interface OrderListFilter {
   placedBefore?: Date | null;
 }
 
-// Spelled as the indexes are (drizzle's .desc() is DESC NULLS LAST; a plain DESC means NULLS FIRST and no index fits).
-const newestFirst = sql`${orders.createdAt} desc nulls last`;
-// created_at as PostgreSQL's microsecond text: a JS Date would round it to milliseconds and skip or repeat rows.
-const createdAtText = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+// orders_created_idx, orders_status_created_idx and orders_customer_created_idx are all (…, created_at desc, id).
+const keyset = newestFirstKeyset(orders.createdAt, orders.id);
 
 function conditionsOf(filter: OrderListFilter): SQL[] {
   const conditions: SQL[] = [];
@@ -29,13 +27,6 @@ function conditionsOf(filter: OrderListFilter): SQL[] {
   if (filter.placedAfter) conditions.push(gte(orders.createdAt, filter.placedAfter));
   if (filter.placedBefore) conditions.push(lt(orders.createdAt, filter.placedBefore));
   return conditions;
-}
-
-/** The keyset condition after a cursor of (created_at text, id): newer rows came before it. */
-function afterCursor(after: string): SQL {
-  const { at: afterAt, id: afterId } = decodeTimeIdCursor(after);
-  const at = sql`${afterAt}::timestamptz`;
-  return or(lt(orders.createdAt, at), and(eq(orders.createdAt, at), sql`${orders.id} > ${afterId}::uuid`))!;
 }
 
 /**
@@ -50,12 +41,12 @@ export async function listOrders(db: Db, filter: OrderListFilter, first: number,
 
 /** One page's rows (first + 1, so the extra one tells whether another page follows); the index test explains it. */
 export function orderPageQuery(db: Db, filter: OrderListFilter, first: number, after?: string | null) {
-  const conditions = after ? [...conditionsOf(filter), afterCursor(after)] : conditionsOf(filter);
+  const conditions = after ? [...conditionsOf(filter), keyset.after(decodeTimeIdCursor(after))] : conditionsOf(filter);
   return db
-    .select({ order: orders, createdAtText })
+    .select({ order: orders, createdAtText: keyset.createdAtText })
     .from(orders)
     .where(and(...conditions))
-    .orderBy(newestFirst, asc(orders.id))
+    .orderBy(...keyset.orderBy)
     .limit(first + 1);
 }
 
