@@ -17,6 +17,10 @@ export const orderStatusChanged = defineEvent({
     to: z.enum(ORDER_STATUSES),
     reason: z.enum(CANCELLATION_REASONS).nullable(),
     lines: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive() })),
+    /** ORD-000123. Optional: events recorded before it was added lack it. */
+    number: z.string().optional(),
+    /** The order's total in minor units (integer). Optional, as number. */
+    total: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().length(3) }).optional(),
   }),
 });
 export type OrderStatusChangedPayload = PayloadOf<typeof orderStatusChanged>;

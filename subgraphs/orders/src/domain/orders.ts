@@ -36,3 +36,11 @@ export async function findOrderHistories(db: Db, orderIds: readonly string[]): P
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
+
+/** Who and what an order.status_changed is about: the facts every event of the order carries. */
+export const orderFacts = (order: OrderRow) => ({
+  orderId: order.id,
+  customerId: order.customerId,
+  number: order.number,
+  total: { amountMinor: Number(order.totalMinor), currency: order.currency },
+});

@@ -4,7 +4,7 @@ import { recordEvents } from '@shop/events';
 import { coalescingLoader } from '@shop/server';
 import { cartLines, carts, orderLines, orders, orderStatusHistory, type OrderRow, type OrdersSchema } from '../db/schema.js';
 import { orderStatusChanged } from '../contract.js';
-import { findOrdersByIds, nextOrderNumber } from './orders.js';
+import { findOrdersByIds, nextOrderNumber, orderFacts } from './orders.js';
 
 type Db = Database<OrdersSchema>;
 type Tx = Transaction<OrdersSchema>;
@@ -103,11 +103,12 @@ async function writeOrders(tx: Tx, placed: readonly NewOrder[]): Promise<OrderRo
     tx.insert(orderStatusHistory).values(sorted.map((o) => ({ orderId: o.orderId, fromStatus: null, toStatus: 'AWAITING_PAYMENT' as const, reason: 'PLACED', actorId: o.customerId }))),
     // Only what was ordered leaves the cart: a product added meanwhile stays for the next order.
     ...sorted.filter((o) => o.fromCart).map((o) => emptyCartOf(tx, o.customerId, o.lines.map((l) => l.productId))),
-    recordEvents(
-      tx,
-      sorted.map((o) => orderStatusChanged.create({ orderId: o.orderId, customerId: o.customerId, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) })),
-    ),
   ]);
+  // After the insert: the events carry the numbers the sequence gave (one more statement per batch, not per order).
+  await recordEvents(
+    tx,
+    rows.map((row) => orderStatusChanged.create({ ...orderFacts(row), from: null, to: 'AWAITING_PAYMENT', reason: null, lines: sorted.find((o) => o.orderId === row.id)!.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) })),
+  );
   return rows;
 }
 

@@ -5,6 +5,7 @@ import { recordEvents } from '@shop/events';
 import { cancellationReason, orderLines, orders, orderStatusHistory, type CancellationReason, type OrderRow, type OrdersSchema, type OrderStatus } from '../db/schema.js';
 import { OrdersErrorCode } from '../errors.js';
 import { orderStatusChanged } from '../contract.js';
+import { orderFacts } from './orders.js';
 
 type Tx = Transaction<OrdersSchema> | Database<OrdersSchema>;
 
@@ -69,7 +70,7 @@ export async function transitionOrder(tx: Tx, orderId: string, to: OrderStatus, 
   await tx.insert(orderStatusHistory).values({ orderId, fromStatus: from, toStatus: to, reason: options.reason, actorId: options.actorId });
   const lines = await tx.select({ productId: orderLines.productId, quantity: orderLines.quantity }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo));
   await recordEvents(tx, [
-    orderStatusChanged.create({ orderId, customerId: order.customerId, from, to, reason: to === 'CANCELLED' ? (options.reason as CancellationReason) : null, lines }),
+    orderStatusChanged.create({ ...orderFacts(order), from, to, reason: to === 'CANCELLED' ? (options.reason as CancellationReason) : null, lines }),
   ]);
   return ok({ order, from });
 }
