@@ -3,6 +3,7 @@ import { createTokenIssuer, keyId, publicJwks } from '@shop/auth';
 import { defineSubgraph } from '@shop/kernel';
 import { schema, type UserRow } from './db/schema.js';
 import { clientAddressOf, zTrustProxy } from './client-address.js';
+import { adminContactRoutes } from './http/admin-contacts.js';
 import { seedDemoUsers } from './domain/seed.js';
 import { DEFAULT_SIGN_IN_LIMITS as LIMITS, pruneExpiredLimits, StoredSignInLimits, unlimitedSignIns } from './domain/sign-in-limits.js';
 import { createContext } from './graphql/context.js';
@@ -54,5 +55,8 @@ export const users = defineSubgraph({
   context: ({ issuer, signInLimits }, viewer, { db, config }, request) =>
     createContext(db, issuer, viewer, { limits: signInLimits, ip: clientAddressOf(request, config.TRUST_PROXY) }),
   workers: (_services, { db }) => [{ name: 'rate-limits-prune', everyMs: 15 * 60_000, run: () => pruneExpiredLimits(db) }],
-  routes: (app, { jwks }) => app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks)),
+  routes: (app, { jwks }, { db }) => {
+    app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks));
+    adminContactRoutes(app, db);
+  },
 });
