@@ -91,7 +91,33 @@ export interface SubgraphDefinition<TShape extends z.ZodRawShape, TSchema extend
   stop?(services: NoInfer<TServices>): Promise<void>;
 }
 
+/**
+ * A service with no GraphQL API (a worker: consumers, periodic work, events it publishes): the same declaration less
+ * the schema, resolvers, context, access and subscriptions. It serves only /health, /ready and /metrics.
+ */
+export type WorkerDefinition<TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices> = Omit<
+  SubgraphDefinition<TShape, TSchema, TServices, BaseContext>,
+  'schema' | 'resolvers' | 'context' | 'access' | 'subscriptions'
+>;
+
+export type ServiceDefinition<TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices, TContext extends BaseContext> =
+  | SubgraphDefinition<TShape, TSchema, TServices, TContext>
+  | WorkerDefinition<TShape, TSchema, TServices>;
+
 export type AnySubgraphDefinition = SubgraphDefinition<any, any, any, any>;
+/** Any service of the platform: a subgraph or a worker. */
+export type AnyServiceDefinition = ServiceDefinition<any, any, any, any>;
+
+export const isSubgraph = <TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices, TContext extends BaseContext>(
+  definition: ServiceDefinition<TShape, TSchema, TServices, TContext>,
+): definition is SubgraphDefinition<TShape, TSchema, TServices, TContext> => 'schema' in definition;
+
+/** Identity, for inference: a worker's wiring is this one declaration. */
+export function defineWorker<TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices>(
+  definition: WorkerDefinition<TShape, TSchema, TServices>,
+): WorkerDefinition<TShape, TSchema, TServices> {
+  return definition;
+}
 
 /** Identity, for inference: a subgraph's wiring is this one declaration. */
 export function defineSubgraph<TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices, TContext extends BaseContext>(

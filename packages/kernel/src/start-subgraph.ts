@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-tag';
+import type { Express } from 'express';
 import type { z } from 'zod';
 import { createServiceCredentials, createServiceTokenVerifier, createTokenVerifier, serviceSecretFrom, withServicePrincipal } from '@shop/auth';
 import { createLogger, readConfig, Scheduler, type Logger } from '@shop/common';
 import { databaseReady, openDatabase, type Database } from '@shop/db';
 import { createEventBus, inbox, outbox, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
 import { asyncGauge, createMetricsRegistry, graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, traceHttpRequests } from '@shop/observability';
-import { requireServiceToken, startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
+import { requireServiceToken, startPlainServer, startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
 import { configSchema, type BaseConfig } from './config.js';
 import { startConsumers } from './consumers.js';
-import type { ServiceConfigInput, ServiceKit, SubgraphDefinition } from './define-subgraph.js';
+import { isSubgraph, type ServiceConfigInput, type ServiceDefinition, type ServiceKit } from './define-subgraph.js';
 
 export interface StartOptions<TShape extends z.ZodRawShape, TServices> {
   /** Env-shaped settings (process.env for a standalone service); validated with the service's schema. */
@@ -40,10 +41,11 @@ const INBOX_RETENTION_DAYS = 7;
 /**
  * Starts a declared service: config, database (migrated, seeded), token verification, the outbox relay woken on
  * every commit that recorded events, consumers inside the inbox, periodic workers on one scheduler, GraphQL (+
- * graphql-ws) with /health, /ready and /metrics, and a stop that undoes it all in reverse order.
+ * graphql-ws) with /health, /ready and /metrics (a worker: the same less GraphQL), and a stop that undoes it all in
+ * reverse order.
  */
 export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extends Record<string, unknown>, TServices, TContext extends object>(
-  definition: SubgraphDefinition<TShape, TSchema, TServices, TContext>,
+  definition: ServiceDefinition<TShape, TSchema, TServices, TContext>,
   options: StartOptions<TShape, TServices> = {},
 ): Promise<RunningSubgraph<TSchema, TServices>> {
   const { name } = definition;
@@ -88,32 +90,35 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     const consumers = await startConsumers({ name, db, bus, logger, registry, services, consumers: definition.consumers ?? [] });
     undo.push(consumers.stop);
 
-    const verifier = await createTokenVerifier(tokenVerificationFrom(config));
     const serviceVerifier = createServiceTokenVerifier(serviceSecret);
-    const server = await startSubgraphServer(
-      {
-        name,
-        typeDefs: gql(readFileSync(fileURLToPath(definition.schema), 'utf8')),
-        resolvers: definition.resolvers,
-        verifier,
-        logger,
-        context: (viewer, service, request) => withServicePrincipal(definition.context(services, viewer, kit, request), service),
-        serviceVerifier,
-        access: definition.access,
-        ready: () => databaseReady(db),
-        subscriptions: definition.subscriptions,
-        plugins: [graphqlMetricsPlugin(registry), graphqlTracingPlugin(name)],
-        beforeGraphql: [traceHttpRequests(name)],
-        routes: (app) => {
-          app.get('/metrics', metricsHandler(registry));
-          // Service-to-service endpoints live under /internal and read their own bodies (awaits keep the span).
-          app.use('/internal', traceHttpRequests(name), requireServiceToken(serviceVerifier));
-          definition.routes?.(app, services, kit);
-        },
-      },
-      config.PORT,
-      config.HOST,
-    );
+    const routes = (app: Express) => {
+      app.get('/metrics', metricsHandler(registry));
+      // Service-to-service endpoints live under /internal and read their own bodies (awaits keep the span).
+      app.use('/internal', traceHttpRequests(name), requireServiceToken(serviceVerifier));
+      definition.routes?.(app, services, kit);
+    };
+    const ready = () => databaseReady(db);
+    const server = isSubgraph(definition)
+      ? await startSubgraphServer(
+          {
+            name,
+            typeDefs: gql(readFileSync(fileURLToPath(definition.schema), 'utf8')),
+            resolvers: definition.resolvers,
+            verifier: await createTokenVerifier(tokenVerificationFrom(config)),
+            logger,
+            context: (viewer, service, request) => withServicePrincipal(definition.context(services, viewer, kit, request), service),
+            serviceVerifier,
+            access: definition.access,
+            ready,
+            subscriptions: definition.subscriptions,
+            plugins: [graphqlMetricsPlugin(registry), graphqlTracingPlugin(name)],
+            beforeGraphql: [traceHttpRequests(name)],
+            routes,
+          },
+          config.PORT,
+          config.HOST,
+        )
+      : await startPlainServer({ name, logger, ready, routes }, config.PORT, config.HOST);
     undo.push(server.stop);
 
     if (publishes) {
@@ -123,7 +128,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
       asyncGauge(registry, { name: 'outbox_unpublished_events', help: 'Events committed but not yet confirmed by the bus.', read: async () => (await backlog()).events });
       asyncGauge(registry, { name: 'outbox_oldest_unpublished_age_seconds', help: 'How long the oldest unsent event has waited; grows when the bus is down.', read: async () => (await backlog()).oldestAgeSeconds });
     }
-    asyncGauge(registry, { name: 'graphql_ws_subscriptions', help: 'Open graphql-ws subscriptions on this service.', read: async () => server.liveStats().subscriptions });
+    if (isSubgraph(definition)) asyncGauge(registry, { name: 'graphql_ws_subscriptions', help: 'Open graphql-ws subscriptions on this service.', read: async () => server.liveStats().subscriptions });
     definition.metrics?.(registry, services, kit);
 
     return { ...server, name, db, bus, services, relay, stop: stopAll };

@@ -60,6 +60,14 @@ export function createHttpApp(options: HttpAppOptions = {}): HttpApp {
   return { app, server };
 }
 
+/** /ready: 200 only when the service's own check (its database answers) passes, 503 otherwise, never an error page. */
+export const readinessHandler =
+  (ready?: () => Promise<boolean>): RequestHandler =>
+  async (_req, res) => {
+    const ok = await (ready?.() ?? Promise.resolve(true)).catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
+  };
+
 /** Loopback unless configured: a laptop's services are not the network's (HOST=0.0.0.0 in containers). */
 export const DEFAULT_HOST = '127.0.0.1';
 

@@ -9,7 +9,7 @@ import type { DocumentNode } from 'graphql';
 import type { Express, RequestHandler } from 'express';
 import { createLogger, type Logger } from '@shop/common';
 import { SERVICE_TOKEN_HEADER, serviceFromHeader, viewerFromAuthorization, type ServicePrincipal, type ServiceTokenVerifier, type TokenVerifier, type Viewer } from '@shop/auth';
-import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen } from './http.js';
+import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, readinessHandler } from './http.js';
 import { maskErrors } from './errors.js';
 import { enforceAccessDirectives, type AccessPolicy } from './authorization.js';
 import { serveSubscriptions, type LiveStats, type SubscriptionServing } from './subgraph-subscriptions.js';
@@ -87,10 +87,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   });
   await apollo.start();
   options.routes?.(app);
-  app.get('/ready', async (_req, res) => {
-    const ok = await (options.ready?.() ?? Promise.resolve(true)).catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
-  });
+  app.get('/ready', readinessHandler(options.ready));
   app.use(
     '/graphql',
     ...graphqlBodyParsing(),
@@ -115,3 +112,28 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   };
 }
 
+
+export interface PlainServerOptions {
+  name: string;
+  /** The service's routes (/metrics, /internal/…); /health and /ready come with the app. */
+  routes?: (app: Express) => void;
+  ready?: () => Promise<boolean>;
+  logger?: Logger;
+}
+
+/** A service with no GraphQL (a worker): only /health, /ready and its own routes, on the same app and listen as a subgraph. */
+export async function startPlainServer(options: PlainServerOptions, port: number, host?: string): Promise<RunningSubgraphServer> {
+  const logger = options.logger ?? createLogger(options.name);
+  const { app, server } = createHttpApp();
+  options.routes?.(app);
+  app.get('/ready', readinessHandler(options.ready));
+  app.use(jsonErrorHandler);
+  const actualPort = await listen(server, port, host);
+  logger.info({ port: actualPort }, `${options.name} listening`);
+  return {
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => undefined),
+    liveStats: () => ({ connections: 0, subscriptions: 0 }),
+  };
+}
