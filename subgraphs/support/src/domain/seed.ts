@@ -1,0 +1,32 @@
+import { count, sql } from 'drizzle-orm';
+import { demo, stableId } from '@shop/demo-store';
+import type { Database } from '@shop/db';
+import { ticketMessages, tickets, ticketStatusHistory, type SupportSchema } from '../db/schema.js';
+
+export const demoTicketId = stableId('ticket', 'demo-1');
+
+/**
+ * Seeds one ticket about the demo customer's past order, already triaged and answered by the demo admin
+ * (IN_PROGRESS), once; the ticket number sequence then continues after it. No events: the other services seed their own.
+ */
+export async function seedDemoTickets(db: Database<SupportSchema>): Promise<boolean> {
+  const [{ existing } = { existing: 0 }] = await db.select({ existing: count() }).from(tickets);
+  if (existing > 0) return false;
+  const order = demo.pastOrder;
+  const openedAt = new Date(order.createdAt.getTime() + 2 * 86_400_000);
+  const answeredAt = new Date(openedAt.getTime() + 3_600_000);
+  await db.transaction(async (tx) => {
+    await tx.insert(tickets).values({
+      id: demoTicketId, number: 'TKT-000001', orderId: order.id, orderNumber: order.number, customerId: order.customerId,
+      subject: '¿Cuándo llega mi pedido?', status: 'IN_PROGRESS', priority: 'NORMAL', priorityReasons: ['no rule applied: the usual priority'],
+      orderStatus: order.status, orderStatusAt: openedAt, createdAt: openedAt, updatedAt: answeredAt,
+    });
+    await tx.insert(ticketMessages).values([
+      { ticketId: demoTicketId, authorId: order.customerId, byStaff: false, body: 'Hola, pagué hace dos días y aún no tengo noticias del envío. ¿Me pueden ayudar?', createdAt: openedAt },
+      { ticketId: demoTicketId, authorId: demo.admin.id, byStaff: true, body: 'Hola, ya estamos revisando tu pedido con el taller; te escribimos en cuanto salga.', createdAt: answeredAt },
+    ]);
+    await tx.insert(ticketStatusHistory).values({ ticketId: demoTicketId, fromStatus: 'OPEN', toStatus: 'IN_PROGRESS', actorId: demo.admin.id, at: answeredAt });
+    await tx.execute(sql`select setval('ticket_number_seq', greatest(1, (select last_value from ticket_number_seq)))`);
+  });
+  return true;
+}
