@@ -1,1 +1,1 @@
-export {};
+export { assignment } from './worker.js';
