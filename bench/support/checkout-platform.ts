@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { generateKeyPairPem } from '@shop/auth';
 import { createEventBus, type EventBus } from '@shop/events';
 import { createTestDatabase, freePort, startRabbitMq, startServiceProcess } from '@shop/testing';
-import { startPlatform } from '@shop/platform';
+import { SERVICE_NAMES, startPlatform } from '@shop/platform';
 
 type Keys = Awaited<ReturnType<typeof generateKeyPairPem>>;
 
@@ -23,19 +23,19 @@ export interface BenchPlatform {
 const ONE_ADDRESS_MANY_CLIENTS = { requestsPerIpPerMinute: 1_000_000_000 };
 
 export async function platformInOneProcess(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {
-  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const ports = await Promise.all(Array.from({ length: SERVICE_NAMES.length + 1 }, () => freePort()));
   const url = (name: string) => Object.assign(new URL(postgresUrl), { pathname: name }).toString();
   const platform = await startPlatform({
     dataDir: '/nonexistent',
     databaseUrl: url('/bench'),
     gatewayPort: ports[0]!,
-    subgraphPorts: { users: ports[1]!, products: ports[2]!, inventory: ports[3]!, orders: ports[4]!, payments: ports[5]! },
+    servicePorts: Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, ports[i + 1]!])),
     keys,
     development: false,
     // Every simulated buyer sends from this machine's one address: only the per-address budget is lifted, the limiter still runs.
     clientLimits: ONE_ADDRESS_MANY_CLIENTS,
   });
-  return { description: 'one process (gateway + 5 subgraphs), in-process bus', gatewayUrl: platform.gatewayUrl, inventoryDbUrl: url('/bench_inventory'), bus: platform.bus, stop: platform.stop };
+  return { description: `one process (gateway + ${SERVICE_NAMES.length} services), in-process bus`, gatewayUrl: platform.gatewayUrl, inventoryDbUrl: url('/bench_inventory'), bus: platform.bus, stop: platform.stop };
 }
 
 export async function platformAsProcesses(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {

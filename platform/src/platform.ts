@@ -8,6 +8,7 @@ import { prepareEmbeddedDatabases } from '@shop/db';
 import { startSubgraph, type AnySubgraphDefinition, type RunningSubgraph } from '@shop/kernel';
 import type { RunningServer } from '@shop/server';
 import { defaultSubgraphUrl, schemaDir, startGateway, SUBGRAPHS, type ClientLimitSettings, type OperationLimitSettings, type PersistedOperationSettings, type RunningGateway, type SubgraphName } from '@shop/supergraph';
+import type { ServiceName } from './service-names.js';
 import { SERVICES } from './topology.js';
 
 export interface PlatformOptions {
@@ -16,14 +17,15 @@ export interface PlatformOptions {
   /** postgres://…/name: each subgraph then gets its own database name_<subgraph> on that server, created if missing. */
   databaseUrl?: string;
   gatewayPort: number;
-  subgraphPorts: Record<SubgraphName, number>;
+  /** Where each service listens; a service not given here takes its declared default port. */
+  servicePorts?: Partial<Record<ServiceName, number>>;
   keys?: KeyPairPem;
   /** The secret the services sign and verify service tokens with; made up for this start when not given. */
   serviceSecret?: string;
   seedDemo?: boolean;
   development?: boolean;
   /** Every SQL statement, by subgraph: the batching test counts them. */
-  onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  onQuery?: (service: ServiceName, sql: string) => void;
   /** Every request the gateway sends to a subgraph. */
   onSubgraphRequest?: (subgraph: SubgraphName) => void;
   /** The bus every subgraph publishes to and consumes from; one in-process bus by default. */
@@ -51,12 +53,12 @@ export interface Platform {
   bus: EventBus;
   subgraphUrls: Record<SubgraphName, string>;
   /** The running servers, for tests that look inside: the gateway's subscription stats, the subgraphs' liveStats(). */
-  servers: { gateway: RunningGateway } & Record<SubgraphName, RunningSubgraph<any, any>>;
+  servers: { gateway: RunningGateway } & Record<ServiceName, RunningSubgraph<any, any>>;
   stop(): Promise<void>;
 }
 
 /** One database per subgraph on the given server, named after it. */
-async function ensureDatabase(serverUrl: string, subgraph: SubgraphName): Promise<string> {
+async function ensureDatabase(serverUrl: string, subgraph: ServiceName): Promise<string> {
   const url = new URL(serverUrl);
   const name = `${url.pathname.slice(1) || 'artesanias'}_${subgraph}`;
   const adminUrl = new URL(serverUrl);
@@ -72,11 +74,12 @@ async function ensureDatabase(serverUrl: string, subgraph: SubgraphName): Promis
   return url.toString();
 }
 
-/** All five subgraphs and the gateway in this process: the embedded default behind `npm start`. */
+/** Every subgraph, every worker and the gateway in this process: the embedded default behind `npm start`. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const dataDir = (name: SubgraphName) => resolve(options.dataDir, name);
+  const names = Object.keys(SERVICES) as ServiceName[];
+  const dataDir = (name: ServiceName) => resolve(options.dataDir, name);
   // The embedded databases start opening now (a fresh one once a worker thread has made its cluster), while the key pair loads.
-  if (!options.databaseUrl) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => dataDir(name)));
+  if (!options.databaseUrl) prepareEmbeddedDatabases(names.map(dataDir));
   const keys = options.keys ?? (await loadOrCreateKeyPair(join(options.dataDir, 'keys')));
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
   // One secret for every service of this start: they trust each other's service tokens and nobody else's.
@@ -84,26 +87,27 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const seedDemo = options.seedDemo ?? true;
   const ownBus = !options.bus;
   const bus = options.bus ?? new InProcessEventBus();
-  const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(options.subgraphPorts[name], '127.0.0.1')])) as Record<SubgraphName, string>;
+  const portOf = (name: ServiceName) => options.servicePorts?.[name] ?? (SERVICES[name]?.port as number | undefined) ?? SUBGRAPHS.find((s) => s.name === name)!.port;
+  const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(portOf(name as ServiceName), '127.0.0.1')])) as Record<SubgraphName, string>;
+  // USERS_URL, PRODUCTS_URL, …: every service finds the subgraphs it calls where this start put them.
+  const subgraphUrlSettings = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, urls[name]]));
   // Each service's config as its environment would give it; the platform's own options win.
-  const configOf = async (name: SubgraphName): Promise<Record<string, unknown>> => ({
-    PORT: options.subgraphPorts[name],
+  const configOf = async (name: ServiceName): Promise<Record<string, unknown>> => ({
+    PORT: portOf(name),
     HOST: '127.0.0.1',
     DATABASE_URL: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,
     DATA_DIR: dataDir(name),
     JWT_PUBLIC_KEY: keys.publicKeyPem,
     SERVICE_SECRET: serviceSecret,
     SEED_DEMO: String(seedDemo),
-    PRODUCTS_URL: urls.products,
-    INVENTORY_URL: urls.inventory,
-    ORDERS_URL: urls.orders,
+    ...subgraphUrlSettings,
     ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
     ...(options.reservationTtlMs !== undefined ? { RESERVATION_TTL: options.reservationTtlMs } : {}),
     ...(options.expirySweepIntervalMs !== undefined ? { EXPIRY_SWEEP_INTERVAL: options.expirySweepIntervalMs } : {}),
     ...(options.paymentProviderLatencyMs !== undefined ? { PAYMENT_PROVIDER_LATENCY_MS: options.paymentProviderLatencyMs } : {}),
   });
   const started: RunningServer[] = [];
-  const start = async (name: SubgraphName) => {
+  const start = async (name: ServiceName) => {
     const service = await startSubgraph(SERVICES[name] as AnySubgraphDefinition, {
       config: await configOf(name),
       bus,
@@ -113,7 +117,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return [name, service] as const;
   };
   try {
-    const servers = Object.fromEntries(await Promise.all(SUBGRAPHS.map(({ name }) => start(name)))) as Record<SubgraphName, RunningSubgraph<any, any>>;
+    const servers = Object.fromEntries(await Promise.all(names.map(start))) as Record<ServiceName, RunningSubgraph<any, any>>;
     const gateway = await startGateway({
       port: options.gatewayPort,
       supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),

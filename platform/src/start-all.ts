@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
 import { prepareEmbeddedDatabases } from '@shop/db/embedded';
-import { SUBGRAPHS } from '@shop/supergraph/services';
+import { SERVICE_NAMES, type ServiceName } from './service-names.js';
 
 /** `npm start`: the whole platform in one process on embedded databases (or DATABASE_URL), ready to browse. */
 const DEFAULT_DATA_DIR = '.data';
 // Opening the databases takes seconds (a fresh folder needs an initdb, done in a worker thread): start now, while this thread loads the platform's modules.
-if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SUBGRAPHS.map(({ name }) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
+if (!process.env.DATABASE_URL) prepareEmbeddedDatabases(SERVICE_NAMES.map((name) => resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, name)));
 
-const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }, { edgeEnv, loopbackOrigins }, { stopOnSignals }] = await Promise.all([
+const [{ z }, { readConfig, zPort }, { demo }, { startPlatform, SERVICES }, { instrumentDrizzleQueries, startTracing }, { clientLimitsEnv, clientLimitsFromEnv, operationLimitsEnv, operationLimitsFromEnv, persistedOperationsEnv, persistedOperationsFromEnv }, { edgeEnv, loopbackOrigins }, { stopOnSignals }] = await Promise.all([
   import('zod'),
   import('@shop/common'),
   import('@shop/demo-store'),
-  import('./platform.js'),
+  import('./index.js'),
   import('@shop/observability'),
   import('@shop/supergraph'),
   import('@shop/supergraph/edge'),
@@ -20,17 +20,15 @@ const [{ z }, { readConfig, zPort }, { demo }, { startPlatform }, { instrumentDr
 // Traces only when the standard OTEL_* variables ask for them; one SDK for every service in this process.
 const tracing = await startTracing({ serviceName: 'artesanias' });
 if (tracing) instrumentDrizzleQueries();
-const port = (name: (typeof SUBGRAPHS)[number]['name']) => zPort(SUBGRAPHS.find((s) => s.name === name)!.port);
+/** USERS_PORT, …, ASSIGNMENT_PORT: where each service listens (its declared port unless set). */
+const portSetting = (name: ServiceName) => `${name.toUpperCase()}_PORT`;
+const servicePortsEnv = Object.fromEntries(SERVICE_NAMES.map((name) => [portSetting(name), zPort(SERVICES[name].port)]));
 const config = readConfig(
   z.object({
     PORT: zPort(4000),
     /** Where the gateway and the storefront listen: this machine only, unless set (0.0.0.0 shares them on the network). */
     HOST: z.string().min(1).default('127.0.0.1'),
-    USERS_PORT: port('users'),
-    PRODUCTS_PORT: port('products'),
-    INVENTORY_PORT: port('inventory'),
-    ORDERS_PORT: port('orders'),
-    PAYMENTS_PORT: port('payments'),
+    ...servicePortsEnv,
     DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
     DATABASE_URL: z.string().optional(),
     /** Given, every service uses it; unset, this start makes one up (all services run in this process). */
@@ -55,7 +53,7 @@ const [platform, storefront] = await Promise.all([
     databaseUrl: config.DATABASE_URL,
     serviceSecret: config.SERVICE_SECRET,
     gatewayPort: config.PORT,
-    subgraphPorts: { users: config.USERS_PORT, products: config.PRODUCTS_PORT, inventory: config.INVENTORY_PORT, orders: config.ORDERS_PORT, payments: config.PAYMENTS_PORT },
+    servicePorts: Object.fromEntries(SERVICE_NAMES.map((name) => [name, (config as unknown as Record<string, number>)[portSetting(name)]])),
     development: config.NODE_ENV !== 'production',
     clientLimits: clientLimitsFromEnv(config),
     persistedOperations: persistedOperationsFromEnv(config),

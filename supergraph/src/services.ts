@@ -1,10 +1,12 @@
-/** The five subgraphs, their default ports, and where each one's SDL lives. */
+/** The subgraphs the gateway composes and routes to, with their default ports (subgraphs/<name>/schema.graphql). */
 export const SUBGRAPHS = [
   { name: 'users', port: 4001 },
   { name: 'products', port: 4002 },
   { name: 'inventory', port: 4003 },
   { name: 'orders', port: 4004 },
   { name: 'payments', port: 4005 },
+  { name: 'notifications', port: 4006 },
+  { name: 'support', port: 4007 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

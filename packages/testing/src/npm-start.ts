@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './postgres-server.js';
+import { SERVICE_NAMES } from '@shop/platform/service-names';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -28,18 +29,15 @@ export interface NpmStartPlatform {
  */
 export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number; env?: Record<string, string>; dataDir?: string } = {}): Promise<NpmStartPlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'artesanias-npm-start-'));
-  const [gateway, users, products, inventory, orders, payments, web] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+  const [gateway, web, ...servicePorts] = await Promise.all(Array.from({ length: SERVICE_NAMES.length + 2 }, () => freePort()));
   const env: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     PORT: String(gateway),
-    USERS_PORT: String(users),
-    PRODUCTS_PORT: String(products),
-    INVENTORY_PORT: String(inventory),
-    ORDERS_PORT: String(orders),
-    PAYMENTS_PORT: String(payments),
+    // USERS_PORT, …: every service on a free port, so a test's platform never meets another's.
+    ...Object.fromEntries(SERVICE_NAMES.map((name, i) => [`${name.toUpperCase()}_PORT`, String(servicePorts[i])])),
     WEB: options.web ? 'true' : 'false',
     WEB_PORT: String(web),
     ...options.env,

@@ -189,13 +189,16 @@ describe('live updates through the gateway on the real platform', () => {
     expect(gatewayStats()).toMatchObject({ clients: 0, selectionGroups: 0, upstreamSubscriptions: 0, upstreamConnections: 0 });
   }, 90_000);
 
-  it('the API schema the Sandbox introspects offers the contract’s three subscriptions and the back office’s orderUpdates', async () => {
+  it('the API schema the Sandbox introspects offers the contract’s three subscriptions, the back office’s orderUpdates, and notificationAdded and ticketUpdated', async () => {
     const res = await graphqlRequest(platform.gatewayUrl, `{ __schema { subscriptionType { fields { name args { name } } } } }`);
-    expect(res.data.__schema.subscriptionType.fields).toEqual([
-      { name: 'stockChanged', args: [{ name: 'productIds' }] },
+    const fields = res.data.__schema.subscriptionType.fields as { name: string }[];
+    expect(fields.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'notificationAdded', args: [] },
       { name: 'orderStatusChanged', args: [{ name: 'orderId' }] },
       { name: 'orderUpdates', args: [] },
       { name: 'paymentStatusChanged', args: [{ name: 'orderId' }] },
+      { name: 'stockChanged', args: [{ name: 'productIds' }] },
+      { name: 'ticketUpdated', args: [{ name: 'ticketId' }] },
     ]);
   });
 });
