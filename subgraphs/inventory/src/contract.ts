@@ -13,6 +13,31 @@ export const stockChanged = defineEvent({
 });
 export type StockChangedPayload = PayloadOf<typeof stockChanged>;
 
+/**
+ * A product's available units fell from above its low-stock threshold to at or below it, and are still above 0
+ * (a fall straight to 0 is stock.sold_out only); also when a seller raises the threshold over the units available.
+ * Once per crossing: it fires again only after available has risen above the threshold and falls again.
+ */
+export const stockLow = defineEvent({
+  source: 'inventory',
+  type: 'stock.low',
+  aggregateId: (p) => p.productId,
+  schema: z.object({ productId: z.uuid(), sellerId: z.uuid(), available: z.number().int().positive(), threshold: z.number().int().nonnegative() }),
+});
+export type StockLowPayload = PayloadOf<typeof stockLow>;
+
+/** A product's available units fell from above 0 to 0. Once per crossing: again only after units came back. */
+export const stockSoldOut = defineEvent({
+  source: 'inventory',
+  type: 'stock.sold_out',
+  aggregateId: (p) => p.productId,
+  schema: z.object({ productId: z.uuid(), sellerId: z.uuid() }),
+});
+export type StockSoldOutPayload = PayloadOf<typeof stockSoldOut>;
+
+/** The most a seller may set a product's low-stock threshold to. */
+export const MAX_LOW_STOCK_THRESHOLD = 1_000_000;
+
 export const MAX_RESERVATION_QUANTITY = 1_000_000;
 export const MAX_RESERVATION_LINES = 100;
 /** A batch carries up to this many reservations (orders sends at most 100 orders of 50 lines). */

@@ -116,6 +116,15 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     }),
     expect: productOwnerAndAdmins,
   },
+  {
+    kind: 'Mutation',
+    field: 'setLowStockThreshold',
+    operation: (f) => ({
+      query: 'mutation($p: ID!, $t: Int!) { setLowStockThreshold(productId: $p, threshold: $t) { product { id lowStockThreshold } errors { code message } } }',
+      variables: { p: f.productA, t: 5 },
+    }),
+    expect: productOwnerAndAdmins,
+  },
   // Subscriptions (over graphql-ws at the gateway)
   { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
   {

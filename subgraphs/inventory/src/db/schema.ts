@@ -35,14 +35,32 @@ export const stockLevels = pgTable(
   ],
 );
 
+/** Per product: its low-stock threshold, and who sells it (learned from the products subgraph, kept for stock alerts). */
 export const stockSettings = pgTable(
   'stock_settings',
   {
     productId: uuid('product_id').primaryKey(),
     lowStockThreshold: integer('low_stock_threshold').notNull().default(5),
+    /** The products subgraph's seller id (a product never changes seller); null until inventory has learned it. */
+    sellerId: uuid('seller_id'),
   },
   (t) => [check('stock_settings_threshold_non_negative', sql`${t.lowStockThreshold} >= 0`)],
 );
+
+export const stockAlertKind = pgEnum('stock_alert_kind', ['LOW', 'SOLD_OUT']);
+
+/**
+ * A threshold crossing of a product whose seller inventory did not know yet: stock.low / stock.sold_out need the
+ * seller, so the crossing waits here until a worker learns it and publishes (and deletes the row) in one transaction.
+ */
+export const pendingStockAlerts = pgTable('pending_stock_alerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  productId: uuid('product_id').notNull(),
+  kind: stockAlertKind('kind').notNull(),
+  available: integer('available').notNull(),
+  threshold: integer('threshold').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The append-only ledger: every change of on_hand is one row, so the sum of deltas per product and warehouse is on_hand. */
 export const stockMovements = pgTable(
@@ -106,6 +124,8 @@ export type StockMovementReason = (typeof stockMovementReason.enumValues)[number
 export type ReservationRow = typeof reservations.$inferSelect;
 export type ReservationLineRow = typeof reservationLines.$inferSelect;
 export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
+export type StockSettingsRow = typeof stockSettings.$inferSelect;
+export type StockAlertKind = (typeof stockAlertKind.enumValues)[number];
 
-export const schema = { warehouses, stockLevels, stockSettings, stockMovements, reservations, reservationLines, outbox, inbox };
+export const schema = { warehouses, stockLevels, stockSettings, pendingStockAlerts, stockMovements, reservations, reservationLines, outbox, inbox };
 export type InventorySchema = typeof schema;

@@ -9,6 +9,7 @@ import { InventoryErrorCode } from '../errors.js';
 import { mayManageAnyStock, mayManageStock } from './access.js';
 import { recordStockChange } from './movements.js';
 import type { ProductDirectory } from './product-directory.js';
+import { rememberSellers } from './sellers.js';
 
 export const MAX_ADJUSTMENT = 1_000_000;
 
@@ -62,6 +63,11 @@ export async function adjustStock(
   if (!product) return fail(userError(InventoryErrorCode.NotFound, 'No product has this ID.', ['input', 'productId']));
   if (!mayManageStock(viewer, product)) return forbidden;
 
-  const result = await db.transaction((tx) => recordStockChange(tx, { productId, warehouseId, delta, reason, actorId: viewer.id }));
+  const result = await db.transaction(async (tx) => {
+    // Stocked products have their seller on record, so their alerts need not ask the products subgraph (a refused
+    // change keeps this fact, which no user sees, and nothing else).
+    await rememberSellers(tx, [product]);
+    return recordStockChange(tx, { productId, warehouseId, delta, reason, actorId: viewer.id });
+  });
   return result.ok ? ok({ productId }) : result;
 }

@@ -12,6 +12,7 @@ import {
   type WarehouseRow,
 } from '../db/schema.js';
 import { InventoryErrorCode } from '../errors.js';
+import { recordStockAlerts } from './stock-alerts.js';
 import { lockStock, recordStockChanged } from './stock-locks.js';
 
 /** Far below int4's limit, so adding a maximal delta can never overflow the column. */
@@ -31,7 +32,8 @@ export interface StockChange {
 /**
  * Applies a change to on_hand and writes its ledger row, in the caller's transaction.
  * One conditional statement does the check and the write, so concurrent changes can never take on_hand below reserved.
- * The product's rows are locked first (in the global order) so the stock.changed totals recorded with it are exact.
+ * The product's rows are locked first (in the global order) so the stock.changed totals recorded with it are exact,
+ * and so is a removal's stock.low / stock.sold_out when it crosses the product's threshold or reaches 0.
  */
 export async function recordStockChange(tx: Transaction<InventorySchema>, change: StockChange): Promise<Result<StockLevelRow>> {
   const { productId, warehouseId, delta } = change;
@@ -65,6 +67,7 @@ export async function recordStockChange(tx: Transaction<InventorySchema>, change
   }
   await tx.insert(stockMovements).values({ productId, warehouseId, delta, reason: change.reason, actorId: change.actorId, note: change.note ?? null });
   await recordStockChanged(tx, [productId]);
+  if (delta < 0) await recordStockAlerts(tx, new Map([[productId, -delta]]));
   return ok(level);
 }
 

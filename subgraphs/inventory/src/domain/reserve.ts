@@ -4,6 +4,7 @@ import type { Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { reserveRequest, stockChanged, type ReserveRequest, type ShortLine } from '../contract.js';
 import { reservationLines, reservations, stockLevels, type InventorySchema, type ReservationStatus, type StockLevelRow } from '../db/schema.js';
+import { recordStockAlerts } from './stock-alerts.js';
 import { lockStock, moveStock } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
@@ -72,7 +73,8 @@ export interface Hold {
 /**
  * Holds each reservation's lines, every line or none, judged in the order given: the products' rows are locked once in
  * the global order, each hold is allocated on the locked rows as the holds before it left them, and only holds with
- * nothing short raise reserved counts and write reservation_lines (with one stock.changed per product held).
+ * nothing short raise reserved counts and write reservation_lines (with one stock.changed per product held, and
+ * stock.low / stock.sold_out for each whose available crossed its threshold or reached 0).
  * `committed` is what the caller already read of these products without locks, if it did. Returns the short holds.
  */
 export async function holdAll(tx: Tx, holds: readonly Hold[], committed?: readonly StockLevelRow[]): Promise<Map<string, ShortLine[]>> {
@@ -107,6 +109,8 @@ export async function holdAll(tx: Tx, holds: readonly Hold[], committed?: readon
     tx.insert(reservationLines).values(picks),
     recordEvents(tx, stockChangedAfter(locked, picks)),
   ]);
+  // Read after the writes (one more round trip): see recordStockAlerts for why this is exact under concurrency.
+  await recordStockAlerts(tx, takenByProduct(picks));
   return short;
 }
 
@@ -203,6 +207,13 @@ export async function reserveAll(tx: Tx, requests: readonly ReserveRequest[]): P
 /** The holds in the order their requests came (first come, first served), not the sorted order ids are claimed in. */
 function inRequestOrder(sorted: readonly Claim[], holds: ReadonlyMap<string, { indexes: number[] }>): Claim[] {
   return [...sorted].sort((a, b) => holds.get(a.reservationId)!.indexes[0]! - holds.get(b.reservationId)!.indexes[0]!);
+}
+
+/** Units each product's available lost to these picks. */
+function takenByProduct(picks: readonly Pick[]): Map<string, number> {
+  const taken = new Map<string, number>();
+  for (const pick of picks) taken.set(pick.productId, (taken.get(pick.productId) ?? 0) + pick.quantity);
+  return taken;
 }
 
 /** One reserved-count change per stock row, however many holds of the batch took from it. */

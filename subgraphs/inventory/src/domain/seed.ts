@@ -17,7 +17,7 @@ export async function seedDemoInventory(db: Database<InventorySchema>): Promise<
         restocks.map((s) => ({ productId: s.productId, warehouseId: s.warehouseId, delta: s.onHand, reason: 'RESTOCK' as const, actorId: null, note: SEED_NOTE })),
       );
     }
-    await tx.insert(stockSettings).values(demo.products.map((p) => ({ productId: p.id, lowStockThreshold: p.lowStockThreshold })));
+    await tx.insert(stockSettings).values(demo.products.map((p) => ({ productId: p.id, lowStockThreshold: p.lowStockThreshold, sellerId: p.sellerId })));
     return true;
   });
 }

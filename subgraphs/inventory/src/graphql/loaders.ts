@@ -3,6 +3,7 @@ import type { Database } from '@shop/db';
 import type { InventorySchema, WarehouseRow } from '../db/schema.js';
 import type { ProductDirectory, ProductRef } from '../domain/product-directory.js';
 import { loadStock, type ProductStock } from '../domain/stock.js';
+import { findThresholds } from '../domain/threshold.js';
 import { findWarehousesByIds } from '../domain/warehouses.js';
 
 /** Per request: N Product references cost one stock query, N warehouse references one query, N seller checks one call to products. */
@@ -11,6 +12,10 @@ export function createLoaders(db: Database<InventorySchema>, products: ProductDi
     stockByProductId: new DataLoader<string, ProductStock>(async (ids) => {
       const stock = await loadStock(db, ids);
       return ids.map((id) => stock.get(id)!);
+    }),
+    thresholdByProductId: new DataLoader<string, number>(async (ids) => {
+      const thresholds = await findThresholds(db, ids);
+      return ids.map((id) => thresholds.get(id)!);
     }),
     warehouseById: new DataLoader<string, WarehouseRow | null>(async (ids) => {
       const byId = new Map((await findWarehousesByIds(db, ids)).map((row) => [row.id, row]));

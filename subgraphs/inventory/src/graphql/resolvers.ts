@@ -5,6 +5,7 @@ import { SubgraphUnavailableError } from '@shop/server';
 import { adjustStock } from '../domain/adjust.js';
 import { listStockMovements } from '../domain/movements.js';
 import { listStockOverview } from '../domain/stock-overview.js';
+import { setLowStockThreshold } from '../domain/threshold.js';
 import { listWarehouses } from '../domain/warehouses.js';
 import type { ProductRef } from '../domain/product-directory.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
@@ -41,6 +42,11 @@ export const resolvers: Resolvers = {
       const result = await adjustStock(ctx.db, ctx.products, ctx.viewer!, input);
       return result.ok ? { product: { __typename: 'Product', id: result.value.productId }, errors: [] } : { product: null, errors: result.errors };
     },
+    // @requiresRole(roles: [SELLER, ADMIN]); the domain checks that it is this seller's product.
+    setLowStockThreshold: async (_root, args, ctx) => {
+      const result = await setLowStockThreshold(ctx.db, ctx.products, ctx.viewer!, args);
+      return result.ok ? { product: { __typename: 'Product', id: result.value.productId }, errors: [] } : { product: null, errors: result.errors };
+    },
   },
   Subscription: subscriptionResolvers,
   Product: {
@@ -53,6 +59,8 @@ export const resolvers: Resolvers = {
       const afterId = after ? parseArgs(zId, decodeCursor(after, 1)[0]) : null;
       return listStockMovements(ctx.db, product.id, first, afterId);
     },
+    // @requiresRole(roles: [SELLER, ADMIN]) @ownerOrAdmin, as stockMovements.
+    lowStockThreshold: (product, _args, ctx) => ctx.loaders.thresholdByProductId.load(product.id),
   },
   Warehouse: {
     __resolveReference: (ref, ctx) => (zId.safeParse(ref.id).success ? ctx.loaders.warehouseById.load(ref.id) : null),

@@ -36,11 +36,19 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The product's seller, or an admin. */
   adjustStock: StockPayload;
+  /** The product's seller, or an admin: sets the available units at or below which the product is low on stock. Raising it over the units available now (above 0) tells the seller at once (stock.low), as a sale across it would. */
+  setLowStockThreshold: SetLowStockThresholdPayload;
 };
 
 
 export type MutationAdjustStockArgs = {
   input: AdjustStockInput;
+};
+
+
+export type MutationSetLowStockThresholdArgs = {
+  productId: Scalars['ID']['input'];
+  threshold: Scalars['Int']['input'];
 };
 
 export type PageInfo = {
@@ -54,6 +62,8 @@ export type PageInfo = {
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
+  /** inventory subgraph: at or below this many available units the product's stock is lowStock and its seller is told (stock.low); 5 unless set. The product's seller and admins only (FORBIDDEN otherwise). */
+  lowStockThreshold: Scalars['Int']['output'];
   /** inventory subgraph */
   stock: Stock;
   /** inventory subgraph: the stock ledger, newest first. The product's seller and admins only (FORBIDDEN otherwise). */
@@ -89,6 +99,15 @@ export type Role =
   | 'CUSTOMER'
   /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
+
+/** The product after setLowStockThreshold (read its lowStockThreshold and stock), or why nothing changed. */
+export type SetLowStockThresholdPayload = {
+  __typename?: 'SetLowStockThresholdPayload';
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, SERVICE_UNAVAILABLE); empty on success. */
+  errors: Array<UserError>;
+  /** The product with its new threshold; null when errors is not empty. */
+  product?: Maybe<Product>;
+};
 
 /** A product's stock summed over every warehouse. */
 export type Stock = {
@@ -339,6 +358,7 @@ export type ResolversTypes = ResolversObject<{
   Product: ResolverTypeWrapper<ProductParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  SetLowStockThresholdPayload: ResolverTypeWrapper<Omit<SetLowStockThresholdPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   Stock: ResolverTypeWrapper<ProductStock>;
   StockMovement: ResolverTypeWrapper<StockMovementView>;
   StockMovementConnection: ResolverTypeWrapper<Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversTypes['StockMovementEdge']> }>;
@@ -365,6 +385,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Product: ProductParent;
   Query: Record<PropertyKey, never>;
+  SetLowStockThresholdPayload: Omit<SetLowStockThresholdPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Stock: ProductStock;
   StockMovement: StockMovementView;
   StockMovementConnection: Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMovementEdge']> };
@@ -401,6 +422,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   adjustStock?: Resolver<ResolversTypes['StockPayload'], ParentType, ContextType, RequireFields<MutationAdjustStockArgs, 'input'>>;
+  setLowStockThreshold?: Resolver<ResolversTypes['SetLowStockThresholdPayload'], ParentType, ContextType, RequireFields<MutationSetLowStockThresholdArgs, 'productId' | 'threshold'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -411,6 +433,7 @@ export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends
 export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lowStockThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stock?: Resolver<ResolversTypes['Stock'], ParentType, ContextType>;
   stockMovements?: Resolver<ResolversTypes['StockMovementConnection'], ParentType, ContextType, RequireFields<ProductStockMovementsArgs, 'first'>>;
 }>;
@@ -418,6 +441,11 @@ export type ProductResolvers<ContextType = InventoryContext, ParentType extends 
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   stockOverview?: Resolver<ResolversTypes['StockOverviewConnection'], ParentType, ContextType, RequireFields<QueryStockOverviewArgs, 'first' | 'lowStockOnly'>>;
   warehouses?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+}>;
+
+export type SetLowStockThresholdPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['SetLowStockThresholdPayload'] = ResolversParentTypes['SetLowStockThresholdPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
 export type StockResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Stock'] = ResolversParentTypes['Stock']> = ResolversObject<{
@@ -495,6 +523,7 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SetLowStockThresholdPayload?: SetLowStockThresholdPayloadResolvers<ContextType>;
   Stock?: StockResolvers<ContextType>;
   StockMovement?: StockMovementResolvers<ContextType>;
   StockMovementConnection?: StockMovementConnectionResolvers<ContextType>;
