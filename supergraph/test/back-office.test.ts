@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Client } from 'graphql-ws';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
+import type { ServiceName } from '@shop/platform';
 import type { SubgraphName } from '../src/services.js';
 import { startTestPlatform } from './support/platform.js';
 import { adjustStock, collect, errorCodes, login, payOrder, placeOrder, until, wsClient } from './live/support.js';
@@ -16,7 +17,7 @@ const tokens = {} as Record<'customer' | 'customerB' | 'seller' | 'admin', strin
 let customerB: { id: string; email: string };
 const product = demo.products[3]!;
 const [bogota] = demo.warehouses;
-const statements: { subgraph: SubgraphName; sql: string }[] = [];
+const statements: { subgraph: ServiceName; sql: string }[] = [];
 const requests: SubgraphName[] = [];
 
 const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => graphqlRequest(platform.gatewayUrl, query, variables, token);
@@ -275,7 +276,7 @@ describe('Order.history', () => {
     for (let i = 0; i < 3; i += 1) await placeOrder(platform.gatewayUrl, tokens.customerB, product.id, `page-${unique()}`);
     // The expiry sweeper's scan (FOR UPDATE SKIP LOCKED) and the relays' polls run meanwhile; they are no part of the request.
     const counted = () => statements.filter((q) => /from "(orders|order_lines|order_status_history|users|payments)"/i.test(q.sql) && !/skip locked/i.test(q.sql));
-    const count = (subgraph: SubgraphName, table: string) => counted().filter((q) => q.subgraph === subgraph && new RegExp(`from "${table}"`, 'i').test(q.sql)).length;
+    const count = (subgraph: ServiceName, table: string) => counted().filter((q) => q.subgraph === subgraph && new RegExp(`from "${table}"`, 'i').test(q.sql)).length;
     // The placements' events are consumed in the background (payments, inventory): counted from when that is over.
     for (let seen = -1; seen !== counted().length; ) {
       seen = counted().length;

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlRequest } from '@shop/testing';
 import { demo } from '@shop/demo-store';
 import { startTestPlatform } from './support/platform.js';
+import type { ServiceName } from '@shop/platform';
 import type { SubgraphName } from '../src/services.js';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 const requests: SubgraphName[] = [];
-const statements: { subgraph: SubgraphName; sql: string }[] = [];
+const statements: { subgraph: ServiceName; sql: string }[] = [];
 
 beforeAll(async () => {
   platform = await startTestPlatform(inject('databaseUrl'), {
@@ -20,7 +21,7 @@ afterAll(async () => {
   await platform?.dropDatabases();
 });
 
-const count = (subgraph: SubgraphName, table: string) =>
+const count = (subgraph: ServiceName, table: string) =>
   statements.filter((s) => s.subgraph === subgraph && new RegExp(`from "${table}"`, 'i').test(s.sql)).length;
 
 describe('entity batching through the gateway', () => {
