@@ -24,6 +24,8 @@ let cell = 0;
 
 const ADJUST = 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { errors { code } } }';
 const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } errors { code message } } }';
+const OPEN_TICKET = 'mutation($i: OpenTicketInput!) { openTicket(input: $i) { ticket { id } errors { code message } } }';
+let sharedTicket: Promise<string> | undefined;
 
 const fixtures: MatrixFixtures = {
   productA,
@@ -35,6 +37,12 @@ const fixtures: MatrixFixtures = {
     const res = await graphqlRequest(platform.gatewayUrl, PLACE, { i: { lines: [{ productId: productA, quantity: 1 }], idempotencyKey: fixtures.unique() } }, tokens.customerA);
     expect(res.data?.placeOrder.errors, JSON.stringify(res)).toEqual([]);
     return res.data.placeOrder.order.id as string;
+  },
+  ticketOfA: () => (sharedTicket ??= fixtures.newTicketOfA()),
+  async newTicketOfA() {
+    const res = await graphqlRequest(platform.gatewayUrl, OPEN_TICKET, { i: { orderId: demo.pastOrder.id, subject: `Matrix ${fixtures.unique()}`, message: 'Hola' } }, tokens.customerA);
+    expect(res.data?.openTicket.errors, JSON.stringify(res)).toEqual([]);
+    return res.data.openTicket.ticket.id as string;
   },
 };
 
@@ -90,6 +98,8 @@ async function overWebSocket(operation: Operation, caller: Caller): Promise<{ ou
     const leaked = sub.results.some((r) => r.data && Object.values(r.data).some((v) => v !== null));
     if (codes.includes('UNAUTHENTICATED')) return { outcome: 'UNAUTHENTICATED', leaked };
     if (codes.includes('FORBIDDEN')) return { outcome: 'FORBIDDEN', leaked };
+    // Someone else's object answered as a missing one (ticketUpdated).
+    if (codes.includes('NOT_FOUND')) return { outcome: 'NOT_YOURS', leaked };
     if (codes.length || sub.error !== undefined || sub.completed) return { outcome: `UNEXPECTED ${JSON.stringify({ results: sub.results, error: String(sub.error), completed: sub.completed })}`, leaked };
     sub.unsubscribe();
     return { outcome: 'ALLOWED', leaked: false };

@@ -22,6 +22,10 @@ export interface MatrixFixtures {
   paidOrderNumberOfA: string;
   /** A string unique to this cell (SKUs, e-mails, idempotency keys). */
   unique(): string;
+  /** One support ticket of customerA (about paidOrderOfA), opened once and shared by the cells that only read or reply. */
+  ticketOfA(): Promise<string>;
+  /** A new OPEN ticket of customerA, for a cell that changes its status. */
+  newTicketOfA(): Promise<string>;
 }
 
 export interface Operation {
@@ -44,6 +48,7 @@ const adminsOnly: Record<Caller, Outcome> = { anonymous: 'UNAUTHENTICATED', cust
 const orderOwnerAndAdmins = (others: Outcome): Record<Caller, Outcome> => ({ anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: others, sellerA: others, sellerB: others, admin: 'ALLOWED' });
 const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123' };
 const ORDER_PAYLOAD = 'order { id number status total { amount } customer { id } } errors { code message }';
+const TICKET_PAYLOAD = 'ticket { id number status messages { body } } errors { code message }';
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   // Queries
@@ -67,6 +72,8 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   { kind: 'Query', field: 'orders', operation: () => ({ query: '{ orders(first: 2) { totalCount edges { node { id number customer { id } } } } }' }), expect: adminsOnly },
   { kind: 'Query', field: 'users', operation: () => ({ query: '{ users(first: 2) { totalCount edges { node { id name email roles } } } }' }), expect: adminsOnly },
+  { kind: 'Query', field: 'ticket', operation: async (f) => ({ query: 'query($id: ID!) { ticket(id: $id) { id number subject messages { body } } }', variables: { id: await f.ticketOfA() } }), expect: orderOwnerAndAdmins('NOT_YOURS') },
+  { kind: 'Query', field: 'supportQueue', operation: () => ({ query: '{ supportQueue(first: 2) { totalCount edges { node { id subject customer { id } } } } }' }), expect: adminsOnly },
   { kind: 'Query', field: 'stockOverview', operation: () => ({ query: '{ stockOverview(first: 2) { totalCount edges { node { id stock { available lowStock } } } } }' }), expect: adminsOnly },
   // Mutations
   { kind: 'Mutation', field: 'register', operation: (f) => ({ query: 'mutation($i: RegisterInput!) { register(input: $i) { token errors { code } } }', variables: { i: { email: `m-${f.unique()}@example.test`, password: 'long-enough-pass', name: 'Matrix' } } }), expect: everyone('ALLOWED') },
@@ -125,6 +132,25 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     }),
     expect: productOwnerAndAdmins,
   },
+  {
+    kind: 'Mutation',
+    field: 'openTicket',
+    // Only on the viewer's own order: anyone else's (an admin's too) is NOT_FOUND, as an order that does not exist.
+    operation: (f) => ({ query: `mutation($i: OpenTicketInput!) { openTicket(input: $i) { ${TICKET_PAYLOAD} } }`, variables: { i: { orderId: f.paidOrderOfA, subject: `Matrix ${f.unique()}`, message: 'Hola' } } }),
+    expect: { ...orderOwnerAndAdmins('NOT_YOURS'), admin: 'NOT_YOURS' },
+  },
+  {
+    kind: 'Mutation',
+    field: 'replyToTicket',
+    operation: async (f) => ({ query: `mutation($id: ID!) { replyToTicket(ticketId: $id, message: "matrix") { ${TICKET_PAYLOAD} } }`, variables: { id: await f.ticketOfA() } }),
+    expect: orderOwnerAndAdmins('NOT_YOURS'),
+  },
+  {
+    kind: 'Mutation',
+    field: 'setTicketStatus',
+    operation: async (f) => ({ query: `mutation($id: ID!) { setTicketStatus(ticketId: $id, status: CLOSED) { ${TICKET_PAYLOAD} } }`, variables: { id: await f.newTicketOfA() } }),
+    expect: orderOwnerAndAdmins('NOT_YOURS'),
+  },
   // Subscriptions (over graphql-ws at the gateway)
   { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
   {
@@ -139,5 +165,12 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     field: 'paymentStatusChanged',
     operation: async (f) => ({ query: 'subscription($id: ID!) { paymentStatusChanged(orderId: $id) { id status amount { amount } cardLast4 } }', variables: { id: await f.newOrderOfA() } }),
     expect: orderOwnerAndAdmins('FORBIDDEN'),
+  },
+  {
+    kind: 'Subscription',
+    field: 'ticketUpdated',
+    // Someone else's ticket is NOT_FOUND, as one that does not exist.
+    operation: async (f) => ({ query: 'subscription($id: ID!) { ticketUpdated(ticketId: $id) { id status messages { body } } }', variables: { id: await f.ticketOfA() } }),
+    expect: orderOwnerAndAdmins('NOT_YOURS'),
   },
 ];
