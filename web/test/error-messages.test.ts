@@ -7,6 +7,7 @@ import { ProductsErrorCode } from '../../subgraphs/products/src/errors';
 import { InventoryErrorCode } from '../../subgraphs/inventory/src/errors';
 import { OrdersErrorCode } from '../../subgraphs/orders/src/errors';
 import { FailureReason, PaymentsErrorCode } from '../../subgraphs/payments/src/errors';
+import { SupportErrorCode } from '../../subgraphs/support/src/errors';
 import { errorMessage, graphQLErrorMessage, isKnownErrorCode, userErrorMessage } from '../src/lib/error-messages';
 import { ITEM, ORDER, PRODUCT, UNIT, countOf, formatCount, formatWait, pluralForm } from '../src/lib/plurals';
 import { formatDateTime } from '../src/lib/dates';
@@ -22,6 +23,7 @@ const declared: Record<string, readonly string[]> = {
   inventory: Object.values(InventoryErrorCode),
   orders: Object.values(OrdersErrorCode),
   payments: Object.values(PaymentsErrorCode),
+  support: Object.values(SupportErrorCode),
   'payment failure reasons': Object.values(FailureReason),
 };
 

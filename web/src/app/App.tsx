@@ -10,6 +10,7 @@ import { CheckoutPage } from '../pages/CheckoutPage';
 import { OrderPage } from '../pages/OrderPage';
 import { OrdersPage } from '../pages/OrdersPage';
 import { RegisterPage, SignInPage } from '../pages/SignInPage';
+import { NotificationBell } from '../components/NotificationBell';
 import { Empty, Loading } from '../components/states';
 import { ITEM, countOf } from '../lib/plurals';
 
@@ -21,6 +22,13 @@ const AdminOrdersPage = lazy(() => import('../pages/admin/AdminOrdersPage').then
 const AdminOrderPage = lazy(() => import('../pages/admin/AdminOrderPage').then((m) => ({ default: m.AdminOrderPage })));
 const AdminCustomersPage = lazy(() => import('../pages/admin/AdminCustomersPage').then((m) => ({ default: m.AdminCustomersPage })));
 const AdminStockPage = lazy(() => import('../pages/admin/AdminStockPage').then((m) => ({ default: m.AdminStockPage })));
+// The feed, the profile and support tickets are visited now and then: on demand as well.
+const NotificationsPage = lazy(() => import('../pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const ProfilePage = lazy(() => import('../pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const MyTicketsPage = lazy(() => import('../pages/support/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })));
+const TicketPage = lazy(() => import('../pages/support/TicketPage').then((m) => ({ default: m.TicketPage })));
+const AdminTicketsPage = lazy(() => import('../pages/admin/AdminTicketsPage').then((m) => ({ default: m.AdminTicketsPage })));
+const AdminTicketPage = lazy(() => import('../pages/admin/AdminTicketPage').then((m) => ({ default: m.AdminTicketPage })));
 
 const ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
   ['/', () => <CatalogPage />],
@@ -38,6 +46,12 @@ const ROUTES: [pattern: string, render: (params: Record<string, string>) => Reac
   ['/admin/orders/:id', ({ id }) => <AdminOrderPage key={id} id={id!} />],
   ['/admin/customers', () => <AdminCustomersPage />],
   ['/admin/stock', () => <AdminStockPage />],
+  ['/admin/tickets', () => <AdminTicketsPage />],
+  ['/admin/tickets/:id', ({ id }) => <AdminTicketPage key={id} id={id!} />],
+  ['/notifications', () => <NotificationsPage />],
+  ['/profile', () => <ProfilePage />],
+  ['/support/tickets', () => <MyTicketsPage />],
+  ['/support/tickets/:id', ({ id }) => <TicketPage key={id} id={id!} />],
 ];
 
 function CurrentPage() {
@@ -100,6 +114,12 @@ function NavBar() {
               <li>
                 <Link to="/orders">Mis pedidos</Link>
               </li>
+              <li>
+                <Link to="/support/tickets">Mis tickets</Link>
+              </li>
+              <li>
+                <Link to="/profile">Mi cuenta</Link>
+              </li>
               {hasRole('SELLER') && (
                 <li>
                   <Link to="/seller">Mi tienda</Link>
@@ -125,6 +145,7 @@ function NavBar() {
       </nav>
       {viewer && (
         <div className="account">
+          <NotificationBell />
           <p className="greeting" data-testid="viewer-name">
             Hola, {viewer.name}
           </p>

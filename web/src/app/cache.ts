@@ -1,5 +1,6 @@
 import { cacheExchange, type Cache, type CacheExchangeOpts, type Resolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
+import { NotificationReadFragment as NOTIFICATION_READ, UnreadCountFragment as UNREAD_COUNT } from '../operations/notifications';
 
 /** Drops every cached page of a list field so the next read goes to the network (a mutation changed its members). */
 function invalidateField(cache: Cache, entity: string, fieldName: string) {
@@ -55,6 +56,17 @@ export const cacheConfig: CacheExchangeOpts = {
     StockPayload: () => null,
     OrderPayload: () => null,
     PaymentPayload: () => null,
+    SetLowStockThresholdPayload: () => null,
+    // Notifications and support.
+    NotificationConnection: () => null,
+    NotificationEdge: () => null,
+    NotificationsPayload: () => null,
+    NotificationPreference: () => null,
+    NotificationPreferencesPayload: () => null,
+    TicketConnection: () => null,
+    TicketEdge: () => null,
+    TicketStatusChange: () => null,
+    TicketPayload: () => null,
   },
   resolvers: {
     Query: {
@@ -63,11 +75,13 @@ export const cacheConfig: CacheExchangeOpts = {
       orders: relayPagination(),
       users: relayPagination(),
       stockOverview: relayPagination(),
+      supportQueue: relayPagination(),
       product: byId('Product'),
       order: byId('Order'),
+      ticket: byId('Ticket'),
     },
     Product: { stockMovements: relayPagination() },
-    User: { orders: relayPagination(), products: relayPagination() },
+    User: { orders: relayPagination(), products: relayPagination(), notifications: relayPagination(), tickets: relayPagination() },
   },
   updates: {
     Mutation: {
@@ -96,14 +110,81 @@ export const cacheConfig: CacheExchangeOpts = {
         const payment = result.payOrder?.payment;
         if (payment) linkLatestPayment(cache, (args.input as { orderId: string }).orderId, payment);
       },
+      markNotificationsRead(result: Data, args, cache) {
+        const payload = result.markNotificationsRead;
+        if (!payload || payload.errors?.length) return;
+        const me = cache.resolve('Query', 'me') as string | null;
+        if (me) cache.writeFragment(UNREAD_COUNT, { id: cache.resolve(me, 'id') as string, unreadNotificationCount: payload.unreadNotificationCount });
+        // The named ones, or (ids omitted) every notification the cache holds.
+        const ids = (args.ids as string[] | null | undefined) ?? null;
+        const keys = ids ? ids.map((id) => cache.keyOfEntity({ __typename: 'Notification', id })) : cachedNotificationKeys(cache, me);
+        for (const key of keys) if (key) cache.writeFragment(NOTIFICATION_READ, { id: cache.resolve(key, 'id') as string, read: true });
+      },
+      openTicket(result: Data, args, cache) {
+        if (!result.openTicket?.ticket) return;
+        const orderId = (args.input as { orderId: string }).orderId;
+        // Order.tickets is a plain list: read again from the network with the new ticket in it.
+        cache.invalidate({ __typename: 'Order', id: orderId }, 'tickets');
+        const me = cache.resolve('Query', 'me') as string | null;
+        if (me) invalidateField(cache, me, 'tickets');
+        invalidateField(cache, 'Query', 'supportQueue');
+      },
+      replyToTicket(result: Data, _args, cache) {
+        // A staff reply moves an OPEN ticket to IN_PROGRESS, a customer's reopens a RESOLVED one: the queue's filters see it.
+        if (result.replyToTicket?.ticket) invalidateField(cache, 'Query', 'supportQueue');
+      },
+      setTicketStatus(result: Data, _args, cache) {
+        if (result.setTicketStatus?.ticket) invalidateField(cache, 'Query', 'supportQueue');
+      },
     },
     Subscription: {
+      notificationAdded(result: Data, _args, cache) {
+        const added = result.notificationAdded as { id: string; read: boolean } | undefined;
+        if (added) prependNotification(cache, added);
+      },
       paymentStatusChanged(result: Data, args, cache) {
         if (result.paymentStatusChanged) linkLatestPayment(cache, args.orderId as string, result.paymentStatusChanged);
       },
     },
   },
 };
+
+/** Every Notification entity reachable from the viewer's cached feed pages. */
+function cachedNotificationKeys(cache: Cache, me: string | null): string[] {
+  if (!me) return [];
+  const keys: string[] = [];
+  for (const field of cache.inspectFields(me)) {
+    if (field.fieldName !== 'notifications') continue;
+    const connection = cache.resolve(me, field.fieldKey) as string | null;
+    const edges = connection ? ((cache.resolve(connection, 'edges') as string[] | null) ?? []) : [];
+    for (const edge of edges) {
+      const node = cache.resolve(edge, 'node') as string | null;
+      if (node) keys.push(node);
+    }
+  }
+  return keys;
+}
+
+/**
+ * A notification the subscription pushed: the bell's count goes up, and it heads the feed's first page (the page
+ * asked without a cursor), so an open feed shows it without a request.
+ */
+function prependNotification(cache: Cache, added: { id: string; read: boolean }) {
+  const me = cache.resolve('Query', 'me') as string | null;
+  if (!me) return;
+  const count = cache.resolve(me, 'unreadNotificationCount');
+  if (typeof count === 'number' && !added.read) cache.writeFragment(UNREAD_COUNT, { id: cache.resolve(me, 'id') as string, unreadNotificationCount: count + 1 });
+  for (const field of cache.inspectFields(me)) {
+    if (field.fieldName !== 'notifications' || field.arguments?.after) continue;
+    const connection = cache.resolve(me, field.fieldKey) as string | null;
+    if (!connection) continue;
+    const edges = (cache.resolve(connection, 'edges') as string[] | null) ?? [];
+    const key = cache.keyOfEntity({ __typename: 'Notification', id: added.id });
+    if (edges.some((edge) => cache.resolve(edge, 'node') === key)) continue;
+    // The feed is read again from the network: an edge (no key of its own) cannot be linked in from here.
+    cache.invalidate(me, field.fieldName, field.arguments ?? undefined);
+  }
+}
 
 /** A new payment attempt becomes the order's `payment` and joins its `payments`, so the stepper follows it. */
 function linkLatestPayment(cache: Cache, orderId: string, payment: { __typename?: string; id: string }) {

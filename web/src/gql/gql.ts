@@ -42,18 +42,39 @@ type Documents = {
     "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n": typeof types.StockChangedDocument,
     "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n": typeof types.OrderStatusChangedDocument,
     "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n": typeof types.PaymentStatusChangedDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    read\n    createdAt\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  fragment UnreadCount on User {\n    id\n    unreadNotificationCount\n  }\n": typeof types.UnreadCountFragmentDoc,
+    "\n  fragment NotificationRead on Notification {\n    id\n    read\n  }\n": typeof types.NotificationReadFragmentDoc,
+    "\n  query UnreadNotificationCount {\n    me { id unreadNotificationCount }\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query Notifications($after: String) {\n    me {\n      id\n      unreadNotificationCount\n      notifications(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...NotificationItem } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      unreadNotificationCount\n      errors { code message field }\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  query NotificationPreferences {\n    me { id notificationPreferences { kind email } }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": typeof types.OrderDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SellerProductsDocument,
     "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": typeof types.ProductFormOptionsDocument,
-    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": typeof types.EditableProductDocument,
+    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      lowStockThreshold\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": typeof types.EditableProductDocument,
     "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.StockMovementsDocument,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateProductDocument,
     "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.AdjustStockDocument,
+    "\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n": typeof types.SetLowStockThresholdDocument,
     "\n  query Viewer {\n    me { id name email roles }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n": typeof types.TicketSummaryFragmentDoc,
+    "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n": typeof types.TicketDetailFragmentDoc,
+    "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n": typeof types.OrderTicketsDocument,
+    "\n  query MyTickets($after: String) {\n    me {\n      id\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...TicketSummary } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyTicketsDocument,
+    "\n  query Ticket($id: ID!) {\n    ticket(id: $id) { ...TicketDetail }\n  }\n": typeof types.TicketDocument,
+    "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...TicketDetail\n      priorityReasons\n      customer { id name email }\n    }\n  }\n": typeof types.AdminTicketDocument,
+    "\n  query SupportQueue($after: String, $status: TicketStatus) {\n    supportQueue(first: 20, after: $after, status: $status) {\n      totalCount\n      edges { cursor node { ...TicketSummary customer { id name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SupportQueueDocument,
+    "\n  mutation OpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.OpenTicketDocument,
+    "\n  mutation ReplyToTicket($ticketId: ID!, $message: String!) {\n    replyToTicket(ticketId: $ticketId, message: $message) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.ReplyToTicketDocument,
+    "\n  mutation SetTicketStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n": typeof types.SetTicketStatusDocument,
+    "\n  subscription TicketUpdated($ticketId: ID!) {\n    ticketUpdated(ticketId: $ticketId) { ...TicketDetail }\n  }\n": typeof types.TicketUpdatedDocument,
 };
 const documents: Documents = {
     "\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n": types.AdminOrderRowFragmentDoc,
@@ -84,18 +105,39 @@ const documents: Documents = {
     "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n": types.StockChangedDocument,
     "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n": types.OrderStatusChangedDocument,
     "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n": types.PaymentStatusChangedDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    read\n    createdAt\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  fragment UnreadCount on User {\n    id\n    unreadNotificationCount\n  }\n": types.UnreadCountFragmentDoc,
+    "\n  fragment NotificationRead on Notification {\n    id\n    read\n  }\n": types.NotificationReadFragmentDoc,
+    "\n  query UnreadNotificationCount {\n    me { id unreadNotificationCount }\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  query Notifications($after: String) {\n    me {\n      id\n      unreadNotificationCount\n      notifications(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...NotificationItem } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      unreadNotificationCount\n      errors { code message field }\n    }\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": types.NotificationAddedDocument,
+    "\n  query NotificationPreferences {\n    me { id notificationPreferences { kind email } }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": types.OrderDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SellerProductsDocument,
     "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": types.ProductFormOptionsDocument,
-    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": types.EditableProductDocument,
+    "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      lowStockThreshold\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": types.EditableProductDocument,
     "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.StockMovementsDocument,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": types.UpdateProductDocument,
     "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": types.AdjustStockDocument,
+    "\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n": types.SetLowStockThresholdDocument,
     "\n  query Viewer {\n    me { id name email roles }\n  }\n": types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": types.RegisterDocument,
+    "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n": types.TicketSummaryFragmentDoc,
+    "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n": types.TicketDetailFragmentDoc,
+    "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n": types.OrderTicketsDocument,
+    "\n  query MyTickets($after: String) {\n    me {\n      id\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...TicketSummary } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyTicketsDocument,
+    "\n  query Ticket($id: ID!) {\n    ticket(id: $id) { ...TicketDetail }\n  }\n": types.TicketDocument,
+    "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...TicketDetail\n      priorityReasons\n      customer { id name email }\n    }\n  }\n": types.AdminTicketDocument,
+    "\n  query SupportQueue($after: String, $status: TicketStatus) {\n    supportQueue(first: 20, after: $after, status: $status) {\n      totalCount\n      edges { cursor node { ...TicketSummary customer { id name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SupportQueueDocument,
+    "\n  mutation OpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n": types.OpenTicketDocument,
+    "\n  mutation ReplyToTicket($ticketId: ID!, $message: String!) {\n    replyToTicket(ticketId: $ticketId, message: $message) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n": types.ReplyToTicketDocument,
+    "\n  mutation SetTicketStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n": types.SetTicketStatusDocument,
+    "\n  subscription TicketUpdated($ticketId: ID!) {\n    ticketUpdated(ticketId: $ticketId) { ...TicketDetail }\n  }\n": types.TicketUpdatedDocument,
 };
 
 /**
@@ -227,6 +269,42 @@ export function graphql(source: "\n  subscription PaymentStatusChanged($orderId:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    read\n    createdAt\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    read\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UnreadCount on User {\n    id\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  fragment UnreadCount on User {\n    id\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationRead on Notification {\n    id\n    read\n  }\n"): (typeof documents)["\n  fragment NotificationRead on Notification {\n    id\n    read\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    me { id unreadNotificationCount }\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    me { id unreadNotificationCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($after: String) {\n    me {\n      id\n      unreadNotificationCount\n      notifications(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...NotificationItem } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($after: String) {\n    me {\n      id\n      unreadNotificationCount\n      notifications(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...NotificationItem } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      unreadNotificationCount\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      unreadNotificationCount\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    me { id notificationPreferences { kind email } }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    me { id notificationPreferences { kind email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -243,7 +321,7 @@ export function graphql(source: "\n  query ProductFormOptions {\n    categories 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      lowStockThreshold\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      lowStockThreshold\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -263,6 +341,10 @@ export function graphql(source: "\n  mutation AdjustStock($input: AdjustStockInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    me { id name email roles }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me { id name email roles }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -272,6 +354,50 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n"): (typeof documents)["\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n"): (typeof documents)["\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n"): (typeof documents)["\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTickets($after: String) {\n    me {\n      id\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...TicketSummary } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTickets($after: String) {\n    me {\n      id\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...TicketSummary } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ticket($id: ID!) {\n    ticket(id: $id) { ...TicketDetail }\n  }\n"): (typeof documents)["\n  query Ticket($id: ID!) {\n    ticket(id: $id) { ...TicketDetail }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...TicketDetail\n      priorityReasons\n      customer { id name email }\n    }\n  }\n"): (typeof documents)["\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...TicketDetail\n      priorityReasons\n      customer { id name email }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupportQueue($after: String, $status: TicketStatus) {\n    supportQueue(first: 20, after: $after, status: $status) {\n      totalCount\n      edges { cursor node { ...TicketSummary customer { id name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query SupportQueue($after: String, $status: TicketStatus) {\n    supportQueue(first: 20, after: $after, status: $status) {\n      totalCount\n      edges { cursor node { ...TicketSummary customer { id name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation OpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyToTicket($ticketId: ID!, $message: String!) {\n    replyToTicket(ticketId: $ticketId, message: $message) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ReplyToTicket($ticketId: ID!, $message: String!) {\n    replyToTicket(ticketId: $ticketId, message: $message) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTicketStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTicketStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) {\n      ticket { ...TicketDetail }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketUpdated($ticketId: ID!) {\n    ticketUpdated(ticketId: $ticketId) { ...TicketDetail }\n  }\n"): (typeof documents)["\n  subscription TicketUpdated($ticketId: ID!) {\n    ticketUpdated(ticketId: $ticketId) { ...TicketDetail }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

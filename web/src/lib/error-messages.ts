@@ -10,13 +10,14 @@ import type { ProductsErrorCode } from '../../../subgraphs/products/src/errors.t
 import type { InventoryErrorCode } from '../../../subgraphs/inventory/src/errors.ts';
 import type { OrdersErrorCode } from '../../../subgraphs/orders/src/errors.ts';
 import type { FailureReason, PaymentsErrorCode } from '../../../subgraphs/payments/src/errors.ts';
+import type { SupportErrorCode } from '../../../subgraphs/support/src/errors.ts';
 import { formatWait } from './plurals';
 
 /** The values of each object of a union (distributive: keyof a union would keep only the keys all share). */
 type ValueOf<T> = T extends unknown ? T[keyof T] : never;
 
 /** Codes of a mutation payload's errors (UserError.code). */
-export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode>;
+export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode>;
 /** Codes of GraphQL errors (extensions.code): the kernel's list for subgraphs and gateway, and the masked one. */
 export type GraphQLErrorCode = ClientErrorCode | typeof MASKED_ERROR_CODE;
 /** Why a payment failed (Payment.failureReason). */
@@ -60,6 +61,12 @@ const FIELDS: Record<string, string> = {
   first: 'el tamaño de la página',
   after: 'la página pedida',
   id: 'el identificador',
+  subject: 'el asunto: de 3 a 120 caracteres',
+  message: 'el mensaje: de 1 a 5.000 caracteres',
+  ticketId: 'el ticket',
+  threshold: 'el umbral: un número entero de 0 a 1.000.000',
+  ids: 'las notificaciones (hasta 100 a la vez)',
+  kind: 'el tipo de notificación',
 };
 
 /** "Revisa el correo: …" for the deepest named field of the path (indexes skipped); a general sentence without one. */
@@ -87,6 +94,8 @@ const MESSAGES: Record<ApiErrorCode, Message> = {
   SERVICE_UNAVAILABLE: 'Un servicio de la tienda no responde en este momento. Inténtalo de nuevo en unos segundos.',
   PAYMENT_IN_PROGRESS: 'Ya hay un pago en curso para este pedido; espera a que termine.',
   ORDER_NOT_PAYABLE: 'Este pedido no tiene nada que cobrar: su total no es mayor que 0.',
+  TICKET_CLOSED: 'Este ticket está cerrado y ya no recibe mensajes. Si necesitas más ayuda, abre uno nuevo desde el pedido.',
+  TOO_MANY_OPEN_TICKETS: 'Tienes demasiados tickets sin cerrar. Cierra los que ya estén resueltos para abrir otro.',
   // GraphQL errors (extensions.code).
   BAD_USER_INPUT: checkInput,
   UNAUTHENTICATED: 'Tu sesión terminó o no es válida. Inicia sesión de nuevo.',

@@ -1,4 +1,4 @@
-import type { OrderStatus, PaymentStatus, ProductStatus, StockMovementReason } from '../gql/graphql';
+import type { NotificationKind, OrderStatus, PaymentStatus, ProductStatus, StockMovementReason, TicketPriority, TicketStatus } from '../gql/graphql';
 import { errorMessage, isKnownErrorCode } from './error-messages';
 
 /** Spanish labels for the enums the shopper sees; the enum value stays in a data attribute for tests and tools. */
@@ -21,6 +21,27 @@ export const paymentStatusLabel: Record<PaymentStatus, string> = {
 export const productStatusLabel: Record<ProductStatus, string> = { DRAFT: 'Borrador', ACTIVE: 'Activo', ARCHIVED: 'Archivado' };
 
 export const movementReasonLabel: Record<StockMovementReason, string> = { RESTOCK: 'Reabastecimiento', ADJUSTMENT: 'Ajuste', SALE: 'Venta', RETURN: 'Devolución' };
+
+export const ticketStatusLabel: Record<TicketStatus, string> = { OPEN: 'Abierto', IN_PROGRESS: 'En curso', RESOLVED: 'Resuelto', CLOSED: 'Cerrado' };
+
+/** A ticket's priority; null until the assignment worker has triaged it. */
+export const ticketPriorityLabel: Record<TicketPriority, string> = { LOW: 'Baja', NORMAL: 'Normal', HIGH: 'Alta', URGENT: 'Urgente' };
+export const priorityText = (priority: TicketPriority | null | undefined): string => (priority ? ticketPriorityLabel[priority] : 'Sin clasificar');
+
+/** What each kind of notification is about, in the words of the feed and the profile's preferences. */
+export const notificationKindLabel: Record<NotificationKind, string> = {
+  ORDER_PLACED: 'Pedido realizado',
+  ORDER_PAID: 'Pedido pagado',
+  ORDER_SHIPPED: 'Pedido enviado',
+  ORDER_DELIVERED: 'Pedido entregado',
+  ORDER_CANCELLED: 'Pedido cancelado',
+  PAYMENT_FAILED: 'Pago rechazado',
+  LOW_STOCK: 'Pocas existencias',
+  SOLD_OUT: 'Producto agotado',
+  TICKET_OPENED: 'Ticket de soporte abierto',
+  TICKET_REPLIED: 'Respuesta en un ticket',
+  TICKET_STATUS_CHANGED: 'Cambio de estado de un ticket',
+};
 
 /**
  * Why an order changed status (Order.cancellationReason, OrderStatusChange.reason): the orders subgraph's reasons
@@ -47,6 +68,22 @@ export function OrderStatusText({ status }: { status: OrderStatus }) {
   return (
     <span className={`status status-${status.toLowerCase()}`} data-testid="order-status" data-status={status}>
       {orderStatusLabel[status]}
+    </span>
+  );
+}
+
+export function TicketStatusText({ status }: { status: TicketStatus }) {
+  return (
+    <span className={`status ticket-status-${status.toLowerCase()}`} data-testid="ticket-status" data-status={status}>
+      {ticketStatusLabel[status]}
+    </span>
+  );
+}
+
+export function TicketPriorityText({ priority }: { priority: TicketPriority | null | undefined }) {
+  return (
+    <span className={`badge priority-${(priority ?? 'none').toLowerCase()}`} data-testid="ticket-priority" data-priority={priority ?? ''}>
+      {priorityText(priority)}
     </span>
   );
 }

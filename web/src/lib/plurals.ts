@@ -11,6 +11,9 @@ export const ITEM: PluralForms = { one: 'artículo', other: 'artículos' };
 export const ORDER: PluralForms = { one: 'pedido', other: 'pedidos' };
 export const PRODUCT: PluralForms = { one: 'producto', other: 'productos' };
 export const UNIT: PluralForms = { one: 'unidad', other: 'unidades' };
+export const TICKET: PluralForms = { one: 'ticket', other: 'tickets' };
+export const NOTIFICATION: PluralForms = { one: 'notificación', other: 'notificaciones' };
+export const UNREAD: PluralForms = { one: 'notificación sin leer', other: 'notificaciones sin leer' };
 
 const pluralRules = new Intl.PluralRules(LOCALE);
 const integers = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });

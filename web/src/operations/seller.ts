@@ -22,6 +22,7 @@ export const EditableProductQuery = graphql(`
   query EditableProduct($id: ID!) {
     product(id: $id) {
       ...ProductDetail
+      lowStockThreshold
       stock {
         available
         reserved
@@ -77,6 +78,16 @@ export const AdjustStockMutation = graphql(`
           warehouses { warehouse { id name region } onHand reserved available }
         }
       }
+      errors { code message field }
+    }
+  }
+`);
+
+/** The available units at or below which the product is low on stock and its seller is told. */
+export const SetLowStockThresholdMutation = graphql(`
+  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {
+    setLowStockThreshold(productId: $productId, threshold: $threshold) {
+      product { id lowStockThreshold stock { available reserved onHand lowStock } }
       errors { code message field }
     }
   }

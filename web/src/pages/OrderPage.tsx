@@ -13,6 +13,8 @@ import { OrderSummary } from '../components/OrderSummary';
 import { Loading, NotFound, QueryFailure, UserErrors, describeError } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
 import { useLive, useRefetchOnReconnect, useSocketConnected } from '../hooks';
+import { useSession } from '../app/session';
+import { OrderHelp } from './support/OrderHelp';
 
 export function OrderPage({ id }: { id: string }) {
   return (
@@ -24,6 +26,7 @@ export function OrderPage({ id }: { id: string }) {
 
 /** The order, its status and payment moving live (orderStatusChanged, paymentStatusChanged), and payment while it awaits one. */
 function OrderView({ id }: { id: string }) {
+  const { viewer } = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OrderQuery, variables: { id } });
   const orderLive = useLive(OrderStatusChangedSubscription, { orderId: id });
   const paymentLive = useLive(PaymentStatusChangedSubscription, { orderId: id });
@@ -61,6 +64,8 @@ function OrderView({ id }: { id: string }) {
       {order.payment && <PaymentStepper payment={order.payment} />}
       {order.status === 'AWAITING_PAYMENT' && <AwaitingPayment order={order} />}
       <OrderSummary order={order} />
+      {/* Tickets are about one's own orders (an admin opening a customer's order here gets no form). */}
+      {viewer?.id === order.customer.id && <OrderHelp orderId={order.id} />}
       <p>
         <Link to="/orders">← Mis pedidos</Link>
       </p>

@@ -8,6 +8,7 @@ const SECTIONS = [
   ['/admin/orders', 'Pedidos'],
   ['/admin/customers', 'Clientes'],
   ['/admin/stock', 'Existencias'],
+  ['/admin/tickets', 'Tickets'],
 ] as const;
 
 /** Every back office page: admins only, the section menu, then the page's heading and content. */

@@ -12,6 +12,7 @@ import { productStatusLabel } from '../../lib/labels';
 import { parsePriceInput } from '../../lib/money';
 import { RestockPanel } from './RestockPanel';
 import { StockMovementsTable } from './StockMovementsTable';
+import { LowStockThresholdPanel } from './LowStockThresholdPanel';
 
 type EditableProduct = NonNullable<EditableProductData['product']>;
 
@@ -57,6 +58,7 @@ function ProductEditor({ id }: { id: string }) {
         </section>
         <RestockPanel product={product} />
       </div>
+      <LowStockThresholdPanel product={product} />
       <StockMovementsTable productId={product.id} />
     </>
   );
