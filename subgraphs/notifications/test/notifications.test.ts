@@ -191,6 +191,19 @@ describe('notificationAdded', () => {
     expect(received.alice).toHaveLength(1);
   });
 
+  it('reaches a subscriber on another replica than the one that consumed the event', async () => {
+    const replica = await h.startReplica();
+    const user = randomUUID();
+    const received: any[] = [];
+    h.wsClient(await h.tokenFor(user), replica.url).subscribe({ query: queries.added }, { next: (r) => void received.push(r), error: (e) => void received.push({ error: e }), complete: () => undefined });
+    await vi.waitFor(() => expect(replica.liveStats().subscriptions).toBe(1), { timeout: 5000 });
+    // The bus hands the queue's deliveries to the two replicas in turn: of two events, one is consumed elsewhere.
+    await h.deliver(orderChange(user, 'AWAITING_PAYMENT', 'PAID', { number: 'ORD-000301' }));
+    await h.deliver(orderChange(user, 'PAID', 'SHIPPED', { number: 'ORD-000301' }));
+    await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 5000 });
+    expect(received.map((r) => r.data.notificationAdded.kind).sort()).toEqual(['ORDER_PAID', 'ORDER_SHIPPED']);
+  });
+
   it('refuses a signed-out subscriber', async () => {
     const { createClient } = await import('graphql-ws');
     const WebSocket = (await import('ws')).default;

@@ -29,7 +29,8 @@ export interface MailerOptions {
 /** SMTP when configured; otherwise nodemailer's stream transport renders each e-mail into a .eml file a developer can open. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl, { from: options.from });
+    // Bounded waits: the worker sends inside the transaction that holds the delivery rows (nodemailer's socket default is 10 minutes).
+    const transport = nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }, { from: options.from });
     const host = new URL(options.smtpUrl).host;
     return {
       describe: `SMTP at ${host}`,

@@ -34,8 +34,10 @@ export interface Harness {
   stopUsers(): Promise<void>;
   /** Starts users again on its port and database. */
   restartUsers(): Promise<void>;
-  /** A graphql-ws client on the notifications subgraph. */
-  wsClient(token: string): Client;
+  /** Another notifications server (a replica) on the same database and bus. */
+  startReplica(): Promise<RunningSubgraph<NotificationsSchema, any>>;
+  /** A graphql-ws client on the notifications subgraph (or on a replica's URL). */
+  wsClient(token: string, url?: string): Client;
   stop(): Promise<void>;
 }
 
@@ -51,20 +53,19 @@ export async function startHarness(adminUrl: string, prefix: string, overrides: 
   let users: RunningServer | null = await startSubgraph(usersDefinition, { config: usersConfig });
   const usersPort = Number(new URL(users.url).port);
   const products = await startSubgraph(productsDefinition, { config: { ...common, DATABASE_URL: productsDb!.url, SEED_DEMO: 'true' } });
-  const notifications = await startSubgraph(definition, {
-    config: {
-      ...common,
-      DATABASE_URL: notificationsDb!.url,
-      DATA_DIR: dataDir,
-      USERS_URL: users.url,
-      PRODUCTS_URL: products.url,
-      SEED_DEMO: 'false',
-      EMAIL_INTERVAL_MS: '50',
-      EMAIL_RETRY_MIN_MS: '50',
-      ...overrides,
-    },
-    bus,
-  });
+  const notificationsConfig: NotificationsConfig = {
+    ...common,
+    DATABASE_URL: notificationsDb!.url,
+    DATA_DIR: dataDir,
+    USERS_URL: users.url,
+    PRODUCTS_URL: products.url,
+    SEED_DEMO: 'false',
+    EMAIL_INTERVAL_MS: '50',
+    EMAIL_RETRY_MIN_MS: '50',
+    ...overrides,
+  };
+  const notifications = await startSubgraph(definition, { config: notificationsConfig, bus });
+  const replicas: RunningSubgraph<NotificationsSchema, any>[] = [];
   const direct = await openDatabase({ url: notificationsDb!.url, schema, migrationsFolder: fileURLToPath(definition.database.migrations), maxConnections: 2 });
   const clients: Client[] = [];
   return {
@@ -89,13 +90,19 @@ export async function startHarness(adminUrl: string, prefix: string, overrides: 
     async restartUsers() {
       users = await startSubgraph(usersDefinition, { config: { ...usersConfig, PORT: usersPort } });
     },
-    wsClient(token) {
-      const client = createClient({ url: notifications.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
+    async startReplica() {
+      const replica = await startSubgraph(definition, { config: { ...notificationsConfig, SEED_DEMO: 'false' }, bus });
+      replicas.push(replica);
+      return replica;
+    },
+    wsClient(token, url = notifications.url) {
+      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
       clients.push(client);
       return client;
     },
     async stop() {
       for (const client of clients) await client.dispose();
+      for (const replica of replicas) await replica.stop();
       await notifications.stop();
       await Promise.all([users?.stop(), products.stop()]);
       await bus.close();
