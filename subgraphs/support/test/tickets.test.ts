@@ -251,6 +251,17 @@ describe('who sees a ticket', () => {
     expect((await h.gql(ORDER_TICKETS, ref, bob.token)).data._entities).toEqual([{ tickets: [] }]);
   });
 
+  it('reached directly and anonymously, _entities gives no tickets of a user or an order', async () => {
+    const alice = await customer();
+    const { order, ticket } = await openOn(alice);
+    const byUser = await h.gql(USER_TICKETS, { r: [{ __typename: 'User', id: alice.id }] });
+    const byOrder = await h.gql(ORDER_TICKETS, { r: [{ __typename: 'Order', id: order.id }] });
+    // User.tickets is @ownerOrAdmin (as orders' User.orders): nobody signed in owns it.
+    expect(byUser.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(byOrder.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify([byUser, byOrder])).not.toContain(ticket.id);
+  });
+
   it('priorityReasons are for admins only (null for the customer)', async () => {
     const alice = await customer();
     const staff = await admin();
