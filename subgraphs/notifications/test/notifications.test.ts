@@ -37,10 +37,16 @@ describe('events become notifications', () => {
     expect(rows.map((r) => r.kind)).toEqual(['ORDER_PLACED', 'ORDER_PAID', 'ORDER_SHIPPED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'PAYMENT_FAILED']);
     expect(rows[0]).toMatchObject({ title: 'Order ORD-000042 was placed', link: `/orders/${orderId}` });
     expect(rows[0]!.body).toContain('249900.50 COP');
-    expect(rows[4]!.body).toContain('payment did not arrive in time');
+    expect(rows[4]!.body).toBe('It was cancelled because its payment did not arrive in time.');
     expect(rows[5]).toMatchObject({ title: 'A payment failed', link: `/orders/${orderId}` });
     // The provider's failure text (which may name a card or a token) never reaches the customer.
     expect(JSON.stringify(rows)).not.toMatch(/4111|tok_secret|declined/);
+  });
+
+  it('a paid order that is cancelled says the payment is being refunded', async () => {
+    const customer = randomUUID();
+    await h.deliver(orderChange(customer, 'PAID', 'CANCELLED', { reason: 'ADMIN' }));
+    expect(await rowsOf(customer)).toEqual([expect.objectContaining({ kind: 'ORDER_CANCELLED', body: 'The shop cancelled it. Your payment of 249900.50 COP is being refunded.' })]);
   });
 
   it('an order event without the newer number and total still makes a notification', async () => {

@@ -49,8 +49,11 @@ export function orderMessage(change: OrderStatusChangedPayload): Draft | null {
       return draft('ORDER_SHIPPED', `${order} was shipped`, 'Your order is on its way.');
     case 'DELIVERED':
       return draft('ORDER_DELIVERED', `${order} was delivered`, 'Your order was delivered. Thank you for buying handmade!');
-    case 'CANCELLED':
-      return draft('ORDER_CANCELLED', `${order} was cancelled`, change.reason ? CANCELLATION_BODY[change.reason] : 'Your order was cancelled.');
+    case 'CANCELLED': {
+      const why = change.reason ? CANCELLATION_BODY[change.reason] : 'Your order was cancelled.';
+      // payments refunds a paid order that is cancelled (its consumer of this very event).
+      return draft('ORDER_CANCELLED', `${order} was cancelled`, change.from === 'PAID' ? `${why} Your payment${total} is being refunded.` : why);
+    }
     default:
       return null;
   }
