@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineSubgraph } from '@shop/kernel';
+import { asyncGauge } from '@shop/observability';
 import { supportConsumers } from './consumers.js';
 import { schema, type TicketRow } from './db/schema.js';
 import { RemoteOrderDirectory, type OrderDirectory } from './domain/order-directory.js';
 import { seedDemoTickets } from './domain/seed.js';
+import { countUntriaged } from './domain/ticket-lists.js';
 import { createContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 
@@ -24,6 +26,8 @@ export const support = defineSubgraph({
   access: { owners: { Ticket: (ticket: TicketRow) => ticket.customerId, User: (user: { id: string }) => user.id } },
   context: ({ orders }, viewer, { db, bus }) => createContext({ db, orders, bus }, viewer),
   consumers: supportConsumers,
+  metrics: (registry, _services, { db }) =>
+    asyncGauge(registry, { name: 'support_tickets_untriaged', help: 'Tickets not CLOSED without a priority from the assignment worker yet; grows while it is down or behind.', read: () => countUntriaged(db) }),
   // ticketUpdated over graphql-ws, fed by the bus's broadcast (every replica sees every ticket event).
   subscriptions: true,
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { scrapeMetrics } from '@shop/testing';
 import { tickets, type TicketPriority, type TicketStatus } from '../src/db/schema.js';
 import { startHarness, type Harness } from './support/harness.js';
 
@@ -72,6 +73,11 @@ describe('supportQueue', () => {
   it('is for admins only: FORBIDDEN for a customer, UNAUTHENTICATED signed out', async () => {
     expect((await h.gql(QUEUE, {}, await h.tokenFor(randomUUID()))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await h.gql(QUEUE, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('counts the untriaged tickets not CLOSED on /metrics (support_tickets_untriaged)', async () => {
+    const metrics = await scrapeMetrics(h.support.url.replace(/\/graphql$/, '/metrics'));
+    expect(metrics.value('support_tickets_untriaged')).toBe(1);
   });
 
   it('refuses a page size over 100 and a cursor that is not its own (BAD_USER_INPUT)', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { badUserInput, decodeCursor, decodeTimeIdCursor, encodeCursor, toConnection, type Connection } from '@shop/common';
 import { newestFirstKeyset, type Database } from '@shop/db';
 import { tickets, type SupportSchema, type TicketRow, type TicketStatus } from '../db/schema.js';
@@ -60,4 +60,10 @@ export async function listCustomerTickets(db: Db, customerId: string, first: num
   ]);
   const page = toConnection(rows, first, (row) => encodeCursor([row.at, row.ticket.id]), total?.n ?? 0);
   return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.ticket })) };
+}
+
+/** Tickets not CLOSED that the assignment worker has not triaged yet: grows while the worker is down or behind. */
+export async function countUntriaged(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(and(isNull(tickets.priority), ne(tickets.status, 'CLOSED')));
+  return row?.n ?? 0;
 }
