@@ -44,6 +44,7 @@ describe('e-mail without SMTP: .eml files under DATA_DIR/mail', () => {
     expect(mail?.text).toContain('Hello Camila Rojas,');
     expect(mail?.text).toContain('Your payment of 249900.50 COP was received.');
     expect(mail?.text).toContain(`See it: http://localhost:5173/orders/${orderId}`);
+    expect(mail?.text).toContain('turn it off on your profile: http://localhost:5173/profile');
     expect(await deliveryOf('Order ORD-000321 is paid')).toMatchObject({ attempts: 1, lastError: null, skippedAt: null });
   });
 

@@ -20,6 +20,8 @@ export const links = {
   sellerProduct: (productId: string) => `/seller/products/${productId}`,
   ticket: (ticketId: string) => `/support/tickets/${ticketId}`,
   adminTicket: (ticketId: string) => `/admin/tickets/${ticketId}`,
+  /** The profile page, with the e-mail preferences. */
+  preferences: '/profile',
 };
 
 const money = (amountMinor: number | string, currency: string) => `${formatMinor(BigInt(amountMinor))} ${currency}`;

@@ -4,6 +4,7 @@ import type { Database } from '@shop/db';
 import type { Contact } from '@shop/users/contract';
 import { emailDeliveries, notifications, type NotificationRow, type NotificationsSchema } from '../db/schema.js';
 import type { UserDirectory } from '../directory.js';
+import { links } from '../domain/messages.js';
 import type { Mail, Mailer } from './mailer.js';
 
 export interface DeliveryOptions {
@@ -26,7 +27,7 @@ export function mailOf(notification: NotificationRow, contact: Contact, storefro
   return {
     to: contact.email,
     subject: notification.title,
-    text: `Hello ${contact.name},\n\n${notification.body}${link}\n\n— Artesanías\n\nYou get this e-mail because e-mail is on for this kind of notification; turn it off in your notification preferences.\n`,
+    text: `Hello ${contact.name},\n\n${notification.body}${link}\n\n— Artesanías\n\nYou get this e-mail because e-mail is on for this kind of notification; turn it off on your profile: ${new URL(links.preferences, storefrontUrl).toString()}\n`,
     key: `${notification.createdAt.toISOString().replace(/[:.]/g, '-')}-${notification.id}`,
   };
 }
