@@ -7,8 +7,8 @@ export const demoTicketId = stableId('ticket', 'demo-1');
 export const demoResolvedTicketId = stableId('ticket', 'demo-2');
 
 /**
- * Seeds two tickets about the demo customer's past order, once: one triaged and answered by the demo admin
- * (IN_PROGRESS, in the queue), one RESOLVED; the ticket number sequence then continues after them. No events: the
+ * Seeds two tickets about the demo customer's past order, once: TKT-000001 RESOLVED, and TKT-000002 a day later,
+ * triaged and answered by the demo admin (IN_PROGRESS, in the queue); the ticket number sequence then continues after them. No events: the
  * other services seed their own.
  */
 export async function seedDemoTickets(db: Database<SupportSchema>): Promise<boolean> {
@@ -19,7 +19,7 @@ export async function seedDemoTickets(db: Database<SupportSchema>): Promise<bool
   const answeredAt = new Date(openedAt.getTime() + 3_600_000);
   await db.transaction(async (tx) => {
     await tx.insert(tickets).values({
-      id: demoTicketId, number: 'TKT-000001', orderId: order.id, orderNumber: order.number, customerId: order.customerId,
+      id: demoTicketId, number: 'TKT-000002', orderId: order.id, orderNumber: order.number, customerId: order.customerId,
       subject: '¿Cuándo llega mi pedido?', status: 'IN_PROGRESS', priority: 'NORMAL', priorityReasons: ['no rule applied: the usual priority'],
       orderStatus: order.status, orderStatusAt: openedAt, createdAt: openedAt, updatedAt: answeredAt,
     });
@@ -32,7 +32,7 @@ export async function seedDemoTickets(db: Database<SupportSchema>): Promise<bool
     const askedAt = new Date(order.createdAt.getTime() + 86_400_000);
     const resolvedAt = new Date(askedAt.getTime() + 2 * 3_600_000);
     await tx.insert(tickets).values({
-      id: demoResolvedTicketId, number: 'TKT-000002', orderId: order.id, orderNumber: order.number, customerId: order.customerId,
+      id: demoResolvedTicketId, number: 'TKT-000001', orderId: order.id, orderNumber: order.number, customerId: order.customerId,
       subject: 'Factura electrónica', status: 'RESOLVED', priority: 'LOW', priorityReasons: ['low-value order'],
       orderStatus: order.status, orderStatusAt: askedAt, createdAt: askedAt, updatedAt: resolvedAt,
     });
