@@ -181,7 +181,7 @@ export type TicketEdge = {
 /** One message of a ticket's thread. */
 export type TicketMessage = {
   __typename?: 'TicketMessage';
-  /** Who wrote it: the ticket's customer or an admin. */
+  /** Who wrote it: the ticket's customer or an admin. A customer may not see an admin's profile (the users subgraph shows admins to admins only), so a customer's client reads byStaff for staff messages rather than author's name. */
   author: User;
   /** The text, 1 to 5000 characters. */
   body: Scalars['String']['output'];
