@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
@@ -13,6 +13,7 @@ import { commit, release, returnStock } from '../src/domain/reservation-lifecycl
 import { reserve } from '../src/domain/reserve.js';
 import { publishPendingAlerts } from '../src/domain/sellers.js';
 import { crossingsOf } from '../src/domain/stock-alerts.js';
+import { lockStock } from '../src/domain/stock-locks.js';
 import { bogota, medellin, newProduct, startHarness, type Harness } from './support/harness.js';
 import { inMinutes, ordersCredentials, reserveOver } from './support/reservations.js';
 
@@ -151,6 +152,33 @@ describe('stock.low and stock.sold_out', () => {
       expect(answers.map((a) => a.status)).toEqual([200, 200]);
       expect(await alertsOf(productId)).toEqual([soldOut(productId)]);
     }
+  });
+
+  it('counts what a transaction committed while a reservation waited for the stock locks: a new warehouse row, a raised threshold', async () => {
+    /** Runs `change` in a transaction that holds the product's stock locks until a reservation of 1 unit is waiting on them. */
+    async function whileReservationWaits(productId: string, change: (tx: Parameters<Parameters<typeof h.db.transaction>[0]>[0]) => Promise<unknown>) {
+      let reservation: Promise<unknown> | undefined;
+      await h.db.transaction(async (tx) => {
+        await lockStock(tx, [productId]);
+        await change(tx);
+        reservation = reserveOver(h.inventory, { reservationId: randomUUID(), lines: [{ productId, quantity: 1 }], expiresAt: inMinutes(15) });
+        for (let waited = 0; waited < 100; waited += 1) {
+          const [row] = await h.db.select({ n: sql<number>`count(*)::int` }).from(sql`pg_stat_activity`).where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+          if (Number(row?.n) > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error('the reservation never waited for the locks');
+      });
+      expect(await reservation).toMatchObject({ status: 200 });
+    }
+    // 6 in Bogotá; 10 more arrive in Medellín (a row the waiting reservation's lock cannot see): 16 -> 15, not low.
+    const restocked = await stockedProduct({ [bogota.id]: 6 });
+    await whileReservationWaits(restocked, (tx) => recordStockChange(tx, { productId: restocked, warehouseId: medellin.id, delta: 10, reason: 'RESTOCK', actorId: null }));
+    expect(await alertsOf(restocked)).toEqual([]);
+    // 8 available, threshold raised from 5 to 7 (8 is above both: no alert of its own); the reservation takes 8 -> 7.
+    const raised = await stockedProduct({ [bogota.id]: 8 });
+    await whileReservationWaits(raised, (tx) => tx.update(stockSettings).set({ lowStockThreshold: 7 }).where(eq(stockSettings.productId, raised)));
+    expect(await alertsOf(raised)).toEqual([low(raised, 7, 7)]);
   });
 
   it('learns the seller from adjustStock, so the alerts of a product stocked that way name it at once', async () => {

@@ -4,7 +4,7 @@ import type { Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { reserveRequest, stockChanged, type ReserveRequest, type ShortLine } from '../contract.js';
 import { reservationLines, reservations, stockLevels, type InventorySchema, type ReservationStatus, type StockLevelRow } from '../db/schema.js';
-import { recordStockAlerts } from './stock-alerts.js';
+import { readThresholds, recordStockAlerts } from './stock-alerts.js';
 import { lockStock, moveStock } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
@@ -103,14 +103,16 @@ export async function holdAll(tx: Tx, holds: readonly Hold[], committed?: readon
     }
   }
   if (picks.length === 0) return short;
-  // The writes do not depend on each other's results: sent together, they cost one round trip to the database.
-  await Promise.all([
+  // The writes do not depend on each other's results: sent together, they cost one round trip to the database. The
+  // thresholds are read in it too, after the locks were granted, so a threshold changed while this waited is seen.
+  const taken = takenByProduct(picks);
+  const [thresholds] = await Promise.all([
+    readThresholds(tx, [...taken.keys()]),
     ...totalsByRow(picks).map((row) => moveStock(tx, row.productId, row.warehouseId, { reserved: row.quantity })),
     tx.insert(reservationLines).values(picks),
     recordEvents(tx, stockChangedAfter(locked, picks)),
   ]);
-  // Read after the writes (one more round trip): see recordStockAlerts for why this is exact under concurrency.
-  await recordStockAlerts(tx, takenByProduct(picks));
+  await recordStockAlerts(tx, mayHaveCrossed(taken, levels, thresholds));
   return short;
 }
 
@@ -207,6 +209,21 @@ export async function reserveAll(tx: Tx, requests: readonly ReserveRequest[]): P
 /** The holds in the order their requests came (first come, first served), not the sorted order ids are claimed in. */
 function inRequestOrder(sorted: readonly Claim[], holds: ReadonlyMap<string, { indexes: number[] }>): Claim[] {
   return [...sorted].sort((a, b) => holds.get(a.reservationId)!.indexes[0]! - holds.get(b.reservationId)!.indexes[0]!);
+}
+
+/**
+ * The products (with the units taken) whose available may now be at or below their threshold, judged on the locked
+ * rows after the picks. The lock's read can only miss a warehouse row inserted while it waited (rows are never
+ * deleted), so the true available is never lower than this: a product above its threshold here crossed nothing, and
+ * only the others cost recordStockAlerts' exact read (a product that is low already, or just became so).
+ */
+function mayHaveCrossed(taken: ReadonlyMap<string, number>, levelsAfter: readonly StockLevelRow[], thresholds: ReadonlyMap<string, number>): Map<string, number> {
+  const candidates = new Map<string, number>();
+  for (const [productId, units] of taken) {
+    const available = levelsAfter.filter((l) => l.productId === productId).reduce((sum, l) => sum + l.onHand - l.reserved, 0);
+    if (available <= thresholds.get(productId)!) candidates.set(productId, units);
+  }
+  return candidates;
 }
 
 /** Units each product's available lost to these picks. */

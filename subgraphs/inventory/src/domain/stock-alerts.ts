@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Transaction } from '@shop/db';
+import type { Database, Transaction } from '@shop/db';
 import { recordEvents, type DomainEvent } from '@shop/events';
 import { stockLow, stockSoldOut } from '../contract.js';
 import { pendingStockAlerts, stockLevels, stockSettings, type InventorySchema, type StockAlertKind } from '../db/schema.js';
@@ -21,6 +21,16 @@ export function crossingsOf(before: number, after: number, threshold: number): S
 /** A raised threshold over the units available is a LOW crossing too (a lowered one raises nothing). */
 export const thresholdCrossingsOf = (available: number, from: number, to: number): StockAlertKind[] =>
   available > from && available <= to && available > 0 ? ['LOW'] : [];
+
+/** Each product's low-stock threshold as db (or a transaction) sees it now; products nobody set one for have the default. */
+export async function readThresholds(db: Database<InventorySchema> | Tx, productIds: readonly string[]): Promise<Map<string, number>> {
+  const ids = [...new Set(productIds)];
+  const rows = ids.length
+    ? await db.select({ productId: stockSettings.productId, threshold: stockSettings.lowStockThreshold }).from(stockSettings).where(inArray(stockSettings.productId, ids))
+    : [];
+  const found = new Map(rows.map((r) => [r.productId, r.threshold]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? DEFAULT_LOW_STOCK_THRESHOLD]));
+}
 
 /** A product's alert inputs as this transaction sees them now. */
 export interface StockAlertState {

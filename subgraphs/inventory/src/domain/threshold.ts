@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, issuesToUserErrors, ok, userError, zId, type Result } from '@shop/common';
 import type { Database } from '@shop/db';
@@ -21,14 +21,6 @@ const setThresholdInput = z.object({
     .min(0, { message: 'Must be 0 or more.' })
     .max(MAX_LOW_STOCK_THRESHOLD, { message: `Must be at most ${MAX_LOW_STOCK_THRESHOLD}.` }),
 });
-
-/** Each product's low-stock threshold; products nobody set one for have the default. */
-export async function findThresholds(db: Database<InventorySchema>, productIds: readonly string[]): Promise<Map<string, number>> {
-  const ids = [...new Set(productIds)];
-  const rows = ids.length ? await db.select({ productId: stockSettings.productId, threshold: stockSettings.lowStockThreshold }).from(stockSettings).where(inArray(stockSettings.productId, ids)) : [];
-  const found = new Map(rows.map((r) => [r.productId, r.threshold]));
-  return new Map(ids.map((id) => [id, found.get(id) ?? DEFAULT_LOW_STOCK_THRESHOLD]));
-}
 
 /**
  * A seller's (own products only) or an admin's new low-stock threshold for a product. When it rises over the units

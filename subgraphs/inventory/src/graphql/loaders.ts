@@ -3,7 +3,7 @@ import type { Database } from '@shop/db';
 import type { InventorySchema, WarehouseRow } from '../db/schema.js';
 import type { ProductDirectory, ProductRef } from '../domain/product-directory.js';
 import { loadStock, type ProductStock } from '../domain/stock.js';
-import { findThresholds } from '../domain/threshold.js';
+import { readThresholds } from '../domain/stock-alerts.js';
 import { findWarehousesByIds } from '../domain/warehouses.js';
 
 /** Per request: N Product references cost one stock query, N warehouse references one query, N seller checks one call to products. */
@@ -14,7 +14,7 @@ export function createLoaders(db: Database<InventorySchema>, products: ProductDi
       return ids.map((id) => stock.get(id)!);
     }),
     thresholdByProductId: new DataLoader<string, number>(async (ids) => {
-      const thresholds = await findThresholds(db, ids);
+      const thresholds = await readThresholds(db, ids);
       return ids.map((id) => thresholds.get(id)!);
     }),
     warehouseById: new DataLoader<string, WarehouseRow | null>(async (ids) => {
