@@ -24,7 +24,7 @@ it('a ticket event waits while users cannot name the admins (nothing written), t
   expect(await h.db.select().from(inbox).where(eq(inbox.eventId, ticket.created.id))).toEqual([]);
 
   await h.restartUsers();
-  await h.bus.drain();
+  await h.settle();
   const told = await h.db.select({ userId: notifications.userId, kind: notifications.kind }).from(notifications);
   expect(told).toEqual(expect.arrayContaining([{ userId: customer, kind: 'TICKET_OPENED' }, { userId: demo.admin.id, kind: 'TICKET_OPENED' }]));
   expect(told).toHaveLength(2);

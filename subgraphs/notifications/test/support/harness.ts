@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase, type Database } from '@shop/db';
-import { InProcessEventBus, type DomainEvent } from '@shop/events';
+import { InProcessEventBus, RabbitMqEventBus, topologyOf, type DomainEvent, type EventBus } from '@shop/events';
 import { startSubgraph, type RunningSubgraph, type ServiceConfigInput } from '@shop/kernel';
 import { products as productsDefinition } from '@shop/products';
 import { createTestDatabase } from '@shop/testing';
@@ -24,11 +24,14 @@ export interface Harness {
   products: RunningServer;
   /** A direct handle on the notifications database. */
   db: Database<NotificationsSchema>;
-  bus: InProcessEventBus;
+  /** The bus the harness publishes on: notifications' own in-process bus, or a publisher's connection to RabbitMQ. */
+  bus: EventBus;
+  /** In process: waits until every delivery under way has settled (RabbitMQ: nothing to wait on; poll instead). */
+  settle(): Promise<void>;
   /** DATA_DIR/mail: where e-mails go without SMTP_URL. */
   mailDir: string;
   tokenFor(id: string, roles?: Role[]): Promise<string>;
-  /** Publishes as the event's publisher would (the bus delivers it to notifications' queue) and waits until every delivery settled. */
+  /** Publishes as the event's publisher would (the bus delivers it to notifications' queue); in process, waits until every delivery settled. */
   deliver(event: DomainEvent): Promise<void>;
   /** Stops the users subgraph (it is down until restartUsers). */
   stopUsers(): Promise<void>;
@@ -41,12 +44,21 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Fresh databases, the users and products subgraphs seeded with the demo store, and notifications (not seeded) on one in-process bus. */
-export async function startHarness(adminUrl: string, prefix: string, overrides: NotificationsConfig = {}): Promise<Harness> {
+/** notifications' queue and bindings, as the platform's topology declares them. */
+export const topology = topologyOf([{ consumer: definition.name, events: (definition.consumers ?? []).flatMap((c) => c.events) }]);
+
+/**
+ * Fresh databases, the users and products subgraphs seeded with the demo store, and notifications (not seeded) on one
+ * in-process bus; or, given a RabbitMQ URL, each notifications server with its own connection to the broker (as
+ * separate processes would be) and the harness publishing on another.
+ */
+export async function startHarness(adminUrl: string, prefix: string, overrides: NotificationsConfig = {}, transport: { rabbitmqUrl?: string } = {}): Promise<Harness> {
   const [usersDb, productsDb, notificationsDb] = await Promise.all(['users', 'products', 'notifications'].map((name) => createTestDatabase(adminUrl, `${prefix}_${name}`)));
   const keys = await generateKeyPairPem();
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-  const bus = new InProcessEventBus(20);
+  const inProcess = transport.rabbitmqUrl ? null : new InProcessEventBus(20);
+  const bus: EventBus = inProcess ?? (await RabbitMqEventBus.connect(transport.rabbitmqUrl!, { topology }));
+  const busOptions = inProcess ? { bus: inProcess } : { topology };
   const dataDir = await mkdtemp(join(tmpdir(), `${prefix}-`));
   const common = { PORT: 0, HOST: '127.0.0.1', JWT_PUBLIC_KEY: keys.publicKeyPem } as const;
   const usersConfig = { ...common, DATABASE_URL: usersDb!.url, JWT_PRIVATE_KEY: keys.privateKeyPem, SEED_DEMO: 'true', LOGIN_LIMITS: 'off' } as const;
@@ -62,9 +74,10 @@ export async function startHarness(adminUrl: string, prefix: string, overrides: 
     SEED_DEMO: 'false',
     EMAIL_INTERVAL_MS: '50',
     EMAIL_RETRY_MIN_MS: '50',
+    ...(transport.rabbitmqUrl ? { EVENT_BUS: 'rabbitmq', RABBITMQ_URL: transport.rabbitmqUrl } : {}),
     ...overrides,
   };
-  const notifications = await startSubgraph(definition, { config: notificationsConfig, bus });
+  const notifications = await startSubgraph(definition, { config: notificationsConfig, ...busOptions });
   const replicas: RunningSubgraph<NotificationsSchema, any>[] = [];
   const direct = await openDatabase({ url: notificationsDb!.url, schema, migrationsFolder: fileURLToPath(definition.database.migrations), maxConnections: 2 });
   const clients: Client[] = [];
@@ -77,11 +90,12 @@ export async function startHarness(adminUrl: string, prefix: string, overrides: 
     products,
     db: direct.db,
     bus,
+    settle: async () => inProcess?.drain(),
     mailDir: join(dataDir, 'mail'),
     tokenFor: (id, roles = ['CUSTOMER']) => issuer.issue({ id, roles }),
     async deliver(event) {
       await bus.publish(event);
-      await bus.drain();
+      await inProcess?.drain();
     },
     async stopUsers() {
       await users?.stop();
@@ -91,7 +105,7 @@ export async function startHarness(adminUrl: string, prefix: string, overrides: 
       users = await startSubgraph(usersDefinition, { config: { ...usersConfig, PORT: usersPort } });
     },
     async startReplica() {
-      const replica = await startSubgraph(definition, { config: { ...notificationsConfig, SEED_DEMO: 'false' }, bus });
+      const replica = await startSubgraph(definition, { config: { ...notificationsConfig, SEED_DEMO: 'false' }, ...busOptions });
       replicas.push(replica);
       return replica;
     },
