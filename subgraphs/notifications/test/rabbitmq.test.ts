@@ -18,7 +18,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await h?.stop();
-  await h?.bus.close();
   await rabbit?.stop();
 });
 
