@@ -45,7 +45,7 @@ export class UpstreamConnections {
     const entry = this.entries.get(key);
     if (!entry || --entry.users > 0) return;
     this.entries.delete(key);
-    void entry.client.dispose();
+    disposeQuietly(entry.client);
   }
 
   /** Sockets open to subgraphs right now. */
@@ -60,7 +60,7 @@ export class UpstreamConnections {
   async dispose(): Promise<void> {
     const entries = [...this.entries.values()];
     this.entries.clear();
-    await Promise.all(entries.map((e) => e.client.dispose()));
+    await Promise.all(entries.map((e) => disposeQuietly(e.client)));
   }
 
   private create(service: string, wsUrl: string, scope: Scope): Entry {
@@ -95,4 +95,14 @@ export class UpstreamConnections {
     });
     return entry;
   }
+}
+
+/**
+ * graphql-ws's dispose() awaits the pending connection, so a client whose subgraph refused it (down, restarting)
+ * rejects with that socket's error event: unhandled, it would stop the gateway when the last user leaves.
+ */
+function disposeQuietly(client: Client): Promise<void> {
+  return Promise.resolve()
+    .then(() => client.dispose())
+    .catch(() => undefined);
 }
