@@ -9,7 +9,7 @@ import { SubgraphUnavailableError } from '@shop/server';
 import { EXCERPT_LENGTH, ticketCreated, ticketReplied } from '../contract.js';
 import { ticketMessages, tickets, ticketStatusHistory, type SupportSchema, type TicketRow, type TicketStatus } from '../db/schema.js';
 import { SupportErrorCode } from '../errors.js';
-import type { OrderDirectory } from './order-directory.js';
+import type { OrderDirectory, OrderFacts } from './order-directory.js';
 import { statusAfterReply, transitionTicket } from './transitions.js';
 
 type Db = Database<SupportSchema>;
@@ -46,7 +46,7 @@ export async function openTicket(db: Db, orders: OrderDirectory, actor: Actor, i
   const parsed = openTicketInput.safeParse(input);
   if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
   const { orderId, subject, message } = parsed.data;
-  let order;
+  let order: OrderFacts | undefined;
   try {
     order = await orders.findOrder(orderId);
   } catch (error) {
