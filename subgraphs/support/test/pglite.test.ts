@@ -34,9 +34,9 @@ describe('on embedded PGlite', () => {
   it("migrates and seeds the demo tickets (the demo customer's, answered by the demo admin), then numbers new tickets after them", async () => {
     const customer = await issuer.issue({ id: demo.customer.id, roles: ['CUSTOMER'] });
     const seeded = (await graphqlRequest(support.url, TICKET, { id: demoTicketId }, customer)).data.ticket;
-    expect(seeded).toMatchObject({ number: 'TKT-000002', status: 'IN_PROGRESS', priority: 'NORMAL', order: { id: demo.pastOrder.id }, history: [{ from: 'OPEN', to: 'IN_PROGRESS', by: { id: demo.admin.id } }] });
+    expect(seeded).toMatchObject({ number: 'TKT-000001', status: 'IN_PROGRESS', priority: 'NORMAL', order: { id: demo.pastOrder.id }, history: [{ from: 'OPEN', to: 'IN_PROGRESS', by: { id: demo.admin.id } }] });
     expect(seeded.messages.map((m: any) => m.byStaff)).toEqual([false, true]);
-    expect((await graphqlRequest(support.url, TICKET, { id: demoResolvedTicketId }, customer)).data.ticket).toMatchObject({ number: 'TKT-000001', status: 'RESOLVED' });
+    expect((await graphqlRequest(support.url, TICKET, { id: demoResolvedTicketId }, customer)).data.ticket).toMatchObject({ number: 'TKT-000002', status: 'RESOLVED' });
     const order = orders.add(demo.customer.id);
     const opened = (await graphqlRequest(support.url, OPEN_TICKET, { input: { orderId: order.id, subject: 'Otra consulta', message: 'Hola' } }, customer)).data.openTicket;
     expect(opened.errors).toEqual([]);
@@ -44,6 +44,6 @@ describe('on embedded PGlite', () => {
     const admin = await issuer.issue({ id: demo.admin.id, roles: ['ADMIN'] });
     const queue = await graphqlRequest(support.url, `{ supportQueue { edges { node { number } } } }`, {}, admin);
     // The new ticket is untriaged (ranked with HIGH), the seeded one NORMAL; the RESOLVED one waits on nobody.
-    expect(queue.data.supportQueue.edges.map((e: any) => e.node.number)).toEqual(['TKT-000003', 'TKT-000002']);
+    expect(queue.data.supportQueue.edges.map((e: any) => e.node.number)).toEqual(['TKT-000003', 'TKT-000001']);
   });
 });
