@@ -4,6 +4,7 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { gatewayUrl, gatewayWsUrl } from '../config';
 import { shopCacheExchange } from './cache';
 import { prefetchingFetch } from './prefetch';
+import { viewerGuardExchange } from './viewer-guard';
 
 export interface ShopClient {
   client: Client;
@@ -99,6 +100,7 @@ export function createShopClient(token: string | null): ShopClient {
     requestPolicy: 'cache-and-network',
     exchanges: [
       shopCacheExchange(),
+      viewerGuardExchange,
       // After the cache, so the hash is of the text as sent (with __typename added), as the manifest lists it.
       ...persistedOperations(),
       fetchExchange,
