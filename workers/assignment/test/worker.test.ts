@@ -6,7 +6,8 @@ import { paymentStatusChanged } from '@shop/payments/contract';
 import { ticketCreated, ticketStatusChanged, type TicketCreatedPayload } from '@shop/support/contract';
 import { createTestDatabase, scrapeMetrics } from '@shop/testing';
 import { ticketPrioritized, type TicketPrioritizedPayload } from '../src/contract.js';
-import { assignments, type AssignmentSchema } from '../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { assignments, knownTickets, type AssignmentSchema } from '../src/db/schema.js';
 import { assignment } from '../src/worker.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -101,6 +102,16 @@ describe('the assignment worker', () => {
     const fifth = newTicket({ customerId });
     await bus.publish(ticketCreated.create(fifth));
     expect((await decided(fifth.ticketId)).reasons).toEqual(['no rule applied: the usual priority']);
+  });
+
+  it('keeps a status change that arrives before its ticket.created (the ticket is not counted as open)', async () => {
+    const ticket = newTicket();
+    await bus.publish(ticketStatusChanged.create({ ticketId: ticket.ticketId, number: ticket.number, customerId: ticket.customerId, from: 'OPEN', to: 'CLOSED', by: ticket.customerId }));
+    await settle();
+    await bus.publish(ticketCreated.create(ticket));
+    await decided(ticket.ticketId);
+    const [row] = await worker.db.select().from(knownTickets).where(eq(knownTickets.ticketId, ticket.ticketId));
+    expect(row).toMatchObject({ customerId: ticket.customerId, status: 'CLOSED' });
   });
 
   it('acknowledges an event that does not match its contract without effect', async () => {
