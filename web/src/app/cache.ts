@@ -140,7 +140,7 @@ export const cacheConfig: CacheExchangeOpts = {
     Subscription: {
       notificationAdded(result: Data, _args, cache) {
         const added = result.notificationAdded as { id: string; read: boolean } | undefined;
-        if (added) prependNotification(cache, added);
+        if (added) countNotification(cache, added);
       },
       paymentStatusChanged(result: Data, args, cache) {
         if (result.paymentStatusChanged) linkLatestPayment(cache, args.orderId as string, result.paymentStatusChanged);
@@ -166,24 +166,14 @@ function cachedNotificationKeys(cache: Cache, me: string | null): string[] {
 }
 
 /**
- * A notification the subscription pushed: the bell's count goes up, and it heads the feed's first page (the page
- * asked without a cursor), so an open feed shows it without a request.
+ * A notification the subscription pushed raises the bell's count. An open feed reads its first page again itself
+ * (NotificationsPage): an edge has no key of its own to link in from here, and relayPagination merges that page.
  */
-function prependNotification(cache: Cache, added: { id: string; read: boolean }) {
+function countNotification(cache: Cache, added: { id: string; read: boolean }) {
   const me = cache.resolve('Query', 'me') as string | null;
-  if (!me) return;
+  if (!me || added.read) return;
   const count = cache.resolve(me, 'unreadNotificationCount');
-  if (typeof count === 'number' && !added.read) cache.writeFragment(UNREAD_COUNT, { id: cache.resolve(me, 'id') as string, unreadNotificationCount: count + 1 });
-  for (const field of cache.inspectFields(me)) {
-    if (field.fieldName !== 'notifications' || field.arguments?.after) continue;
-    const connection = cache.resolve(me, field.fieldKey) as string | null;
-    if (!connection) continue;
-    const edges = (cache.resolve(connection, 'edges') as string[] | null) ?? [];
-    const key = cache.keyOfEntity({ __typename: 'Notification', id: added.id });
-    if (edges.some((edge) => cache.resolve(edge, 'node') === key)) continue;
-    // The feed is read again from the network: an edge (no key of its own) cannot be linked in from here.
-    cache.invalidate(me, field.fieldName, field.arguments ?? undefined);
-  }
+  if (typeof count === 'number') cache.writeFragment(UNREAD_COUNT, { id: cache.resolve(me, 'id') as string, unreadNotificationCount: count + 1 });
 }
 
 /** A new payment attempt becomes the order's `payment` and joins its `payments`, so the stepper follows it. */

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { MarkNotificationsReadMutation, NotificationsQuery } from '../operations/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { MarkNotificationsReadMutation, NotificationAddedSubscription, NotificationsQuery } from '../operations/notifications';
 import type { NotificationItemFragment } from '../gql/graphql';
 import { Link } from '../app/router';
 import { PageHeading } from '../components/PageHeading';
@@ -9,7 +9,7 @@ import { RequireSignIn } from '../components/RequireSignIn';
 import { formatDateTime } from '../lib/dates';
 import { notificationKindLabel } from '../lib/labels';
 import { UNREAD, countOf } from '../lib/plurals';
-import { useRefetchOnReconnect } from '../hooks';
+import { useLive, useRefetchOnReconnect } from '../hooks';
 import { MoreButton } from './admin/AdminSection';
 
 export function NotificationsPage() {
@@ -22,17 +22,22 @@ export function NotificationsPage() {
 }
 
 /**
- * The viewer's feed, newest first. A new notification (the header's bell subscribes) drops the cached first page,
- * so it is read again and the new one heads the list; the unread count is the bell's own.
+ * The viewer's feed, newest first. Each new notification (notificationAdded, which the header's bell already
+ * subscribes to) reads the first page again, which the cache merges above the pages already shown.
  */
 function Feed() {
+  const client = useClient();
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({ query: NotificationsQuery, variables: { after } });
-  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const refresh = useCallback(() => void client.query(NotificationsQuery, { after: null }, { requestPolicy: 'network-only' }).toPromise(), [client]);
   useRefetchOnReconnect(refresh);
+  const added = useLive(NotificationAddedSubscription, {}).data?.notificationAdded;
+  useEffect(() => {
+    if (added) refresh();
+  }, [added, refresh]);
   const [marking, markRead] = useMutation(MarkNotificationsReadMutation);
   if (!data && fetching) return <Loading label="Cargando tus notificaciones…" />;
-  if (!data?.me) return <ErrorState error={error} retry={refresh} />;
+  if (!data?.me) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const { unreadNotificationCount: unread, notifications } = data.me;
   return (
     <>
