@@ -1,6 +1,9 @@
--- One database per subgraph: no subgraph can read another's tables.
+-- One database per service: no service can read another's tables.
 CREATE DATABASE users;
 CREATE DATABASE products;
 CREATE DATABASE inventory;
 CREATE DATABASE orders;
 CREATE DATABASE payments;
+CREATE DATABASE notifications;
+CREATE DATABASE support;
+CREATE DATABASE assignment;

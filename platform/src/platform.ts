@@ -87,8 +87,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const seedDemo = options.seedDemo ?? true;
   const ownBus = !options.bus;
   const bus = options.bus ?? new InProcessEventBus();
-  const portOf = (name: ServiceName) => options.servicePorts?.[name] ?? (SERVICES[name]?.port as number | undefined) ?? SUBGRAPHS.find((s) => s.name === name)!.port;
-  const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(portOf(name as ServiceName), '127.0.0.1')])) as Record<SubgraphName, string>;
+  const portOf = (name: ServiceName) => options.servicePorts?.[name] ?? SERVICES[name].port;
+  const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(portOf(name), '127.0.0.1')])) as Record<SubgraphName, string>;
   // USERS_URL, PRODUCTS_URL, …: every service finds the subgraphs it calls where this start put them.
   const subgraphUrlSettings = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, urls[name]]));
   // Each service's config as its environment would give it; the platform's own options win.

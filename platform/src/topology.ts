@@ -2,6 +2,7 @@ import { assignment } from '@shop/assignment';
 import { topologyOf } from '@shop/events';
 import type { AnyServiceDefinition } from '@shop/kernel';
 import { inventory } from '@shop/inventory';
+import { notifications } from '@shop/notifications';
 import { orders } from '@shop/orders';
 import { payments } from '@shop/payments';
 import { products } from '@shop/products';
@@ -10,7 +11,7 @@ import { users } from '@shop/users';
 import type { ServiceName } from './service-names.js';
 
 /** Every service of the platform, in start order: the subgraphs, then the workers. */
-export const SERVICES = { users, products, inventory, orders, payments, support, assignment } as const satisfies Record<ServiceName, AnyServiceDefinition>;
+export const SERVICES = { users, products, inventory, orders, payments, notifications, support, assignment } as const satisfies Record<ServiceName, AnyServiceDefinition>;
 export type { ServiceName };
 
 /** The broker's queues and bindings: each service's queue bound to the event types its consumers declare. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SERVICE_NAMES, SERVICES } from '@shop/platform';
 import { SUBGRAPHS } from '../src/services.js';
 
 // No Docker engine runs here, so the compose file is checked by reading it against the services the code defines.
@@ -9,11 +10,11 @@ const compose = parse(readFileSync(fileURLToPath(new URL('../../docker-compose.y
 const services = compose.services as Record<string, any>;
 
 describe('docker-compose.yml', () => {
-  it('has every subgraph, the gateway, PostgreSQL and RabbitMQ', () => {
-    expect(Object.keys(services).sort()).toEqual([...SUBGRAPHS.map((s) => s.name), 'gateway', 'postgres', 'rabbitmq'].sort());
+  it('has every service (subgraphs and workers), the gateway, PostgreSQL and RabbitMQ', () => {
+    expect(Object.keys(services).sort()).toEqual([...SERVICE_NAMES, 'gateway', 'postgres', 'rabbitmq'].sort());
   });
 
-  it.each(SUBGRAPHS.map((s) => [s.name, s.port] as const))('runs %s on its port with its own database, RabbitMQ, the service secret and a readiness check', (name, port) => {
+  it.each(SERVICE_NAMES.map((name) => [name, SERVICES[name].port] as const))('runs %s on its port with its own database, RabbitMQ, the service secret and a readiness check', (name, port) => {
     const service = services[name];
     expect(service.command).toEqual(['npm', 'start', '-w', `@shop/${name}`]);
     expect(service.environment.PORT).toBe(String(port));
@@ -26,9 +27,9 @@ describe('docker-compose.yml', () => {
     expect(service.depends_on.rabbitmq.condition).toBe('service_healthy');
   });
 
-  it('creates one database per subgraph', () => {
+  it('creates one database per service', () => {
     const sql = readFileSync(fileURLToPath(new URL('../../deploy/create-databases.sql', import.meta.url)), 'utf8');
-    for (const { name } of SUBGRAPHS) expect(sql).toContain(`CREATE DATABASE ${name};`);
+    for (const name of SERVICE_NAMES) expect(sql).toContain(`CREATE DATABASE ${name};`);
   });
 
   it('points the gateway at every subgraph and waits for them', () => {
