@@ -97,6 +97,7 @@ describe('notifications and support tickets in a real browser against npm start'
     await a11y.check('profile');
     await shipped.uncheck();
     await page.getByText('Preferencias guardadas.').waitFor();
+    expect(await shipped.isChecked()).toBe(false);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Mi cuenta' }).waitFor();
     await poll(() => page.getByRole('checkbox', { name: 'Pedido enviado' }).isChecked()).toBe(false);

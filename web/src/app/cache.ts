@@ -1,6 +1,6 @@
 import { cacheExchange, type Cache, type CacheExchangeOpts, type Resolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { NotificationReadFragment as NOTIFICATION_READ, UnreadCountFragment as UNREAD_COUNT } from '../operations/notifications';
+import { NotificationReadFragment as NOTIFICATION_READ, UnreadCountFragment as UNREAD_COUNT, ViewerPreferencesFragment as VIEWER_PREFERENCES } from '../operations/notifications';
 
 /** Drops every cached page of a list field so the next read goes to the network (a mutation changed its members). */
 function invalidateField(cache: Cache, entity: string, fieldName: string) {
@@ -119,6 +119,12 @@ export const cacheConfig: CacheExchangeOpts = {
         const ids = (args.ids as string[] | null | undefined) ?? null;
         const keys = ids ? ids.map((id) => cache.keyOfEntity({ __typename: 'Notification', id })) : cachedNotificationKeys(cache, me);
         for (const key of keys) if (key) cache.writeFragment(NOTIFICATION_READ, { id: cache.resolve(key, 'id') as string, read: true });
+      },
+      setNotificationPreference(result: Data, _args, cache) {
+        const payload = result.setNotificationPreference;
+        const me = cache.resolve('Query', 'me') as string | null;
+        // The preferences have no id of their own: the answer's list becomes the viewer's.
+        if (me && payload && !payload.errors?.length) cache.writeFragment(VIEWER_PREFERENCES, { id: cache.resolve(me, 'id') as string, notificationPreferences: payload.preferences });
       },
       openTicket(result: Data, args, cache) {
         if (!result.openTicket?.ticket) return;

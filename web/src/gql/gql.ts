@@ -49,6 +49,7 @@ type Documents = {
     "\n  query Notifications($after: String) {\n    me {\n      id\n      unreadNotificationCount\n      notifications(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...NotificationItem } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      unreadNotificationCount\n      errors { code message field }\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  fragment ViewerPreferences on User {\n    id\n    notificationPreferences { kind email }\n  }\n": typeof types.ViewerPreferencesFragmentDoc,
     "\n  query NotificationPreferences {\n    me { id notificationPreferences { kind email } }\n  }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
@@ -112,6 +113,7 @@ const documents: Documents = {
     "\n  query Notifications($after: String) {\n    me {\n      id\n      unreadNotificationCount\n      notifications(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...NotificationItem } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      unreadNotificationCount\n      errors { code message field }\n    }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": types.NotificationAddedDocument,
+    "\n  fragment ViewerPreferences on User {\n    id\n    notificationPreferences { kind email }\n  }\n": types.ViewerPreferencesFragmentDoc,
     "\n  query NotificationPreferences {\n    me { id notificationPreferences { kind email } }\n  }\n": types.NotificationPreferencesDocument,
     "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyOrdersDocument,
@@ -294,6 +296,10 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!])
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewerPreferences on User {\n    id\n    notificationPreferences { kind email }\n  }\n"): (typeof documents)["\n  fragment ViewerPreferences on User {\n    id\n    notificationPreferences { kind email }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

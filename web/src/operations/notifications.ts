@@ -68,6 +68,14 @@ export const NotificationAddedSubscription = graphql(`
   }
 `);
 
+/** What the cache writes into the viewer after setNotificationPreference (its answer lists every kind). */
+export const ViewerPreferencesFragment = graphql(`
+  fragment ViewerPreferences on User {
+    id
+    notificationPreferences { kind email }
+  }
+`);
+
 /** For every kind, whether it is also e-mailed. */
 export const NotificationPreferencesQuery = graphql(`
   query NotificationPreferences {

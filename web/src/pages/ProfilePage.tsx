@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { NotificationPreferencesQuery, SetNotificationPreferenceMutation } from '../operations/notifications';
 import type { NotificationKind } from '../gql/graphql';
@@ -53,6 +54,8 @@ const SELLER_ONLY = new Set<NotificationKind>(['LOW_STOCK', 'SOLD_OUT']);
 function EmailPreferences({ isSeller }: { isSeller: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: NotificationPreferencesQuery });
   const [saving, setPreference] = useMutation(SetNotificationPreferenceMutation);
+  // What the viewer just asked for, shown at once; the answer (every kind's setting) replaces it, a refusal undoes it.
+  const [asked, setAsked] = useState<Partial<Record<NotificationKind, boolean>>>({});
   if (!data && fetching) return <Loading label="Cargando tus preferencias…" />;
   if (!data?.me) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const preferences = data.me.notificationPreferences.filter((p) => isSeller || !SELLER_ONLY.has(p.kind));
@@ -66,9 +69,15 @@ function EmailPreferences({ isSeller }: { isSeller: boolean }) {
           <label key={preference.kind} className="checkbox" data-testid="preference" data-kind={preference.kind}>
             <input
               type="checkbox"
-              checked={preference.email}
+              checked={asked[preference.kind] ?? preference.email}
               disabled={saving.fetching}
-              onChange={(event) => void setPreference({ kind: preference.kind, email: event.target.checked })}
+              onChange={async (event) => {
+                const { kind } = preference;
+                const email = event.target.checked;
+                setAsked((shown) => ({ ...shown, [kind]: email }));
+                await setPreference({ kind, email });
+                setAsked(({ [kind]: _done, ...rest }) => rest);
+              }}
             />
             {notificationKindLabel[preference.kind]}
           </label>
