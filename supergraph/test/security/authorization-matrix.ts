@@ -132,6 +132,14 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     }),
     expect: productOwnerAndAdmins,
   },
+  // Each viewer's own notifications and preferences only (ids of someone else's change nothing: notifications' tests).
+  { kind: 'Mutation', field: 'markNotificationsRead', operation: () => ({ query: 'mutation { markNotificationsRead { unreadNotificationCount errors { code message } } }' }), expect: signedIn },
+  {
+    kind: 'Mutation',
+    field: 'setNotificationPreference',
+    operation: () => ({ query: 'mutation { setNotificationPreference(kind: ORDER_SHIPPED, email: true) { preferences { kind email } errors { code message } } }' }),
+    expect: signedIn,
+  },
   {
     kind: 'Mutation',
     field: 'openTicket',
@@ -159,6 +167,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     operation: async (f) => ({ query: 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status total { amount } } }', variables: { id: await f.newOrderOfA() } }),
     expect: orderOwnerAndAdmins('FORBIDDEN'),
   },
+  { kind: 'Subscription', field: 'notificationAdded', operation: () => ({ query: 'subscription { notificationAdded { id kind title } }' }), expect: signedIn },
   { kind: 'Subscription', field: 'orderUpdates', operation: () => ({ query: 'subscription { orderUpdates { id number status } }' }), expect: adminsOnly },
   {
     kind: 'Subscription',
