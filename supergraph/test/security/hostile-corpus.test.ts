@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, importPrivateKey, JWT_ALG, JWT_AUDIENCE, JWT_ISSUER, keyId, loadOrCreateKeyPair } from '@shop/auth';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest, startNpmStart, type NpmStartPlatform } from '@shop/testing';
-import { SUBGRAPHS } from '../../src/services.js';
+import { SERVICE_NAMES } from '@shop/platform';
 import { hostileCases, type Actor, type HostileCase, type Known } from './hostile-corpus.cases.js';
 
 /**
@@ -24,7 +24,7 @@ const NOT_SHOP_DATA = /rate_limit|login_attempt|__drizzle_migrations/;
 
 async function checksums(): Promise<Record<string, string>> {
   const sums: Record<string, string> = {};
-  for (const { name } of SUBGRAPHS) {
+  for (const name of SERVICE_NAMES) {
     const url = new URL(inject('databaseUrl'));
     url.pathname = `/${databaseBase}_${name}`;
     const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
@@ -151,7 +151,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
   if (admin && databaseBase) {
-    for (const { name } of SUBGRAPHS) await admin.unsafe(`drop database if exists "${databaseBase}_${name}" with (force)`);
+    for (const name of SERVICE_NAMES) await admin.unsafe(`drop database if exists "${databaseBase}_${name}" with (force)`);
     await admin.end();
   }
 });
