@@ -114,6 +114,25 @@ describe('one event, many independent consumers (separate processes, real Rabbit
   }, 60_000);
 });
 
+describe("stock alerts reach the product's seller only (inventory -> RabbitMQ -> notifications)", () => {
+  it("raising a threshold over the units available tells that product's seller, and no other seller", async () => {
+    const [sellerA, sellerB] = demo.sellers;
+    const ownProduct = demo.products.find((p) => p.sellerId === sellerA!.id && demo.stock.some((s) => s.productId === p.id && s.onHand > 0))!;
+    const token = await login(platform.gatewayUrl, sellerA!);
+    const set = await graphqlRequest(
+      platform.gatewayUrl,
+      `mutation($id: ID!) { setLowStockThreshold(productId: $id, threshold: 100000) { product { id lowStockThreshold } errors { code } } }`,
+      { id: ownProduct.id },
+      token,
+    );
+    expect(set.data?.setLowStockThreshold, JSON.stringify(set)).toEqual({ product: { id: ownProduct.id, lowStockThreshold: 100000 }, errors: [] });
+    await waitFor(async () => (await notificationsOf(sellerA!.id, 'LOW_STOCK', ownProduct.id)) === 1, "the seller's LOW_STOCK notification");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const [others] = await sql.notifications!<{ n: number }[]>`select count(*)::int as n from notifications where kind = 'LOW_STOCK' and link like ${`%${ownProduct.id}%`} and user_id <> ${sellerA!.id}`;
+    expect({ seller: await notificationsOf(sellerA!.id, 'LOW_STOCK', ownProduct.id), otherSeller: await notificationsOf(sellerB!.id, 'LOW_STOCK', ownProduct.id), anyoneElse: others!.n }).toEqual({ seller: 1, otherSeller: 0, anyoneElse: 0 });
+  }, 60_000);
+});
+
 describe('a ticket across support, the assignment worker and notifications (separate processes, real RabbitMQ)', () => {
   it('open → triaged by the worker → priority visible → an admin replies → the customer sees notificationAdded and ticketUpdated live', async () => {
     const orderId = await placeOrder(platform.gatewayUrl, tokens.customer, product.id, 'fanout-ticket');
