@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { fail, issuesToUserErrors, ok, userError, zId, type Result } from '@shop/common';
 import type { Database } from '@shop/db';
 import type { Viewer } from '@shop/auth';
-import { SubgraphUnavailableError } from '@shop/server';
 import { warehouses, type InventorySchema, type StockMovementReason } from '../db/schema.js';
 import { InventoryErrorCode } from '../errors.js';
-import { mayManageAnyStock, mayManageStock } from './access.js';
+import { findManagedProduct, mayManageAnyStock } from './access.js';
 import { recordStockChange } from './movements.js';
 import type { ProductDirectory } from './product-directory.js';
 import { rememberSellers } from './sellers.js';
@@ -45,23 +44,15 @@ export async function adjustStock(
   const parsed = adjustStockInput.safeParse(input);
   if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
   const { productId, warehouseId, delta, reason } = parsed.data;
-  const forbidden = fail(userError(InventoryErrorCode.Forbidden, "Only the product's seller or an admin can change its stock."));
-  if (!mayManageAnyStock(viewer)) return forbidden;
+  const forbidden = userError(InventoryErrorCode.Forbidden, "Only the product's seller or an admin can change its stock.");
+  if (!mayManageAnyStock(viewer)) return fail(forbidden);
 
   const [warehouse] = await db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, warehouseId)).limit(1);
   if (!warehouse) return fail(userError(InventoryErrorCode.NotFound, 'No warehouse has this ID.', ['input', 'warehouseId']));
 
-  let product;
-  try {
-    product = (await products.findProducts([productId])).get(productId);
-  } catch (error) {
-    if (error instanceof SubgraphUnavailableError) {
-      return fail(userError(InventoryErrorCode.ServiceUnavailable, 'The product catalogue is not answering; try again shortly.'));
-    }
-    throw error;
-  }
-  if (!product) return fail(userError(InventoryErrorCode.NotFound, 'No product has this ID.', ['input', 'productId']));
-  if (!mayManageStock(viewer, product)) return forbidden;
+  const found = await findManagedProduct(products, viewer, productId, { field: ['input', 'productId'], forbidden });
+  if (!found.ok) return found;
+  const product = found.value;
 
   const result = await db.transaction(async (tx) => {
     // Stocked products have their seller on record, so their alerts need not ask the products subgraph (a refused

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { fail, issuesToUserErrors, ok, userError, zId, type Result } from '@shop/common';
 import type { Database } from '@shop/db';
 import type { Viewer } from '@shop/auth';
-import { SubgraphUnavailableError } from '@shop/server';
 import { MAX_LOW_STOCK_THRESHOLD } from '../contract.js';
 import { stockSettings, type InventorySchema } from '../db/schema.js';
 import { InventoryErrorCode } from '../errors.js';
-import { mayManageAnyStock, mayManageStock } from './access.js';
+import { findManagedProduct, mayManageAnyStock } from './access.js';
 import type { ProductDirectory } from './product-directory.js';
 import { DEFAULT_LOW_STOCK_THRESHOLD } from './stock.js';
 import { publishAlerts, readAlertStates, thresholdCrossingsOf } from './stock-alerts.js';
@@ -36,20 +35,12 @@ export async function setLowStockThreshold(
   const parsed = setThresholdInput.safeParse(input);
   if (!parsed.success) return fail(...issuesToUserErrors(parsed.error));
   const { productId, threshold } = parsed.data;
-  const forbidden = fail(userError(InventoryErrorCode.Forbidden, "Only the product's seller or an admin can set its low-stock threshold."));
-  if (!mayManageAnyStock(viewer)) return forbidden;
+  const forbidden = userError(InventoryErrorCode.Forbidden, "Only the product's seller or an admin can set its low-stock threshold.");
+  if (!mayManageAnyStock(viewer)) return fail(forbidden);
 
-  let product;
-  try {
-    product = (await products.findProducts([productId])).get(productId);
-  } catch (error) {
-    if (error instanceof SubgraphUnavailableError) {
-      return fail(userError(InventoryErrorCode.ServiceUnavailable, 'The product catalogue is not answering; try again shortly.'));
-    }
-    throw error;
-  }
-  if (!product) return fail(userError(InventoryErrorCode.NotFound, 'No product has this ID.', ['productId']));
-  if (!mayManageStock(viewer, product)) return forbidden;
+  const found = await findManagedProduct(products, viewer, productId, { field: ['productId'], forbidden });
+  if (!found.ok) return found;
+  const product = found.value;
 
   await db.transaction(async (tx) => {
     // The stock rows' locks order this against every stock change, so each crossing is seen by exactly one of them.
