@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ok } from '@shop/common';
 import { defineSubgraph, type ServiceKit } from '@shop/kernel';
+import { RemoteOrderLookup } from '@shop/orders/lookup';
 import { paymentsConsumers } from './consumers.js';
 import { schema, type PaymentRow, type PaymentsSchema } from './db/schema.js';
 import { PaymentDriver } from './domain/drive.js';
@@ -8,7 +9,7 @@ import { payOrder } from './domain/pay.js';
 import { seedDemoPayments } from './domain/seed.js';
 import { createContext, type PaymentsServices } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
-import { RemoteOrderDirectory, type OrderDirectory } from './order-directory.js';
+import type { OrderDirectory } from './order-directory.js';
 import type { PaymentProvider } from './provider/payment-provider.js';
 import { SimulatedPaymentProvider } from './provider/simulated-payment-provider.js';
 
@@ -38,7 +39,7 @@ export const payments = defineSubgraph({
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoPayments },
   services: ({ config, db, logger, given, credentials }: PaymentsKit) => {
     const provider: PaymentProvider = given.provider ?? new SimulatedPaymentProvider({ latencyMs: config.PAYMENT_PROVIDER_LATENCY_MS });
-    const orders: OrderDirectory = new RemoteOrderDirectory({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS, credentials });
+    const orders: OrderDirectory = new RemoteOrderLookup({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS, credentials });
     return { provider, orders, driver: new PaymentDriver({ db, provider, logger, providerTimeoutMs: config.PROVIDER_TIMEOUT_MS, leaseMs: config.DRIVE_LEASE_MS }) };
   },
   // A payment is its order's customer's.

@@ -2,9 +2,10 @@ import { gql } from 'graphql-tag';
 import { createTokenVerifier } from '@shop/auth';
 import { startSubgraphServer, type RunningServer } from '@shop/server';
 
-/** What the stub knows about an order: exactly the fields payments reads. */
+/** What the stub knows about an order: the fields orders' lookup (@shop/orders/lookup) reads; number defaults to ORD-000001. */
 export interface StubOrder {
   id: string;
+  number?: string;
   status: string;
   totalAmount: string;
   currency: string;
@@ -22,6 +23,7 @@ const typeDefs = gql`
   }
   type Order @key(fields: "id") {
     id: ID!
+    number: String!
     status: String!
     total: Money!
     customer: User!
@@ -47,6 +49,7 @@ export async function startOrdersStub(publicKeyPem: string): Promise<RunningServ
         Query: { stubOrderCount: () => orders.size },
         Order: {
           __resolveReference: (ref: { id: string }) => orders.get(ref.id) ?? null,
+          number: (order: StubOrder) => order.number ?? 'ORD-000001',
           total: (order: StubOrder) => ({ amount: order.totalAmount, currency: order.currency }),
           customer: (order: StubOrder) => ({ __typename: 'User', id: order.customerId }),
         },

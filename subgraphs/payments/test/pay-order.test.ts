@@ -10,7 +10,7 @@ import { startSubgraph, type RunningSubgraph } from '@shop/kernel';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { payments, schema, type PaymentRow, type PaymentsSchema, type PaymentStatus } from '../src/db/schema.js';
 import { payOrder } from '../src/domain/pay.js';
-import { RemoteOrderDirectory } from '../src/order-directory.js';
+import { RemoteOrderLookup } from '@shop/orders/lookup';
 import { SimulatedPaymentProvider, testCards } from '../src/provider/simulated-payment-provider.js';
 import { payments as paymentsSubgraph } from '../src/subgraph.js';
 import { startOrdersStub, type StubOrder } from './orders-stub.js';
@@ -270,7 +270,7 @@ describe('payOrder authorization and order state', () => {
 
   it('answers SERVICE_UNAVAILABLE when orders does not answer, and writes nothing', async () => {
     const order = newOrder();
-    const down = new RemoteOrderDirectory({ url: 'http://127.0.0.1:9/graphql', timeoutMs: 500, credentials: createServiceCredentials('payments', processServiceSecret()) });
+    const down = new RemoteOrderLookup({ url: 'http://127.0.0.1:9/graphql', timeoutMs: 500, credentials: createServiceCredentials('payments', processServiceSecret()) });
     const result = await payOrder(db, down, { id: customerId, roles: ['CUSTOMER'] }, { orderId: order.id, method: 'PSE', idempotencyKey: randomUUID() }, { leaseMs: 1000 });
     expect(result).toEqual({ ok: false, errors: [{ code: 'SERVICE_UNAVAILABLE', message: expect.any(String), field: null }] });
     expect(await paymentsOfOrder(order.id)).toEqual([]);

@@ -11,7 +11,7 @@ import { payments, schema, type PaymentRow, type PaymentsSchema } from '../src/d
 import { Scheduler } from '@shop/common';
 import { PaymentDriver } from '../src/domain/drive.js';
 import { payOrder, type PayOrderInput } from '../src/domain/pay.js';
-import { RemoteOrderDirectory } from '../src/order-directory.js';
+import { RemoteOrderLookup } from '@shop/orders/lookup';
 import { SimulatedPaymentProvider, testCards } from '../src/provider/simulated-payment-provider.js';
 import { startOrdersStub } from './orders-stub.js';
 import { ProviderSpy } from './provider-spy.js';
@@ -22,7 +22,7 @@ let db: Database<PaymentsSchema>;
 let close: () => Promise<void>;
 let drop: () => Promise<void>;
 let stub: Awaited<ReturnType<typeof startOrdersStub>>;
-let orders: RemoteOrderDirectory;
+let orders: RemoteOrderLookup;
 const viewer: Viewer = { id: randomUUID(), roles: ['CUSTOMER'] };
 const logger = pino({ level: 'silent' });
 const drivers: PaymentDriver[] = [];
@@ -32,7 +32,7 @@ beforeAll(async () => {
   drop = database.drop;
   ({ db, close } = await openDatabase({ url: database.url, schema, migrationsFolder }));
   stub = await startOrdersStub((await generateKeyPairPem()).publicKeyPem);
-  orders = new RemoteOrderDirectory({ url: stub.url, credentials: createServiceCredentials('payments', processServiceSecret()) });
+  orders = new RemoteOrderLookup({ url: stub.url, credentials: createServiceCredentials('payments', processServiceSecret()) });
 });
 afterAll(async () => {
   await Promise.all(drivers.map((d) => d.stop()));

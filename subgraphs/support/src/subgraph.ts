@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineSubgraph } from '@shop/kernel';
 import { asyncGauge } from '@shop/observability';
+import { RemoteOrderLookup, type OrderLookup } from '@shop/orders/lookup';
 import { supportConsumers } from './consumers.js';
 import { schema, type TicketRow } from './db/schema.js';
-import { RemoteOrderDirectory, type OrderDirectory } from './domain/order-directory.js';
 import { seedDemoTickets } from './domain/seed.js';
 import { countUntriaged } from './domain/ticket-lists.js';
 import { createContext } from './graphql/context.js';
@@ -21,7 +21,7 @@ export const support = defineSubgraph({
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoTickets },
-  services: ({ config, credentials }) => ({ orders: new RemoteOrderDirectory({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS, credentials }) as OrderDirectory }),
+  services: ({ config, credentials }) => ({ orders: new RemoteOrderLookup({ url: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS, credentials }) as OrderLookup }),
   // A ticket is its customer's; User.tickets are the user's own.
   access: { owners: { Ticket: (ticket: TicketRow) => ticket.customerId, User: (user: { id: string }) => user.id } },
   context: ({ orders }, viewer, { db, bus }) => createContext({ db, orders, bus }, viewer),

@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { fail, issuesToUserErrors, ok, type Result, userError, zId, zText } from '@shop/common';
+import { fail, issuesToUserErrors, ok, parseDecimalToMinor, type Result, userError, zId, zText } from '@shop/common';
 import type { Database, Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import type { OrderStatusChangedPayload } from '@shop/orders/contract';
+import type { OrderLookup, OrderSummary } from '@shop/orders/lookup';
 import type { TicketPrioritizedPayload } from '@shop/assignment/contract';
 import { SubgraphUnavailableError } from '@shop/server';
 import { EXCERPT_LENGTH, ticketCreated, ticketReplied } from '../contract.js';
 import { ticketMessages, tickets, ticketStatusHistory, type SupportSchema, type TicketRow, type TicketStatus } from '../db/schema.js';
 import { SupportErrorCode } from '../errors.js';
-import type { OrderDirectory, OrderFacts } from './order-directory.js';
 import { statusAfterReply, transitionTicket } from './transitions.js';
 
 type Db = Database<SupportSchema>;
@@ -42,18 +42,18 @@ export const maySee = (actor: Actor, ticket: Pick<TicketRow, 'customerId'>): boo
  * order's owner, number and total come from the orders subgraph (support owns no order data): someone else's order
  * and an unknown one are both NOT_FOUND.
  */
-export async function openTicket(db: Db, orders: OrderDirectory, actor: Actor, input: unknown): Promise<Result<TicketRow>> {
+export async function openTicket(db: Db, orders: OrderLookup, actor: Actor, input: unknown): Promise<Result<TicketRow>> {
   const parsed = openTicketInput.safeParse(input);
   if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
   const { orderId, subject, message } = parsed.data;
-  let order: OrderFacts | undefined;
+  let order: OrderSummary | null;
   try {
     order = await orders.findOrder(orderId);
   } catch (error) {
     if (error instanceof SubgraphUnavailableError) return fail(unavailable());
     throw error;
   }
-  if (!order || order.customerId !== actor.id) return fail(notFound(['input', 'orderId']));
+  if (!order || order.customer.id !== actor.id) return fail(notFound(['input', 'orderId']));
 
   return db.transaction(async (tx) => {
     // One customer's opens take turns, so two at once cannot both pass the limit.
@@ -73,7 +73,7 @@ export async function openTicket(db: Db, orders: OrderDirectory, actor: Actor, i
     await recordEvents(tx, [
       ticketCreated.create({
         ticketId: ticket!.id, number: ticket!.number, orderId, orderNumber: order.number, customerId: actor.id, subject, message,
-        orderTotal: order.total, createdAt: ticket!.createdAt.toISOString(),
+        orderTotal: { amountMinor: Number(parseDecimalToMinor(order.total.amount) ?? 0n), currency: order.total.currency }, createdAt: ticket!.createdAt.toISOString(),
       }),
     ]);
     return ok(ticket!);

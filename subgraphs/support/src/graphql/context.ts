@@ -1,14 +1,14 @@
 import type { Viewer } from '@shop/auth';
 import type { Database } from '@shop/db';
 import type { EventBus } from '@shop/events';
+import type { OrderLookup } from '@shop/orders/lookup';
 import type { SupportSchema } from '../db/schema.js';
-import type { OrderDirectory } from '../domain/order-directory.js';
 import { createLoaders, type SupportLoaders } from './loaders.js';
 
 /** What every request shares: the database, the orders subgraph and the bus. */
 export interface SupportServices {
   db: Database<SupportSchema>;
-  orders: OrderDirectory;
+  orders: OrderLookup;
   /** Live ticket events for ticketUpdated (broadcast: every replica sees every change). */
   bus: Pick<EventBus, 'broadcast'>;
 }
