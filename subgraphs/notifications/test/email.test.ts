@@ -35,31 +35,31 @@ describe('e-mail without SMTP: .eml files under DATA_DIR/mail', () => {
   it("writes the customer's e-mail with the title, the body and the storefront link, and marks it sent", async () => {
     const orderId = randomUUID();
     await h.deliver(orderChange(demo.customer.id, 'AWAITING_PAYMENT', 'PAID', { orderId, number: 'ORD-000321' }));
-    await vi.waitFor(async () => expect((await deliveryOf('Order ORD-000321 is paid'))?.sentAt).toBeInstanceOf(Date), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await deliveryOf('Tu pedido ORD-000321 está pagado'))?.sentAt).toBeInstanceOf(Date), { timeout: 5000 });
     const mail = await emlAbout('ORD-000321');
-    expect(mail?.subject).toBe('Order ORD-000321 is paid');
+    expect(mail?.subject).toBe('Tu pedido ORD-000321 está pagado');
     expect(mail?.to).toMatchObject({ text: 'cliente@artesanias.test' });
     expect(mail?.from).toMatchObject({ value: [{ name: 'Artesanías', address: 'no-reply@artesanias.test' }] });
     expect(mail?.html).toBe(false);
-    expect(mail?.text).toContain('Hello Camila Rojas,');
-    expect(mail?.text).toContain('Your payment of 249900.50 COP was received.');
-    expect(mail?.text).toContain(`See it: http://localhost:5173/orders/${orderId}`);
-    expect(mail?.text).toContain('turn it off on your profile: http://localhost:5173/profile');
-    expect(await deliveryOf('Order ORD-000321 is paid')).toMatchObject({ attempts: 1, lastError: null, skippedAt: null });
+    expect(mail?.text).toContain('Hola, Camila Rojas:');
+    expect(mail?.text).toContain('Recibimos tu pago de $ 249.900,50.');
+    expect(mail?.text).toContain(`Ver detalles: http://localhost:5173/orders/${orderId}`);
+    expect(mail?.text).toContain('puedes desactivarlos en tu perfil: http://localhost:5173/profile');
+    expect(await deliveryOf('Tu pedido ORD-000321 está pagado')).toMatchObject({ attempts: 1, lastError: null, skippedAt: null });
   });
 
   it("a failed payment's e-mail says nothing of the card or the provider's message", async () => {
     await h.deliver(failedPayment(demo.customer.id));
-    await vi.waitFor(async () => expect(await emlAbout('A payment failed')).toBeDefined(), { timeout: 5000 });
-    const mail = (await emlAbout('A payment failed'))!;
-    expect(mail.text).toContain('Your payment of 249900.50 COP could not be completed.');
+    await vi.waitFor(async () => expect(await emlAbout('Tu pago no se pudo completar')).toBeDefined(), { timeout: 5000 });
+    const mail = (await emlAbout('Tu pago no se pudo completar'))!;
+    expect(mail.text).toContain('Tu pago de $ 249.900,50 no se pudo completar.');
     expect(`${mail.subject} ${mail.text}`).not.toMatch(/4111|tok_secret|declined|token/i);
   });
 
   it('an account that does not exist gets no e-mail: the delivery is skipped, the notification stays', async () => {
     await h.deliver(orderChange(randomUUID(), 'AWAITING_PAYMENT', 'PAID', { number: 'ORD-000999' }));
-    await vi.waitFor(async () => expect((await deliveryOf('Order ORD-000999 is paid'))?.skippedAt).toBeInstanceOf(Date), { timeout: 5000 });
-    expect((await deliveryOf('Order ORD-000999 is paid'))?.sentAt).toBeNull();
+    await vi.waitFor(async () => expect((await deliveryOf('Tu pedido ORD-000999 está pagado'))?.skippedAt).toBeInstanceOf(Date), { timeout: 5000 });
+    expect((await deliveryOf('Tu pedido ORD-000999 está pagado'))?.sentAt).toBeNull();
   });
 });
 
@@ -94,17 +94,17 @@ describe('preferences', () => {
     expect(off.data.setNotificationPreference.preferences).toContainEqual({ kind: 'ORDER_SHIPPED', email: false });
     await h.deliver(orderChange(user, 'PAID', 'SHIPPED', { number: 'ORD-000501' }));
     await h.deliver(orderChange(user, 'SHIPPED', 'DELIVERED', { number: 'ORD-000501' }));
-    expect(await deliveryOf('Order ORD-000501 was shipped')).toBeNull();
-    expect(await deliveryOf('Order ORD-000501 was delivered')).not.toBeNull();
+    expect(await deliveryOf('Tu pedido ORD-000501 fue enviado')).toBeNull();
+    expect(await deliveryOf('Tu pedido ORD-000501 fue entregado')).not.toBeNull();
     // Someone else's ORDER_SHIPPED is still e-mailed.
     await h.deliver(orderChange(randomUUID(), 'PAID', 'SHIPPED', { number: 'ORD-000502' }));
-    expect(await deliveryOf('Order ORD-000502 was shipped')).not.toBeNull();
+    expect(await deliveryOf('Tu pedido ORD-000502 fue enviado')).not.toBeNull();
     // Read back, and on again.
     const read = await graphqlRequest(h.notifications.url, queries.preferences, { id: user }, token);
     expect(read.data._entities[0].notificationPreferences).toContainEqual({ kind: 'ORDER_SHIPPED', email: false });
     await graphqlRequest(h.notifications.url, queries.setPreference, { kind: 'ORDER_SHIPPED', email: true }, token);
     await h.deliver(orderChange(user, 'PAID', 'SHIPPED', { number: 'ORD-000503' }));
-    expect(await deliveryOf('Order ORD-000503 was shipped')).not.toBeNull();
+    expect(await deliveryOf('Tu pedido ORD-000503 fue enviado')).not.toBeNull();
   });
 
   it('an unknown kind is BAD_USER_INPUT and signed out is UNAUTHENTICATED', async () => {

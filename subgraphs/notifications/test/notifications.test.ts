@@ -35,10 +35,10 @@ describe('events become notifications', () => {
 
     const rows = await rowsOf(customer);
     expect(rows.map((r) => r.kind)).toEqual(['ORDER_PLACED', 'ORDER_PAID', 'ORDER_SHIPPED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'PAYMENT_FAILED']);
-    expect(rows[0]).toMatchObject({ title: 'Order ORD-000042 was placed', link: `/orders/${orderId}` });
-    expect(rows[0]!.body).toContain('249900.50 COP');
-    expect(rows[4]!.body).toBe('It was cancelled because its payment did not arrive in time.');
-    expect(rows[5]).toMatchObject({ title: 'A payment failed', link: `/orders/${orderId}` });
+    expect(rows[0]).toMatchObject({ title: 'Tu pedido ORD-000042 quedó registrado', link: `/orders/${orderId}` });
+    expect(rows[0]!.body).toContain('$ 249.900,50');
+    expect(rows[4]!.body).toBe('Se canceló porque el pago no llegó a tiempo.');
+    expect(rows[5]).toMatchObject({ title: 'Tu pago no se pudo completar', link: `/orders/${orderId}` });
     // The provider's failure text (which may name a card or a token) never reaches the customer.
     expect(JSON.stringify(rows)).not.toMatch(/4111|tok_secret|declined/);
   });
@@ -46,7 +46,7 @@ describe('events become notifications', () => {
   it('a paid order that is cancelled says the payment is being refunded', async () => {
     const customer = randomUUID();
     await h.deliver(orderChange(customer, 'PAID', 'CANCELLED', { reason: 'ADMIN' }));
-    expect(await rowsOf(customer)).toEqual([expect.objectContaining({ kind: 'ORDER_CANCELLED', body: 'The shop cancelled it. Your payment of 249900.50 COP is being refunded.' })]);
+    expect(await rowsOf(customer)).toEqual([expect.objectContaining({ kind: 'ORDER_CANCELLED', body: 'La tienda lo canceló. Estamos reembolsando tu pago de $ 249.900,50.' })]);
   });
 
   it('an order event without the newer number and total still makes a notification', async () => {
@@ -55,7 +55,7 @@ describe('events become notifications', () => {
     delete (event.payload as Record<string, unknown>).number;
     delete (event.payload as Record<string, unknown>).total;
     await h.deliver(event);
-    expect(await rowsOf(customer)).toEqual([expect.objectContaining({ kind: 'ORDER_SHIPPED', title: 'Your order was shipped' })]);
+    expect(await rowsOf(customer)).toEqual([expect.objectContaining({ kind: 'ORDER_SHIPPED', title: 'Tu pedido fue enviado' })]);
   });
 
   it("tells a product's seller, by the product's name, of low stock and of selling out; nobody else", async () => {
@@ -64,9 +64,9 @@ describe('events become notifications', () => {
     await h.deliver(soldOut());
     const rows = (await rowsOf(seller.id)).slice(-2);
     expect(rows.map((r) => r.kind)).toEqual(['LOW_STOCK', 'SOLD_OUT']);
-    expect(rows[0]).toMatchObject({ title: `Low stock: ${product.name}`, link: `/seller/products/${product.id}` });
-    expect(rows[0]!.body).toContain('Only 2 units are left');
-    expect(rows[1]!.title).toBe(`Sold out: ${product.name}`);
+    expect(rows[0]).toMatchObject({ title: `Pocas existencias: ${product.name}`, link: `/seller/products/${product.id}` });
+    expect(rows[0]!.body).toContain('Solo quedan 2 unidades');
+    expect(rows[1]!.title).toBe(`Agotado: ${product.name}`);
     const after = await h.db.select({ n: count() }).from(notifications);
     expect(after[0]!.n - before[0]!.n).toBe(2);
   });
@@ -78,12 +78,12 @@ describe('events become notifications', () => {
     expect(await kindsOf(customer)).toEqual<NotificationKind[]>(['TICKET_OPENED', 'TICKET_REPLIED', 'TICKET_STATUS_CHANGED']);
     const adminRows = (await rowsOf(demo.admin.id)).filter((r) => r.link?.endsWith(ticket.ticketId));
     expect(adminRows.map((r) => r.kind)).toEqual(['TICKET_OPENED', 'TICKET_REPLIED', 'TICKET_STATUS_CHANGED']);
-    expect(adminRows[0]).toMatchObject({ title: 'New ticket TKT-000007: Where is my hammock?', link: `/admin/tickets/${ticket.ticketId}` });
-    expect(adminRows[1]!.title).toBe('The customer replied on ticket TKT-000007');
-    expect(adminRows[2]!.title).toBe('Ticket TKT-000007 is closed');
+    expect(adminRows[0]).toMatchObject({ title: 'Nuevo ticket TKT-000007: Where is my hammock?', link: `/admin/tickets/${ticket.ticketId}` });
+    expect(adminRows[1]!.title).toBe('El cliente respondió en el ticket TKT-000007');
+    expect(adminRows[2]!.title).toBe('El ticket TKT-000007 está cerrado');
     const customerRows = await rowsOf(customer);
-    expect(customerRows[1]).toMatchObject({ title: 'New reply on ticket TKT-000007', body: '“It left the workshop today.”', link: `/support/tickets/${ticket.ticketId}` });
-    expect(customerRows[2]!.title).toBe('Ticket TKT-000007 is in progress');
+    expect(customerRows[1]).toMatchObject({ title: 'Nueva respuesta en tu ticket TKT-000007', body: '“It left the workshop today.”', link: `/support/tickets/${ticket.ticketId}` });
+    expect(customerRows[2]!.title).toBe('El ticket TKT-000007 está en curso');
   });
 
   it('a redelivered event makes one notification (and one e-mail)', async () => {
@@ -91,7 +91,7 @@ describe('events become notifications', () => {
     await h.deliver(event);
     await h.deliver(structuredClone(event));
     await Promise.all([h.deliver(structuredClone(event)), h.deliver(structuredClone(event))]);
-    const rows = await h.db.select().from(notifications).where(and(eq(notifications.userId, demo.customer.id), eq(notifications.title, 'Order ORD-000777 was shipped')));
+    const rows = await h.db.select().from(notifications).where(and(eq(notifications.userId, demo.customer.id), eq(notifications.title, 'Tu pedido ORD-000777 fue enviado')));
     expect(rows).toHaveLength(1);
     const deliveries = await h.db.select().from(emailDeliveries).where(eq(emailDeliveries.notificationId, rows[0]!.id));
     expect(deliveries).toHaveLength(1);
@@ -186,14 +186,14 @@ describe('notificationAdded', () => {
 
     await h.deliver(orderChange(alice, 'AWAITING_PAYMENT', 'PAID', { number: 'ORD-000100' }));
     await vi.waitFor(() => expect(received.alice).toHaveLength(1), { timeout: 5000 });
-    expect(received.alice[0].data.notificationAdded).toMatchObject({ kind: 'ORDER_PAID', title: 'Order ORD-000100 is paid', read: false });
+    expect(received.alice[0].data.notificationAdded).toMatchObject({ kind: 'ORDER_PAID', title: 'Tu pedido ORD-000100 está pagado', read: false });
     const [stored] = await rowsOf(alice);
     expect(received.alice[0].data.notificationAdded.id).toBe(stored!.id);
 
     // Bob's first notification is his own: Alice's never arrived before it.
     await h.deliver(orderChange(bob, 'PAID', 'SHIPPED', { number: 'ORD-000200' }));
     await vi.waitFor(() => expect(received.bob).toHaveLength(1), { timeout: 5000 });
-    expect(received.bob[0].data.notificationAdded.title).toBe('Order ORD-000200 was shipped');
+    expect(received.bob[0].data.notificationAdded.title).toBe('Tu pedido ORD-000200 fue enviado');
     expect(received.alice).toHaveLength(1);
   });
 

@@ -43,9 +43,9 @@ describe('on embedded PGlite', () => {
     await bus.publish(orderChange(demo.customer.id, 'PAID', 'SHIPPED', { number: 'ORD-000077' }));
     await bus.drain();
     const page = await graphqlRequest(notifications.url, queries.feed, { id: demo.customer.id, first: 1 }, token);
-    expect(page.data._entities[0].notifications.edges[0].node).toMatchObject({ title: 'Order ORD-000077 was shipped', read: false });
+    expect(page.data._entities[0].notifications.edges[0].node).toMatchObject({ title: 'Tu pedido ORD-000077 fue enviado', read: false });
     const next = await graphqlRequest(notifications.url, queries.feed, { id: demo.customer.id, first: 1, after: page.data._entities[0].notifications.pageInfo.endCursor }, token);
-    expect(next.data._entities[0].notifications.edges[0].node.title).toBe('New reply on ticket TKT-000001');
+    expect(next.data._entities[0].notifications.edges[0].node.title).toBe('Nueva respuesta en tu ticket TKT-000001');
 
     const marked = await graphqlRequest(notifications.url, queries.markRead, {}, token);
     expect(marked.data.markNotificationsRead).toEqual({ unreadNotificationCount: 0, errors: [] });

@@ -46,7 +46,7 @@ describe('on RabbitMQ, two replicas', () => {
     // Bob's first notification is his own: none of Alice's reached him.
     await h.deliver(orderChange(bob, 'AWAITING_PAYMENT', 'PAID', { number: 'ORD-000901' }));
     await vi.waitFor(() => expect(received.bobOnFirst).toHaveLength(1), { timeout: 10_000 });
-    expect(received.bobOnFirst[0].title).toBe('Order ORD-000901 is paid');
+    expect(received.bobOnFirst[0].title).toBe('Tu pedido ORD-000901 está pagado');
 
     // Each exactly once; in any order, as two replicas consume the queue side by side.
     for (const seen of [received.aliceOnFirst, received.aliceOnReplica]) {

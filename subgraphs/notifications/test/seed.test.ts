@@ -19,12 +19,12 @@ it('gives the demo customer, seller and admin a feed with something unread, and 
   const customer = await feedOf(demo.customer.id, ['CUSTOMER']);
   expect(customer.unreadNotificationCount).toBe(1);
   expect(customer.notifications.edges.map((e: any) => e.node.kind)).toEqual(['TICKET_REPLIED', 'TICKET_OPENED', 'ORDER_PAID', 'ORDER_PLACED']);
-  expect(customer.notifications.edges[0].node).toMatchObject({ title: 'New reply on ticket TKT-000001', read: false });
-  expect(customer.notifications.edges[3].node).toMatchObject({ title: `Order ${demo.pastOrder.number} was placed`, link: `/orders/${demo.pastOrder.id}` });
+  expect(customer.notifications.edges[0].node).toMatchObject({ title: 'Nueva respuesta en tu ticket TKT-000001', read: false });
+  expect(customer.notifications.edges[3].node).toMatchObject({ title: `Tu pedido ${demo.pastOrder.number} quedó registrado`, link: `/orders/${demo.pastOrder.id}` });
 
   const soldOutProduct = demo.products[7]!;
   const seller = await feedOf(soldOutProduct.sellerId, ['SELLER', 'CUSTOMER']);
-  expect(seller.notifications.edges.map((e: any) => e.node.title)).toContain(`Sold out: ${soldOutProduct.name}`);
+  expect(seller.notifications.edges.map((e: any) => e.node.title)).toContain(`Agotado: ${soldOutProduct.name}`);
   expect(seller.unreadNotificationCount).toBeGreaterThan(0);
 
   const admin = await feedOf(demo.admin.id, ['ADMIN']);

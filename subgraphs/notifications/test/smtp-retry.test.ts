@@ -29,17 +29,17 @@ describe('e-mail through SMTP', () => {
     const orderId = randomUUID();
     await h.deliver(orderChange(demo.customer.id, 'AWAITING_PAYMENT', 'PAID', { orderId, number: 'ORD-000640' }));
     // The feed has it at once, whatever the mail server does.
-    expect(await h.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.title, 'Order ORD-000640 is paid'))).toHaveLength(1);
+    expect(await h.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.title, 'Tu pedido ORD-000640 está pagado'))).toHaveLength(1);
 
-    await vi.waitFor(async () => expect((await deliveryOf('Order ORD-000640 is paid'))?.attempts).toBeGreaterThanOrEqual(1), { timeout: 5000 });
-    const failing = await deliveryOf('Order ORD-000640 is paid');
+    await vi.waitFor(async () => expect((await deliveryOf('Tu pedido ORD-000640 está pagado'))?.attempts).toBeGreaterThanOrEqual(1), { timeout: 5000 });
+    const failing = await deliveryOf('Tu pedido ORD-000640 está pagado');
     expect(failing).toMatchObject({ sentAt: null });
     expect(failing?.lastError).toMatch(/451|Try again later/);
 
-    await vi.waitFor(async () => expect((await deliveryOf('Order ORD-000640 is paid'))?.sentAt).toBeInstanceOf(Date), { timeout: 10_000 });
-    expect(await deliveryOf('Order ORD-000640 is paid')).toMatchObject({ attempts: 3, lastError: null });
+    await vi.waitFor(async () => expect((await deliveryOf('Tu pedido ORD-000640 está pagado'))?.sentAt).toBeInstanceOf(Date), { timeout: 10_000 });
+    expect(await deliveryOf('Tu pedido ORD-000640 está pagado')).toMatchObject({ attempts: 3, lastError: null });
     expect(smtp.refused).toBe(2);
-    const mails = smtp.accepted.filter((m) => m.subject === 'Order ORD-000640 is paid');
+    const mails = smtp.accepted.filter((m) => m.subject === 'Tu pedido ORD-000640 está pagado');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toMatchObject({ text: 'cliente@artesanias.test' });
     expect(mails[0]!.text).toContain(`/orders/${orderId}`);
@@ -49,12 +49,12 @@ describe('e-mail through SMTP', () => {
     const port = Number(new URL(smtp.url).port);
     await smtp.stop();
     await h.deliver(orderChange(demo.customer.id, 'PAID', 'SHIPPED', { number: 'ORD-000641' }));
-    await vi.waitFor(async () => expect((await deliveryOf('Order ORD-000641 was shipped'))?.attempts).toBeGreaterThanOrEqual(1), { timeout: 5000 });
-    expect((await deliveryOf('Order ORD-000641 was shipped'))?.sentAt).toBeNull();
-    expect((await deliveryOf('Order ORD-000641 was shipped'))?.lastError).toMatch(/ECONNREFUSED|connect/i);
+    await vi.waitFor(async () => expect((await deliveryOf('Tu pedido ORD-000641 fue enviado'))?.attempts).toBeGreaterThanOrEqual(1), { timeout: 5000 });
+    expect((await deliveryOf('Tu pedido ORD-000641 fue enviado'))?.sentAt).toBeNull();
+    expect((await deliveryOf('Tu pedido ORD-000641 fue enviado'))?.lastError).toMatch(/ECONNREFUSED|connect/i);
 
     smtp = await startSmtpServer(port);
-    await vi.waitFor(async () => expect((await deliveryOf('Order ORD-000641 was shipped'))?.sentAt).toBeInstanceOf(Date), { timeout: 15_000 });
-    expect(smtp.accepted.map((m) => m.subject)).toEqual(['Order ORD-000641 was shipped']);
+    await vi.waitFor(async () => expect((await deliveryOf('Tu pedido ORD-000641 fue enviado'))?.sentAt).toBeInstanceOf(Date), { timeout: 15_000 });
+    expect(smtp.accepted.map((m) => m.subject)).toEqual(['Tu pedido ORD-000641 fue enviado']);
   });
 });

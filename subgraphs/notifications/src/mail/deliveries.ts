@@ -21,13 +21,13 @@ export interface DeliveryOptions {
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const pending = and(isNull(emailDeliveries.sentAt), isNull(emailDeliveries.skippedAt));
 
-/** The e-mail for one notification: plain text, the notification's own words and a link; nothing else about the user. */
+/** The e-mail for one notification: plain text in Spanish, the notification's own words and a link; nothing else about the user. */
 export function mailOf(notification: NotificationRow, contact: Contact, storefrontUrl: string): Mail {
-  const link = notification.link ? `\n\nSee it: ${new URL(notification.link, storefrontUrl).toString()}` : '';
+  const link = notification.link ? `\n\nVer detalles: ${new URL(notification.link, storefrontUrl).toString()}` : '';
   return {
     to: contact.email,
     subject: notification.title,
-    text: `Hello ${contact.name},\n\n${notification.body}${link}\n\n— Artesanías\n\nYou get this e-mail because e-mail is on for this kind of notification; turn it off on your profile: ${new URL(links.preferences, storefrontUrl).toString()}\n`,
+    text: `Hola, ${contact.name}:\n\n${notification.body}${link}\n\n— Artesanías\n\nRecibes este correo porque tienes activados los correos para este tipo de notificación; puedes desactivarlos en tu perfil: ${new URL(links.preferences, storefrontUrl).toString()}\n`,
     key: `${notification.createdAt.toISOString().replace(/[:.]/g, '-')}-${notification.id}`,
   };
 }
