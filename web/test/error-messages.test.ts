@@ -8,6 +8,7 @@ import { InventoryErrorCode } from '../../subgraphs/inventory/src/errors';
 import { OrdersErrorCode } from '../../subgraphs/orders/src/errors';
 import { FailureReason, PaymentsErrorCode } from '../../subgraphs/payments/src/errors';
 import { SupportErrorCode } from '../../subgraphs/support/src/errors';
+import { NotificationsErrorCode } from '../../subgraphs/notifications/src/errors';
 import { errorMessage, graphQLErrorMessage, isKnownErrorCode, userErrorMessage } from '../src/lib/error-messages';
 import { ITEM, ORDER, PRODUCT, UNIT, countOf, formatCount, formatWait, pluralForm } from '../src/lib/plurals';
 import { formatDateTime } from '../src/lib/dates';
@@ -24,6 +25,7 @@ const declared: Record<string, readonly string[]> = {
   orders: Object.values(OrdersErrorCode),
   payments: Object.values(PaymentsErrorCode),
   support: Object.values(SupportErrorCode),
+  notifications: Object.values(NotificationsErrorCode),
   'payment failure reasons': Object.values(FailureReason),
 };
 

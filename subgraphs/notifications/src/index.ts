@@ -1,1 +1,2 @@
 export { notifications } from './subgraph.js';
+export { NotificationsErrorCode } from './errors.js';

@@ -11,13 +11,14 @@ import type { InventoryErrorCode } from '../../../subgraphs/inventory/src/errors
 import type { OrdersErrorCode } from '../../../subgraphs/orders/src/errors.ts';
 import type { FailureReason, PaymentsErrorCode } from '../../../subgraphs/payments/src/errors.ts';
 import type { SupportErrorCode } from '../../../subgraphs/support/src/errors.ts';
+import type { NotificationsErrorCode } from '../../../subgraphs/notifications/src/errors.ts';
 import { formatWait } from './plurals';
 
 /** The values of each object of a union (distributive: keyof a union would keep only the keys all share). */
 type ValueOf<T> = T extends unknown ? T[keyof T] : never;
 
 /** Codes of a mutation payload's errors (UserError.code). */
-export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode>;
+export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode | typeof NotificationsErrorCode>;
 /** Codes of GraphQL errors (extensions.code): the kernel's list for subgraphs and gateway, and the masked one. */
 export type GraphQLErrorCode = ClientErrorCode | typeof MASKED_ERROR_CODE;
 /** Why a payment failed (Payment.failureReason). */
