@@ -41,7 +41,7 @@ export type MutationSetNotificationPreferenceArgs = {
 /** One entry of a user's notification feed. */
 export type Notification = {
   __typename?: 'Notification';
-  /** A sentence or two with the details, in English. */
+  /** A sentence or two with the details, in Spanish for the shopper; amounts as the storefront writes them, e.g. "$ 249.900". */
   body: Scalars['String']['output'];
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -53,7 +53,7 @@ export type Notification = {
   link?: Maybe<Scalars['String']['output']>;
   /** Whether the user has marked it read (markNotificationsRead). */
   read: Scalars['Boolean']['output'];
-  /** One line, in English, e.g. "Order ORD-000012 was shipped". */
+  /** One line, in Spanish for the shopper, e.g. "Tu pedido ORD-000012 fue enviado". */
   title: Scalars['String']['output'];
 };
 
