@@ -72,6 +72,9 @@ describe('notifications and support tickets in a real browser against npm start'
     const entries = page.getByTestId('notification');
     await poll(() => entries.evaluateAll((nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.kind}:${(n as HTMLElement).dataset.read}`))).toEqual(['ORDER_PAID:false', 'ORDER_PLACED:false']);
     await page.getByText('Pedido pagado').waitFor();
+    // The service writes in Spanish, so nothing in the entry is marked as another language.
+    expect(await entries.first().locator('.notification-title').textContent()).toBe(`Tu pedido ${order.number} está pagado`);
+    expect(await entries.first().locator('[lang]').count()).toBe(0);
     await a11y.check('notifications');
 
     // One read: that entry and the bell change; then all.

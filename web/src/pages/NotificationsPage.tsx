@@ -80,11 +80,10 @@ function NotificationEntry({ notification, busy, onRead }: { notification: Notif
           {formatDateTime(createdAt)}
         </time>
       </p>
-      {/* The service writes its title and body in English; the kind above says it in Spanish. */}
-      <p className="notification-title" lang="en">
+      <p className="notification-title">
         {title}
       </p>
-      <p className="notification-body muted" lang="en">
+      <p className="notification-body muted">
         {body}
       </p>
       <div className="actions">
