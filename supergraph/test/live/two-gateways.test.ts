@@ -5,11 +5,13 @@ import { formatMinor } from '@shop/common';
 import { demo } from '@shop/demo-store';
 import { InProcessEventBus } from '@shop/events';
 import { startSubgraph } from '@shop/kernel';
+import { notifications as notificationsService } from '@shop/notifications';
 import { orders as ordersService } from '@shop/orders';
 import { payments as paymentsService } from '@shop/payments';
 import { products as productsService } from '@shop/products';
 import type { RunningServer } from '@shop/server';
 import { createTestDatabase, freePort, startRabbitMq, startServiceProcess, type RabbitMqServer, type ServiceProcess } from '@shop/testing';
+import { support as supportService } from '@shop/support';
 import { users as usersService } from '@shop/users';
 import { adjustStock, collect, sleep, until, wsClient, type Collected } from './support.js';
 
@@ -33,10 +35,10 @@ beforeAll(async () => {
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   sellerToken = await issuer.issue({ id: demo.sellers[0].id, roles: ['SELLER', 'CUSTOMER'] });
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
-  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb] = await Promise.all(
-    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
+  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb, notificationsDb, supportDb] = await Promise.all(
+    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments', 'tg_notifications', 'tg_support'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
   );
-  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!);
+  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!, notificationsDb!, supportDb!);
   const users = await startSubgraph(usersService, { config: { PORT: 0, DATABASE_URL: usersDb!.url, JWT_PRIVATE_KEY: keys.privateKeyPem, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   const products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   inProcess.push(users, products);
@@ -58,6 +60,12 @@ beforeAll(async () => {
   inProcess.push(orders);
   inProcess.push(await startSubgraph(paymentsService, { config: { PORT: 0, DATABASE_URL: paymentsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: orders.url }, bus: localBus }));
   const [, , ordersServer, paymentsServer] = inProcess;
+  // The gateways are ready only when every subgraph answers; these two take no part in what is tested here.
+  const [notifications, support] = await Promise.all([
+    startSubgraph(notificationsService, { config: { PORT: 0, DATABASE_URL: notificationsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, USERS_URL: users.url, PRODUCTS_URL: products.url, SEED_DEMO: 'false' }, bus: localBus }),
+    startSubgraph(supportService, { config: { PORT: 0, DATABASE_URL: supportDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: ordersServer!.url, SEED_DEMO: 'false' }, bus: localBus }),
+  ]);
+  inProcess.push(notifications, support);
   for (const i of [0, 1]) {
     gateways.push(
       await startServiceProcess(`gateway-${i}`, 'supergraph/src/main.ts', await freePort(), {
@@ -67,6 +75,8 @@ beforeAll(async () => {
         INVENTORY_URL: inventory[i]!.url,
         ORDERS_URL: ordersServer!.url,
         PAYMENTS_URL: paymentsServer!.url,
+        NOTIFICATIONS_URL: notifications.url,
+        SUPPORT_URL: support.url,
       }),
     );
   }

@@ -68,7 +68,7 @@ it('follows placeOrder → payOrder → CAPTURED → PAID across the gateway, fo
   const reachesClient = (span: ReadableSpan | undefined, hops = 0): boolean =>
     span !== undefined && hops < 50 && (span.parentSpanContext?.spanId === clientSpanId || reachesClient(parentOf(span), hops + 1));
   for (const span of spans) expect(reachesClient(span), `${span.instrumentationScope.name} "${span.name}" is not connected to the client's span`).toBe(true);
-  expect(new Set(spans.map((s) => s.instrumentationScope.name))).toEqual(new Set(['gateway', 'apollo/gateway-js', 'orders', 'products', 'inventory', 'payments']));
+  expect(new Set(spans.map((s) => s.instrumentationScope.name))).toEqual(new Set(['gateway', 'apollo/gateway-js', 'orders', 'products', 'inventory', 'payments', 'notifications', 'support']));
 
   // placeOrder: gateway → orders, which reads prices from products and holds stock in inventory.
   const place = one('gateway', 'mutation PlaceOrder', SpanKind.SERVER);

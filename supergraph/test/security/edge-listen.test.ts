@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gql } from 'graphql-tag';
 import { generateKeyPairPem } from '@shop/auth';
 import { baseConfig } from '@shop/kernel';
+import { SERVICE_NAMES } from '@shop/platform';
 import { startSubgraphServer } from '@shop/server';
 import { schemaDir, startGateway } from '../../src/index.js';
 import { startTestPlatform } from '../support/platform.js';
@@ -38,9 +39,9 @@ describe('listen address', () => {
     expect(baseConfig('users', 4001).parse({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
-  it('binds the gateway and every subgraph of the embedded start to 127.0.0.1 only', async () => {
+  it('binds the gateway and every service of the embedded start to 127.0.0.1 only', async () => {
     const ports = Object.entries(platform.servers).map(([name, server]) => [name, server.port] as const);
-    expect(ports).toHaveLength(6);
+    expect(ports).toHaveLength(1 + SERVICE_NAMES.length);
     for (const [name, port] of ports) {
       expect(await reachable('127.0.0.1', port), `${name} on loopback`).toBe(true);
       if (outside) expect(await reachable(outside, port), `${name} on ${outside}`).toBe(false);
