@@ -40,7 +40,7 @@ export async function platformInOneProcess(postgresUrl: string, keys: Keys): Pro
 
 export async function platformAsProcesses(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {
   const rabbit = await startRabbitMq();
-  const names = ['users', 'products', 'inventory', 'orders', 'payments'] as const;
+  const names = SERVICE_NAMES;
   const dbs = await Promise.all(names.map((name) => createTestDatabase(postgresUrl, `bench_${name}`)));
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const))) as Record<(typeof names)[number], number>;
   const urls = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
@@ -53,7 +53,7 @@ export async function platformAsProcesses(postgresUrl: string, keys: Keys): Prom
   const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', await freePort(), { ...common, RATE_LIMIT_IP_PER_MINUTE: String(ONE_ADDRESS_MANY_CLIENTS.requestsPerIpPerMinute) });
   const bus = await createEventBus({ EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url });
   return {
-    description: 'one process per service (gateway + 5 subgraphs), RabbitMQ bus',
+    description: `one process per service (gateway + ${SERVICE_NAMES.length} services), RabbitMQ bus`,
     gatewayUrl: gateway.url,
     inventoryDbUrl: dbs[2]!.url,
     bus,
