@@ -44,13 +44,20 @@ async function checksums(): Promise<Record<string, string>> {
   return sums;
 }
 
-/** Background work (the outbox relay marking events sent) settles before the first checksum. */
+/**
+ * Background work started before the corpus (relays marking events sent, consumers, the e-mail worker sending the
+ * setup order's mail every EMAIL_INTERVAL_MS, 2 s by default) settles before the first checksum: the sums must stay
+ * the same for longer than the slowest of those intervals.
+ */
+const QUIET_FOR_MS = 3_000;
 async function settledChecksums(): Promise<Record<string, string>> {
   let previous = await checksums();
-  for (let i = 0; i < 20; i++) {
+  let quietSince = Date.now();
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const next = await checksums();
-    if (JSON.stringify(next) === JSON.stringify(previous)) return next;
+    if (JSON.stringify(next) !== JSON.stringify(previous)) quietSince = Date.now();
+    else if (Date.now() - quietSince >= QUIET_FOR_MS) return next;
     previous = next;
   }
   return previous;
