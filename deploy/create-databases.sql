@@ -6,4 +6,6 @@ CREATE DATABASE orders;
 CREATE DATABASE payments;
 CREATE DATABASE notifications;
 CREATE DATABASE support;
+CREATE DATABASE analytics;
+CREATE DATABASE assistant;
 CREATE DATABASE assignment;

@@ -1,4 +1,6 @@
+import { analytics } from '@shop/analytics';
 import { assignment } from '@shop/assignment';
+import { assistant } from '@shop/assistant';
 import { topologyOf } from '@shop/events';
 import type { AnyServiceDefinition } from '@shop/kernel';
 import { inventory } from '@shop/inventory';
@@ -11,7 +13,7 @@ import { users } from '@shop/users';
 import type { ServiceName } from './service-names.js';
 
 /** Every service of the platform, in start order: the subgraphs, then the workers. */
-export const SERVICES = { users, products, inventory, orders, payments, notifications, support, assignment } as const satisfies Record<ServiceName, AnyServiceDefinition>;
+export const SERVICES = { users, products, inventory, orders, payments, notifications, support, analytics, assistant, assignment } as const satisfies Record<ServiceName, AnyServiceDefinition>;
 export type { ServiceName };
 
 /** The broker's queues and bindings: each service's queue bound to the event types its consumers declare. */

@@ -7,6 +7,8 @@ export const SUBGRAPHS = [
   { name: 'payments', port: 4005 },
   { name: 'notifications', port: 4006 },
   { name: 'support', port: 4007 },
+  { name: 'analytics', port: 4009 },
+  { name: 'assistant', port: 4010 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
