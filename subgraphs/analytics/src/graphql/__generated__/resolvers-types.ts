@@ -145,7 +145,7 @@ export type ProductSales = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Sellers: categories they sell in (their own products' sales only); admins: any. */
+  /** Admins: a category's demand over every seller's products (a seller's share of it would show other sellers' sales). */
   categoryForecast?: Maybe<CategoryForecast>;
   /** Sellers: their own products; admins: any. Null for a product the viewer may not see or that has no forecast yet. */
   demandForecast?: Maybe<DemandForecast>;
