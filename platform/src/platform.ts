@@ -101,6 +101,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     SERVICE_SECRET: serviceSecret,
     SEED_DEMO: String(seedDemo),
     ...subgraphUrlSettings,
+    // The assistant asks the graph through this gateway, as the asking user.
+    GATEWAY_URL: `http://127.0.0.1:${options.gatewayPort}/graphql`,
     ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
     ...(options.reservationTtlMs !== undefined ? { RESERVATION_TTL: options.reservationTtlMs } : {}),
     ...(options.expirySweepIntervalMs !== undefined ? { EXPIRY_SWEEP_INTERVAL: options.expirySweepIntervalMs } : {}),

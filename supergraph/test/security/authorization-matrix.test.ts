@@ -26,6 +26,8 @@ const ADJUST = 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { error
 const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } errors { code message } } }';
 const OPEN_TICKET = 'mutation($i: OpenTicketInput!) { openTicket(input: $i) { ticket { id } errors { code message } } }';
 let sharedTicket: Promise<string> | undefined;
+let sharedConversation: Promise<string> | undefined;
+const ASK = 'mutation($q: String!) { askAssistant(question: $q) { answer { conversationId } errors { code message } } }';
 
 const fixtures: MatrixFixtures = {
   productA,
@@ -38,6 +40,12 @@ const fixtures: MatrixFixtures = {
     expect(res.data?.placeOrder.errors, JSON.stringify(res)).toEqual([]);
     return res.data.placeOrder.order.id as string;
   },
+  categoryA: demo.products.find((p) => p.id === productA)!.categoryId,
+  conversationOfA: () =>
+    (sharedConversation ??= graphqlRequest(platform.gatewayUrl, ASK, { q: '¿Cuál es el estado de mi último pedido?' }, tokens.customerA).then((res) => {
+      expect(res.data?.askAssistant.errors, JSON.stringify(res)).toEqual([]);
+      return res.data.askAssistant.answer.conversationId as string;
+    })),
   ticketOfA: () => (sharedTicket ??= fixtures.newTicketOfA()),
   async newTicketOfA() {
     const res = await graphqlRequest(platform.gatewayUrl, OPEN_TICKET, { i: { orderId: demo.pastOrder.id, subject: `Matrix ${fixtures.unique()}`, message: 'Hola' } }, tokens.customerA);

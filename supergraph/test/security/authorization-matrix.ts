@@ -26,6 +26,10 @@ export interface MatrixFixtures {
   ticketOfA(): Promise<string>;
   /** A new OPEN ticket of customerA, for a cell that changes its status. */
   newTicketOfA(): Promise<string>;
+  /** The category of productA. */
+  categoryA: string;
+  /** A conversation of customerA with the assistant (one question asked). */
+  conversationOfA(): Promise<string>;
 }
 
 export interface Operation {
@@ -75,6 +79,21 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { kind: 'Query', field: 'ticket', operation: async (f) => ({ query: 'query($id: ID!) { ticket(id: $id) { id number subject messages { body } } }', variables: { id: await f.ticketOfA() } }), expect: orderOwnerAndAdmins('NOT_YOURS') },
   { kind: 'Query', field: 'supportQueue', operation: () => ({ query: '{ supportQueue(first: 2) { totalCount edges { node { id subject customer { id } } } } }' }), expect: adminsOnly },
   { kind: 'Query', field: 'stockOverview', operation: () => ({ query: '{ stockOverview(first: 2) { totalCount edges { node { id stock { available lowStock } } } } }' }), expect: adminsOnly },
+  // Analytics and forecasts: sellers see their own products, admins everything, customers nothing.
+  { kind: 'Query', field: 'salesReport', operation: () => ({ query: 'query($from: DateTime!, $to: DateTime!) { salesReport(from: $from, to: $to) { totals { units revenue { amount } } topProducts(first: 3) { product { id } units } } }', variables: { from: new Date(Date.now() - 30 * 86_400_000).toISOString(), to: new Date().toISOString() } }), expect: sellersAndAdmins },
+  { kind: 'Query', field: 'inventoryHealth', operation: () => ({ query: '{ inventoryHealth(first: 5) { product { id } available daysOfCover deadStock } }' }), expect: sellersAndAdmins },
+  // Another seller's product looks like one without a forecast.
+  { kind: 'Query', field: 'demandForecast', operation: (f) => ({ query: 'query($id: ID!) { demandForecast(productId: $id, days: 7) { days points { expected } suggestedReorder } }', variables: { id: f.productA } }), expect: { ...productOwnerAndAdmins, sellerB: 'NOT_YOURS' } },
+  { kind: 'Query', field: 'categoryForecast', operation: (f) => ({ query: 'query($id: ID!) { categoryForecast(categoryId: $id, days: 7) { days points { expected } } }', variables: { id: f.categoryA } }), expect: adminsOnly },
+  // The assistant: every signed-in user, each with conversations of their own.
+  { kind: 'Query', field: 'assistantSuggestions', operation: () => ({ query: '{ assistantSuggestions }' }), expect: signedIn },
+  { kind: 'Query', field: 'assistantConversations', operation: () => ({ query: '{ assistantConversations(first: 3) { id messages { text } } }' }), expect: signedIn },
+  {
+    kind: 'Query',
+    field: 'assistantConversation',
+    operation: async (f) => ({ query: 'query($id: ID!) { assistantConversation(id: $id) { id messages { role text } } }', variables: { id: await f.conversationOfA() } }),
+    expect: { anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: 'NOT_YOURS', sellerA: 'NOT_YOURS', sellerB: 'NOT_YOURS', admin: 'NOT_YOURS' },
+  },
   // Mutations
   { kind: 'Mutation', field: 'register', operation: (f) => ({ query: 'mutation($i: RegisterInput!) { register(input: $i) { token errors { code } } }', variables: { i: { email: `m-${f.unique()}@example.test`, password: 'long-enough-pass', name: 'Matrix' } } }), expect: everyone('ALLOWED') },
   { kind: 'Mutation', field: 'login', operation: () => ({ query: 'mutation { login(email: "cliente@artesanias.test", password: "cliente-demo-2026") { token errors { code } } }' }), expect: everyone('ALLOWED') },
@@ -159,6 +178,14 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     operation: async (f) => ({ query: `mutation($id: ID!) { setTicketStatus(ticketId: $id, status: CLOSED) { ${TICKET_PAYLOAD} } }`, variables: { id: await f.newTicketOfA() } }),
     expect: orderOwnerAndAdmins('NOT_YOURS'),
   },
+  // Another user's conversation looks missing: the question gets NOT_FOUND and nothing is added to it.
+  {
+    kind: 'Mutation',
+    field: 'askAssistant',
+    operation: async (f) => ({ query: 'mutation($c: ID!) { askAssistant(question: "hola", conversationId: $c) { answer { conversationId } errors { code } } }', variables: { c: await f.conversationOfA() } }),
+    expect: { anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: 'NOT_YOURS', sellerA: 'NOT_YOURS', sellerB: 'NOT_YOURS', admin: 'NOT_YOURS' },
+  },
+  { kind: 'Mutation', field: 'rebuildAnalytics', operation: () => ({ query: 'mutation { rebuildAnalytics }' }), expect: adminsOnly },
   // Subscriptions (over graphql-ws at the gateway)
   { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
   {

@@ -17,13 +17,15 @@ export async function startDistributedPlatform(options: { databaseUrl: string; r
   const databases = await Promise.all(SERVICE_NAMES.map((name) => createTestDatabase(options.databaseUrl, `${options.prefix}_${name}`)));
   const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<ServiceName, number>;
   const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+  // Chosen before the services start: the assistant asks the graph through the gateway.
+  const gatewayPort = await freePort();
   const started: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.allSettled(started.map((p) => p.stop()));
     await Promise.allSettled(databases.map((db) => db.drop()));
   };
   try {
-    const common = { JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: options.rabbitUrl, ...urls, ...options.env };
+    const common = { JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: options.rabbitUrl, GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, ...urls, ...options.env };
     const services = Object.fromEntries(
       await Promise.all(
         SERVICE_NAMES.map(async (name, i) => {
@@ -34,7 +36,6 @@ export async function startDistributedPlatform(options: { databaseUrl: string; r
         }),
       ),
     ) as Record<ServiceName, ServiceProcess>;
-    const gatewayPort = await freePort();
     // Many test clients share one address: the per-address budgets are lifted (security tests prove them).
     const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', gatewayPort, { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, RATE_LIMIT_IP_PER_MINUTE: '1000000', WS_CONNECTS_PER_IP_PER_MINUTE: '1000000' }, 120_000);
     started.push(gateway);
