@@ -16,10 +16,17 @@ export const orderStatusChanged = defineEvent({
     from: z.enum(ORDER_STATUSES).nullable(),
     to: z.enum(ORDER_STATUSES),
     reason: z.enum(CANCELLATION_REASONS).nullable(),
-    lines: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive() })),
-    /** ORD-000123. Optional: events recorded before it was added lack it. */
+    lines: z.array(
+      z.object({
+        productId: z.uuid(),
+        quantity: z.number().int().positive(),
+        /** The line's unit price snapshot, in minor units of total's currency. Optional: events recorded before it was added lack it. */
+        unitPriceMinor: z.number().int().nonnegative().optional(),
+      }),
+    ),
+    /** ORD-000123. Optional: events recorded before it was added lack it (every event carries it now). */
     number: z.string().optional(),
-    /** The order's total in minor units (integer). Optional, as number. */
+    /** The order's total in minor units (integer). Optional, as number (every event carries it now). */
     total: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().length(3) }).optional(),
   }),
 });

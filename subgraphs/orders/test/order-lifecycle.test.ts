@@ -71,7 +71,7 @@ describe('orderTransitions', () => {
       expect(await eventsOf(h.db, order.id)).toEqual([
         {
           type: 'order.status_changed',
-          payload: { orderId: order.id, customerId: order.customerId, number: order.number, total: { amountMinor: Number(order.totalMinor), currency: order.currency }, from, to, reason: to === 'CANCELLED' ? 'ADMIN' : null, lines: [{ productId: p0, quantity: 1 }, { productId: p1, quantity: 2 }] },
+          payload: { orderId: order.id, customerId: order.customerId, number: order.number, total: { amountMinor: Number(order.totalMinor), currency: order.currency }, from, to, reason: to === 'CANCELLED' ? 'ADMIN' : null, lines: [{ productId: p0, quantity: 1, unitPriceMinor: 1500 }, { productId: p1, quantity: 2, unitPriceMinor: 1000 }] },
         },
       ]);
     } else {
@@ -232,6 +232,18 @@ describe('payment.status_changed consumer', () => {
     expect(await historyOf(h.db, order.id)).toEqual([{ from: 'AWAITING_PAYMENT', to: 'PAID', reason: 'PAYMENT_CAPTURED', actorId: null }]);
     expect((await eventsOf(h.db, order.id)).map((e) => [e.type, e.payload.from, e.payload.to])).toEqual([['order.status_changed', 'AWAITING_PAYMENT', 'PAID']]);
     expect(await h.db.select().from(inbox).where(eq(inbox.eventId, event.id))).toHaveLength(1);
+  });
+
+  it('fills number, total and each line\'s unit price in every order.status_changed of a life: paid by a capture, then cancelled by an admin', async () => {
+    const order = await seedOrder('AWAITING_PAYMENT');
+    await deliver(paymentEvent(order, randomUUID(), 'CAPTURED'));
+    const res = await graphqlRequest(h.server.url, CANCEL, { id: order.id }, await h.issue(demo.admin.id, ['ADMIN']));
+    expect(res.data.cancelOrder.errors).toEqual([]);
+    const facts = { number: order.number, total: { amountMinor: 3500, currency: 'COP' }, lines: [{ productId: p0, quantity: 1, unitPriceMinor: 1500 }, { productId: p1, quantity: 2, unitPriceMinor: 1000 }] };
+    expect((await eventsOf(h.db, order.id)).map((e) => e.payload)).toEqual([
+      expect.objectContaining({ from: 'AWAITING_PAYMENT', to: 'PAID', ...facts }),
+      expect.objectContaining({ from: 'PAID', to: 'CANCELLED', reason: 'ADMIN', ...facts }),
+    ]);
   });
 
   it('leaves the order AWAITING_PAYMENT after a FAILED payment, so a later capture still pays it', async () => {

@@ -44,3 +44,10 @@ export const orderFacts = (order: OrderRow) => ({
   number: order.number,
   total: { amountMinor: Number(order.totalMinor), currency: order.currency },
 });
+
+/** One line as order.status_changed carries it: the unit price snapshot goes along, so consumers can price units sold. */
+export const eventLine = (line: { productId: string; quantity: number; unitPriceMinor: bigint }) => ({
+  productId: line.productId,
+  quantity: line.quantity,
+  unitPriceMinor: Number(line.unitPriceMinor),
+});

@@ -4,7 +4,7 @@ import { recordEvents } from '@shop/events';
 import { coalescingLoader } from '@shop/server';
 import { cartLines, carts, orderLines, orders, orderStatusHistory, type OrderRow, type OrdersSchema } from '../db/schema.js';
 import { orderStatusChanged } from '../contract.js';
-import { findOrdersByIds, nextOrderNumber, orderFacts } from './orders.js';
+import { eventLine, findOrdersByIds, nextOrderNumber, orderFacts } from './orders.js';
 
 type Db = Database<OrdersSchema>;
 type Tx = Transaction<OrdersSchema>;
@@ -107,7 +107,7 @@ async function writeOrders(tx: Tx, placed: readonly NewOrder[]): Promise<OrderRo
   // After the insert: the events carry the numbers the sequence gave (one more statement per batch, not per order).
   await recordEvents(
     tx,
-    rows.map((row) => orderStatusChanged.create({ ...orderFacts(row), from: null, to: 'AWAITING_PAYMENT', reason: null, lines: sorted.find((o) => o.orderId === row.id)!.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) })),
+    rows.map((row) => orderStatusChanged.create({ ...orderFacts(row), from: null, to: 'AWAITING_PAYMENT', reason: null, lines: sorted.find((o) => o.orderId === row.id)!.lines.map(eventLine) })),
   );
   return rows;
 }

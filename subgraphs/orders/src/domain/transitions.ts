@@ -5,7 +5,7 @@ import { recordEvents } from '@shop/events';
 import { cancellationReason, orderLines, orders, orderStatusHistory, type CancellationReason, type OrderRow, type OrdersSchema, type OrderStatus } from '../db/schema.js';
 import { OrdersErrorCode } from '../errors.js';
 import { orderStatusChanged } from '../contract.js';
-import { orderFacts } from './orders.js';
+import { eventLine, orderFacts } from './orders.js';
 
 type Tx = Transaction<OrdersSchema> | Database<OrdersSchema>;
 
@@ -68,7 +68,7 @@ export async function transitionOrder(tx: Tx, orderId: string, to: OrderStatus, 
   // Someone else changed the status between our read and our update: their change stands, ours is refused.
   if (!order) return fail(invalidTransition(from, to));
   await tx.insert(orderStatusHistory).values({ orderId, fromStatus: from, toStatus: to, reason: options.reason, actorId: options.actorId });
-  const lines = await tx.select({ productId: orderLines.productId, quantity: orderLines.quantity }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo));
+  const lines = (await tx.select({ productId: orderLines.productId, quantity: orderLines.quantity, unitPriceMinor: orderLines.unitPriceMinor }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo))).map(eventLine);
   await recordEvents(tx, [
     orderStatusChanged.create({ ...orderFacts(order), from, to, reason: to === 'CANCELLED' ? (options.reason as CancellationReason) : null, lines }),
   ]);
