@@ -4,12 +4,26 @@ import { defineEvent, type PayloadOf } from '@shop/events';
 
 /** What inventory publishes and serves to other services (docs/architecture.md): callers use these very schemas. */
 
-/** Totals over every warehouse after the change. */
+/** One warehouse's units of the product after the change. */
+export const warehouseStock = z.object({ warehouseId: z.uuid(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() });
+export type WarehouseStock = z.infer<typeof warehouseStock>;
+
+/** Totals over every warehouse after the change, and each warehouse's own figures. */
 export const stockChanged = defineEvent({
   source: 'inventory',
   type: 'stock.changed',
   aggregateId: (p) => p.productId,
-  schema: z.object({ productId: z.uuid(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() }),
+  schema: z.object({
+    productId: z.uuid(),
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+    /**
+     * Every warehouse holding the product (a stock row), after the change, by warehouse id; read in the transaction
+     * that records the event. Optional: events recorded before it was added lack it.
+     */
+    warehouses: z.array(warehouseStock).optional(),
+  }),
 });
 export type StockChangedPayload = PayloadOf<typeof stockChanged>;
 

@@ -6,7 +6,7 @@ import { commit, release, returnStock } from '../src/domain/reservation-lifecycl
 import type { ReserveRequest } from '../src/contract.js';
 import { reserve } from '../src/domain/reserve.js';
 import { bogota, medellin, startHarness, type Harness } from './support/harness.js';
-import { inMinutes, levelOf, postJson, linesOf, movementsOf, releaseOver, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
+import { inMinutes, levelOf, postJson, linesOf, movementsOf, releaseOver, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf, warehouseFigures } from './support/reservations.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -188,12 +188,13 @@ describe('stock.changed', () => {
     const again = randomUUID();
     await reserveNow({ reservationId: again, lines: [{ productId, quantity: 1 }], expiresAt: inMinutes(15) });
     await inTx(release, again);
+    // The hold of 7 takes Bogotá's 6 and one of Medellín's 4; the next hold of 1 comes from Bogotá (most available).
     const expected = [
-      { productId, onHand: 10, reserved: 7, available: 3 },
-      { productId, onHand: 3, reserved: 0, available: 3 },
-      { productId, onHand: 10, reserved: 0, available: 10 },
-      { productId, onHand: 10, reserved: 1, available: 9 },
-      { productId, onHand: 10, reserved: 0, available: 10 },
+      { productId, onHand: 10, reserved: 7, available: 3, warehouses: warehouseFigures({ [bogota.id]: [6, 6], [medellin.id]: [4, 1] }) },
+      { productId, onHand: 3, reserved: 0, available: 3, warehouses: warehouseFigures({ [bogota.id]: [0, 0], [medellin.id]: [3, 0] }) },
+      { productId, onHand: 10, reserved: 0, available: 10, warehouses: warehouseFigures({ [bogota.id]: [6, 0], [medellin.id]: [4, 0] }) },
+      { productId, onHand: 10, reserved: 1, available: 9, warehouses: warehouseFigures({ [bogota.id]: [6, 1], [medellin.id]: [4, 0] }) },
+      { productId, onHand: 10, reserved: 0, available: 10, warehouses: warehouseFigures({ [bogota.id]: [6, 0], [medellin.id]: [4, 0] }) },
     ];
     expect(await stockEventsOf(h.db, productId)).toEqual(expected);
     // These changes ran outside a server, so the relay finds them on its next tick.
@@ -205,7 +206,28 @@ describe('stock.changed', () => {
     const productId = await stockProduct(h.db, { [bogota.id]: 4 });
     const { recordStockChange } = await import('../src/domain/movements.js');
     await h.db.transaction((tx) => recordStockChange(tx, { productId, warehouseId: medellin.id, delta: 3, reason: 'RESTOCK', actorId: null }));
-    expect(await stockEventsOf(h.db, productId)).toEqual([{ productId, onHand: 7, reserved: 0, available: 7 }]);
+    expect(await stockEventsOf(h.db, productId)).toEqual([{ productId, onHand: 7, reserved: 0, available: 7, warehouses: warehouseFigures({ [bogota.id]: [4, 0], [medellin.id]: [3, 0] }) }]);
+  });
+
+  it('carries every warehouse of the product after a reservation split over two warehouses and after adjustments in both, as the rows then stand', async () => {
+    const { recordStockChange } = await import('../src/domain/movements.js');
+    const { productId } = await reserved({ [bogota.id]: 5, [medellin.id]: 3 }, 6);
+    const adjust = (warehouseId: string, delta: number) => h.db.transaction((tx) => recordStockChange(tx, { productId, warehouseId, delta, reason: delta > 0 ? 'RESTOCK' : 'ADJUSTMENT', actorId: null }));
+    expect((await adjust(medellin.id, 4)).ok).toBe(true);
+    expect((await adjust(bogota.id, 2)).ok).toBe(true);
+    expect((await adjust(medellin.id, -3)).ok).toBe(true);
+    // Refused (Bogotá would hold 4 with 5 reserved): no event.
+    expect((await adjust(bogota.id, -3)).ok).toBe(false);
+    const events = (await stockEventsOf(h.db, productId)) as { warehouses: unknown[] }[];
+    expect(events.map((e) => e.warehouses)).toEqual([
+      warehouseFigures({ [bogota.id]: [5, 5], [medellin.id]: [3, 1] }),
+      warehouseFigures({ [bogota.id]: [5, 5], [medellin.id]: [7, 1] }),
+      warehouseFigures({ [bogota.id]: [7, 5], [medellin.id]: [7, 1] }),
+      warehouseFigures({ [bogota.id]: [7, 5], [medellin.id]: [4, 1] }),
+    ]);
+    expect(events.at(-1)).toMatchObject({ onHand: 11, reserved: 6, available: 5 });
+    // The last event is the stock as it stands.
+    expect(events.at(-1)!.warehouses).toEqual(warehouseFigures({ [bogota.id]: Object.values((await levelOf(h.db, productId, bogota.id))!) as [number, number], [medellin.id]: Object.values((await levelOf(h.db, productId, medellin.id))!) as [number, number] }));
   });
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '@shop/server';
 import { bogota, medellin, withTwoReplicas } from './support/harness.js';
-import { inMinutes, internalBase, linesOf, postJson, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
+import { inMinutes, internalBase, linesOf, postJson, reservationOf, reserveOver, stockEventsOf, stockProduct, totalsOf, warehouseFigures } from './support/reservations.js';
 
 // POST /internal/reservations/batch: many reservations in one transaction (reserveAll), as orders sends them under load.
 const live = withTwoReplicas('inventory_reserve_batch');
@@ -35,7 +35,7 @@ describe('reservation batches', () => {
     }
     expect((await linesOf(live.h.db, batch.map((r) => r.reservationId))).reduce((sum, l) => sum + l.quantity, 0)).toBe(4);
     // The batch's events carry the totals after all of its holds; a product nobody could hold gets none.
-    expect(await stockEventsOf(live.h.db, productId)).toEqual([{ productId, onHand: 4, reserved: 4, available: 0 }]);
+    expect(await stockEventsOf(live.h.db, productId)).toEqual([{ productId, onHand: 4, reserved: 4, available: 0, warehouses: warehouseFigures({ [bogota.id]: [2, 2], [medellin.id]: [2, 2] }) }]);
     expect(await stockEventsOf(live.h.db, other)).toEqual([]);
   });
 

@@ -2,10 +2,10 @@ import { inArray } from 'drizzle-orm';
 import { fail, issuesToUserErrors, ok, zId, type Result } from '@shop/common';
 import type { Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
-import { reserveRequest, stockChanged, type ReserveRequest, type ShortLine } from '../contract.js';
+import { reserveRequest, type ReserveRequest, type ShortLine } from '../contract.js';
 import { reservationLines, reservations, stockLevels, type InventorySchema, type ReservationStatus, type StockLevelRow } from '../db/schema.js';
 import { readThresholds, recordStockAlerts } from './stock-alerts.js';
-import { lockStock, moveStock } from './stock-locks.js';
+import { lockStock, moveStock, stockChangedEvents } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
 
@@ -110,7 +110,8 @@ export async function holdAll(tx: Tx, holds: readonly Hold[], committed?: readon
     readThresholds(tx, [...taken.keys()]),
     ...totalsByRow(picks).map((row) => moveStock(tx, row.productId, row.warehouseId, { reserved: row.quantity })),
     tx.insert(reservationLines).values(picks),
-    recordEvents(tx, stockChangedAfter(locked, picks)),
+    // levels are the locked rows with this transaction's holds added: every warehouse of each product held, after the change.
+    recordEvents(tx, stockChangedEvents([...taken.keys()], levels)),
   ]);
   await recordStockAlerts(tx, mayHaveCrossed(taken, levels, thresholds));
   return short;
@@ -119,21 +120,6 @@ export async function holdAll(tx: Tx, holds: readonly Hold[], committed?: readon
 const productsOf = (holds: readonly Hold[]) => [...new Set(holds.flatMap((h) => h.lines.map((l) => l.productId)))];
 
 const readLevels = (tx: Tx, productIds: readonly string[]) => tx.select().from(stockLevels).where(inArray(stockLevels.productId, [...productIds]));
-
-/** stock.changed per product held, from its locked rows (every warehouse of it) plus what the holds add to reserved. */
-function stockChangedAfter(levels: readonly StockLevelRow[], picks: readonly Pick[]) {
-  const held = new Set(picks.map((p) => p.productId));
-  const totals = new Map<string, { onHand: number; reserved: number }>();
-  for (const level of levels) {
-    if (!held.has(level.productId)) continue;
-    const total = totals.get(level.productId) ?? { onHand: 0, reserved: 0 };
-    total.onHand += level.onHand;
-    total.reserved += level.reserved;
-    totals.set(level.productId, total);
-  }
-  for (const pick of picks) totals.get(pick.productId)!.reserved += pick.quantity;
-  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([productId, { onHand, reserved }]) => stockChanged.create({ productId, onHand, reserved, available: onHand - reserved }));
-}
 
 /**
  * Reserves all lines or none, in the caller's transaction. The reservation's primary key makes a replay (even a

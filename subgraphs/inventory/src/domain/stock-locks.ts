@@ -33,26 +33,26 @@ export async function moveStock(tx: Tx, productId: string, warehouseId: string, 
     .where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, warehouseId)));
 }
 
-/** Records stock.changed with each product's totals as this transaction now sees them (its own rows are locked). */
+/** Records stock.changed with each product's totals and warehouses as this transaction now sees them (its own rows are locked). */
 export async function recordStockChanged(tx: Tx, productIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(productIds)].sort();
+  const ids = [...new Set(productIds)];
   if (ids.length === 0) return;
-  const totals = await tx
-    .select({
-      productId: stockLevels.productId,
-      onHand: sql<number>`coalesce(sum(${stockLevels.onHand}), 0)::int`,
-      reserved: sql<number>`coalesce(sum(${stockLevels.reserved}), 0)::int`,
-    })
-    .from(stockLevels)
-    .where(inArray(stockLevels.productId, ids))
-    .groupBy(stockLevels.productId);
-  const byId = new Map(totals.map((t) => [t.productId, t]));
-  await recordEvents(
-    tx,
-    ids.map((productId) => {
-      const onHand = Number(byId.get(productId)?.onHand ?? 0);
-      const reserved = Number(byId.get(productId)?.reserved ?? 0);
-      return stockChanged.create({ productId, onHand, reserved, available: onHand - reserved });
-    }),
-  );
+  const rows = await tx.select().from(stockLevels).where(inArray(stockLevels.productId, ids));
+  await recordEvents(tx, stockChangedEvents(ids, rows));
+}
+
+/**
+ * One stock.changed per product (by product id), from its stock rows after the change: the totals and each warehouse,
+ * by warehouse id. A product without rows has zero totals and no warehouses.
+ */
+export function stockChangedEvents(productIds: readonly string[], rows: readonly Pick<StockLevelRow, 'productId' | 'warehouseId' | 'onHand' | 'reserved'>[]) {
+  return [...new Set(productIds)].sort().map((productId) => {
+    const warehouses = rows
+      .filter((r) => r.productId === productId)
+      .sort((a, b) => (a.warehouseId < b.warehouseId ? -1 : 1))
+      .map((r) => ({ warehouseId: r.warehouseId, onHand: r.onHand, reserved: r.reserved, available: r.onHand - r.reserved }));
+    const onHand = warehouses.reduce((sum, w) => sum + w.onHand, 0);
+    const reserved = warehouses.reduce((sum, w) => sum + w.reserved, 0);
+    return stockChanged.create({ productId, onHand, reserved, available: onHand - reserved, warehouses });
+  });
 }

@@ -43,6 +43,12 @@ export async function stockProduct(db: Db, levels: Record<string, number>): Prom
   return productId;
 }
 
+/** stock.changed's warehouses from warehouseId -> [onHand, reserved], in the event's order (by warehouse id). */
+export const warehouseFigures = (levels: Record<string, [onHand: number, reserved: number]>) =>
+  Object.entries(levels)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([warehouseId, [onHand, reserved]]) => ({ warehouseId, onHand, reserved, available: onHand - reserved }));
+
 export async function totalsOf(db: Db, productId: string) {
   const [row] = await db
     .select({
