@@ -3,7 +3,12 @@ import { stableId } from './ids.js';
 /** The demo store "Artesanías Bogotá": the data every subgraph seeds its own part of on first start. */
 export interface DemoUser { id: string; email: string; password: string; name: string; roles: ('CUSTOMER' | 'SELLER' | 'ADMIN')[] }
 export interface DemoCategory { id: string; name: string; slug: string }
-export interface DemoProduct { id: string; sku: string; name: string; description: string; priceMinor: bigint; currency: 'COP'; categoryId: string; sellerId: string; lowStockThreshold: number }
+export interface DemoProduct {
+  id: string; sku: string; name: string; description: string; priceMinor: bigint;
+  /** What one unit costs its seller: 40 to 60% of the price, in whole pesos. */
+  costPriceMinor: bigint;
+  currency: 'COP'; categoryId: string; sellerId: string; lowStockThreshold: number;
+}
 export interface DemoWarehouse { id: string; name: string; region: string }
 export interface DemoStock { productId: string; warehouseId: string; onHand: number }
 
@@ -46,12 +51,15 @@ export const products: DemoProduct[] = LINES.flatMap((line, lineIndex) =>
   line.items.map((name, i) => {
     const sku = `${line.slug.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(3, '0')}`;
     const pesos = line.basePesos + ((i * 37 + lineIndex * 11) % 9) * 10000;
+    // Deterministic margins, varied so reports by margin mean something: cost is 40 to 60% of the price.
+    const costPercent = 40 + ((i * 13 + lineIndex * 7) % 21);
     return {
       id: stableId('product', sku),
       sku,
       name,
       description: `${name}: pieza única ${line.material}. Hecha en Colombia por ${sellers[line.seller]!.name}.`,
       priceMinor: BigInt(pesos) * 100n,
+      costPriceMinor: BigInt(Math.round((pesos * costPercent) / 100)) * 100n,
       currency: 'COP' as const,
       categoryId: stableId('category', line.slug),
       sellerId: sellers[line.seller]!.id,
