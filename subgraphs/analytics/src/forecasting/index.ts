@@ -1,0 +1,22 @@
+/** Demand forecasting: the engine (pure), the batch over the read model, its schedule and its metrics. */
+export { mape, smape } from './accuracy.js';
+export { loadAugurs, type Augurs } from './augurs.js';
+export { addDays, daysBetween, utcDay } from './days.js';
+export {
+  backtestWindow, DEFAULT_BACKTEST_WINDOW, forecastSeries,
+  type DailySeries, type ForecastOptions, type ForecastPointDay, type ModelAccuracy, type SeriesForecast,
+} from './engine.js';
+export {
+  allModels, ets, INTERVAL_LEVEL, MODEL_NAMES, mstl, prophet, PROPHET_YEARLY_MIN_DAYS, seasonalNaive,
+  type ForecastModel, type ModelForecast, type ModelName,
+} from './models.js';
+export {
+  DEFAULT_LEAD_TIME_DAYS, demandOver, planWarehouses, predictStockout, suggestReorder,
+  type DemandDay, type WarehousePlan, type WarehouseStock,
+} from './stock.js';
+export { FORECAST_STORED_DAYS, runForecastBatch, type ForecastBatchOptions, type ForecastBatchResult } from './batch.js';
+export { loadSeries, type SubjectSeries } from './series.js';
+export { forecastDue, forecastTask, type ForecastTaskOptions } from './task.js';
+export { registerForecastMetrics, type ForecastMetrics } from './metrics.js';
+export { forecastConfig } from './config.js';
+export { syntheticDemand, mulberry32, type SyntheticDemandOptions } from './synthetic.js';
