@@ -7,6 +7,8 @@ import { rowsOf, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 const queries: string[] = [];
+/** The statements requests run: the outbox relay polls on its own clock and is no request's. */
+const requestQueries = () => queries.filter((q) => !/"outbox"/i.test(q));
 const BULK_ROWS = 20_000;
 
 beforeAll(async () => {
@@ -75,9 +77,9 @@ describe('entity batching', () => {
     const res = await h.gql(ENTITIES, { r });
     expect(res.data._entities.map((p: { id: string }) => p.id)).toEqual(r.map((x) => x.id));
     expect(res.data._entities.every((p: any) => p.category?.slug)).toBe(true);
-    expect(queries.filter((q) => /from "products"/i.test(q))).toHaveLength(1);
-    expect(queries.filter((q) => /from "categories"/i.test(q))).toHaveLength(1);
-    expect(queries).toHaveLength(2);
+    expect(requestQueries().filter((q) => /from "products"/i.test(q))).toHaveLength(1);
+    expect(requestQueries().filter((q) => /from "categories"/i.test(q))).toHaveLength(1);
+    expect(requestQueries()).toHaveLength(2);
   });
 
   it('answers null for unknown and malformed references, in their places, still with one query', async () => {

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, customType, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outbox } from '@shop/events';
+
+// The outbox table lives in @shop/events; each subgraph migrates its own copy (products publishes product.changed and consumes nothing).
+export { outbox };
 
 /** PostgreSQL's full-text document type; drizzle has no built-in column for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -26,6 +30,8 @@ export const products = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     priceMinor: bigint('price_minor', { mode: 'bigint' }).notNull(),
+    /** What one unit costs its seller, in the price's currency; null when the seller has not said. Seller and admins only. */
+    costPriceMinor: bigint('cost_price_minor', { mode: 'bigint' }),
     currency: char('currency', { length: 3 }).notNull().default('COP'),
     categoryId: uuid('category_id').references(() => categories.id),
     /** A users-subgraph id: no foreign key across services. */
@@ -45,6 +51,7 @@ export const products = pgTable(
   },
   (t) => [
     check('products_price_minor_non_negative', sql`${t.priceMinor} >= 0`),
+    check('products_cost_price_minor_non_negative', sql`${t.costPriceMinor} >= 0`),
     index('products_search_idx').using('gin', t.search),
     // One index per sort order, each ending in the id tie-breaker the keyset compares on.
     index('products_newest_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -58,5 +65,5 @@ export const products = pgTable(
 export type CategoryRow = typeof categories.$inferSelect;
 export type ProductRow = Omit<typeof products.$inferSelect, 'search'>;
 export type ProductStatus = (typeof productStatus.enumValues)[number];
-export const schema = { categories, products };
+export const schema = { categories, products, outbox };
 export type ProductsSchema = typeof schema;

@@ -31,6 +31,8 @@ export const resolvers: Resolvers = {
     // Always resolves, whatever the status: orders and carts must still show an archived product.
     __resolveReference: (ref, ctx) => (isId(ref.id) ? ctx.loaders.productById.load(ref.id) : null),
     price: (product) => money(product.priceMinor, product.currency),
+    // @ownerOrAdmin: only the seller, admins and services get here (the access policy in subgraph.ts names the owner).
+    costPrice: (product) => (product.costPriceMinor === null ? null : money(product.costPriceMinor, product.currency)),
     category: (product, _args, ctx) => (product.categoryId ? ctx.loaders.categoryById.load(product.categoryId) : null),
     seller: (product) => ({ __typename: 'User', id: product.sellerId }),
     createdAt: (product) => product.createdAt.toISOString(),

@@ -34,6 +34,8 @@ export type Category = {
 export type CreateProductInput = {
   /** An existing category's id; none by default. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** What one unit costs the seller, in major units of the same currency (e.g. "120000.00"): 0 or more and below 1000000000000, at most 2 fraction digits; none by default. Only the seller and admins see it (Product.costPrice). */
+  costPrice?: InputMaybe<Scalars['Decimal']['input']>;
   /** ISO 4217 code; COP by default. */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** At most 5000 characters. */
@@ -93,6 +95,8 @@ export type Product = {
   __typename?: 'Product';
   /** Where the catalog files it; null when it has none. */
   category?: Maybe<Category>;
+  /** What one unit costs its seller, in the price's currency, for margins: seen only by the product's seller and admins; null for anyone else, and when the seller has not set it. */
+  costPrice?: Maybe<Money>;
   /** When the seller created it. */
   createdAt: Scalars['DateTime']['output'];
   /** Plain text, up to 5000 characters; may be empty. */
@@ -211,10 +215,12 @@ export type Role =
   /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
-/** Omitted fields stay as they are; a null categoryId removes the category. */
+/** Omitted fields stay as they are; a null categoryId removes the category, a null costPrice removes the cost price. */
 export type UpdateProductInput = {
   /** An existing category's id; null removes the category. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** What one unit costs the seller, in major units of the product's currency: 0 or more and below 1000000000000, at most 2 fraction digits; null removes it. */
+  costPrice?: InputMaybe<Scalars['Decimal']['input']>;
   /** At most 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 200 characters. */
@@ -452,6 +458,7 @@ export type PageInfoResolvers<ContextType = ProductsContext, ParentType extends 
 export type ProductResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  costPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
