@@ -1,5 +1,7 @@
 import { defineSubgraph } from '@shop/kernel';
+import { analyticsConsumers } from './consumers.js';
 import { schema } from './db/schema.js';
+import { seedDemoHistory } from './domain/seed.js';
 import { createContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 
@@ -10,7 +12,8 @@ export const analytics = defineSubgraph({
   config: {},
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
-  database: { schema, migrations: new URL('./db/migrations', import.meta.url) },
+  database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: (db) => seedDemoHistory(db) },
   services: ({ db }) => ({ db }),
   context: ({ db }, viewer) => createContext({ db }, viewer),
+  consumers: analyticsConsumers,
 });
