@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { ConversationRow, MessageRow } from '../../db/schema.js';
 import { AssistantContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -179,8 +180,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AssistantAnswer: ResolverTypeWrapper<AssistantAnswer>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AssistantConversation: ResolverTypeWrapper<AssistantConversation>;
-  AssistantMessage: ResolverTypeWrapper<AssistantMessage>;
+  AssistantConversation: ResolverTypeWrapper<ConversationRow>;
+  AssistantMessage: ResolverTypeWrapper<MessageRow>;
   AssistantPayload: ResolverTypeWrapper<AssistantPayload>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -196,8 +197,8 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AssistantAnswer: AssistantAnswer;
   ID: Scalars['ID']['output'];
-  AssistantConversation: AssistantConversation;
-  AssistantMessage: AssistantMessage;
+  AssistantConversation: ConversationRow;
+  AssistantMessage: MessageRow;
   AssistantPayload: AssistantPayload;
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
