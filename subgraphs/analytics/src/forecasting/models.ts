@@ -48,13 +48,16 @@ export const seasonalNaive: ForecastModel = {
   },
 };
 
-/** AutoETS with a weekly season: picks error, trend and season forms by AICc. */
+/**
+ * AutoETS: picks the error and trend forms by AICc. augurs' ETS has no seasonal forms (a seasonal spec finds "no
+ * model"), so it is the plain level/trend model; MSTL is the one that adds the weekly season around it.
+ */
 export function ets(augurs: Augurs): ForecastModel {
   return {
     name: 'ets',
     minHistory: 3 * WEEK,
     forecast(history, _firstDay, horizon) {
-      const model = new augurs.AutoETS(WEEK, 'ZZZ');
+      const model = new augurs.AutoETS(1, 'ZZN');
       try {
         model.fit(Float64Array.from(history));
         return fromAugurs(model.predict(horizon, INTERVAL_LEVEL));
@@ -83,10 +86,16 @@ export function mstl(augurs: Augurs): ForecastModel {
   };
 }
 
-/** History from which Prophet also fits a yearly seasonality: about ten months, so the back-test's fit (a year less its window) and the refit on the whole year model the same shape. */
-export const PROPHET_YEARLY_MIN_DAYS = 300;
+/**
+ * History from which Prophet also fits a yearly seasonality: two years, Prophet's own rule. On one year a yearly wave
+ * cannot be told from the trend, and fitting one made the back-tested sMAPE about twice as bad on synthetic series.
+ */
+export const PROPHET_YEARLY_MIN_DAYS = 730;
 
-/** Prophet (MAP fit by the Stan optimizer compiled to WASM): trend with changepoints, weekly and yearly seasonality. */
+/**
+ * Prophet (MAP fit by the Stan optimizer compiled to WASM): trend with changepoints, weekly and (from two years)
+ * yearly seasonality, multiplicative because a busier season scales every weekday's sales rather than adding to them.
+ */
 export function prophet(augurs: Augurs, options: { uncertaintySamples?: number } = {}): ForecastModel {
   return {
     name: 'prophet',
@@ -98,6 +107,7 @@ export function prophet(augurs: Augurs, options: { uncertaintySamples?: number }
         weeklySeasonality: { type: 'manual', enabled: true },
         yearlySeasonality: { type: 'manual', enabled: history.length >= PROPHET_YEARLY_MIN_DAYS },
         dailySeasonality: { type: 'manual', enabled: false },
+        seasonalityMode: 'multiplicative',
         intervalWidth: INTERVAL_LEVEL,
         uncertaintySamples: options.uncertaintySamples ?? 200,
       });
