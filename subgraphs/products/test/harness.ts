@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
 import { openDatabase } from '@shop/db';
+import { InProcessEventBus } from '@shop/events';
 import { startSubgraph } from '@shop/kernel';
 import { createTestDatabase, graphqlRequest, type GraphQLResponse } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
@@ -10,24 +11,28 @@ import { products } from '../src/subgraph.js';
 
 const migrationsFolder = fileURLToPath(products.database.migrations);
 
-/** A seeded products subgraph on its own PostgreSQL database, a direct connection to that database, and tokens for any viewer. */
+/** A seeded products subgraph on its own PostgreSQL database and event bus, a direct connection to that database, and tokens for any viewer. */
 export async function startHarness(prefix: string, options: { onQuery?: (sql: string) => void } = {}) {
   const database = await createTestDatabase(inject('databaseUrl'), prefix);
   const keys = await generateKeyPairPem();
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+  const bus = new InProcessEventBus(20);
   const server: RunningServer = await startSubgraph(products, {
+    bus,
     config: { PORT: 0, HOST: '127.0.0.1', DATABASE_URL: database.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true' },
     onQuery: options.onQuery,
   });
   const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });
   return {
     server,
+    bus,
     db: direct.db,
     token: (id: string, ...roles: Role[]) => issuer.issue({ id, roles }),
     gql: <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> =>
       graphqlRequest<T>(server.url, query, variables, token),
     async stop() {
       await server.stop();
+      await bus.close();
       await direct.close();
       await database.drop();
     },

@@ -22,10 +22,8 @@ export const zPrice = zDecimalMinor
   .refine((minor) => minor > 0n, { message: 'Must be greater than 0.' })
   .refine((minor) => minor < MAX_PRICE_MINOR, { message: 'Must be below 1000000000000.' });
 
-/** What a unit costs its seller: checked like a price, except that 0 is allowed (a piece that cost nothing); never negative. */
-export const zCostPrice = zDecimalMinor
-  .refine((minor) => minor >= 0n, { message: 'Must not be negative.' })
-  .refine((minor) => minor < MAX_PRICE_MINOR, { message: 'Must be below 1000000000000.' });
+/** What a unit costs its seller: checked like a price (zDecimalMinor already refuses a negative), except that 0 is allowed (a piece that cost nothing). */
+export const zCostPrice = zDecimalMinor.refine((minor) => minor < MAX_PRICE_MINOR, { message: 'Must be below 1000000000000.' });
 
 export const zCurrency = z
   .string()
