@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '@shop/common';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import type { AnalyticsSchema } from '../db/schema.js';
@@ -22,11 +22,11 @@ export interface InventoryHealthRow {
  * (its start's and now's, from stock history), and what follows from them. Least cover first; nothing sold last.
  */
 export async function inventoryHealth(db: Pick<Database<AnalyticsSchema>, 'execute'>, scope: Scope, first: number, now = new Date()): Promise<InventoryHealthRow[]> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_HEALTH_ROWS) throw new GraphQLError(`first must be between 1 and ${MAX_HEALTH_ROWS}.`, { extensions: { code: 'INVALID_INPUT', field: ['first'] } });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_HEALTH_ROWS) throw badUserInput(`first must be between 1 and ${MAX_HEALTH_ROWS}.`, ['first']);
   const today = now.toISOString().slice(0, 10);
   const rows = rowsOf<{ product_id: string; available: number; sold: number; on_hand_start: number; on_hand_now: number }>(
     await db.execute(sql`
-      with window_start as (select (${today}::date - ${HEALTH_WINDOW_DAYS - 1}) as day)
+      with window_start as (select (${today}::date - ${HEALTH_WINDOW_DAYS - 1}::int) as day)
       select pf.product_id,
         coalesce(latest.available, 0)::int as available,
         coalesce((select sum(sd.units) from sales_daily sd, window_start w where sd.product_id = pf.product_id and sd.day >= w.day and sd.day <= ${today}::date), 0)::int as sold,

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '@shop/common';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import type { AnalyticsSchema } from '../db/schema.js';
@@ -26,7 +26,7 @@ export interface SalesFigures {
 /** Longest range a report may cover. */
 export const MAX_RANGE_YEARS = 2;
 
-/** from/to as a report range, or INVALID_INPUT: both dates, to after from, at most two years apart. */
+/** from/to as a report range, or BAD_USER_INPUT (the platform's code for a query's bad argument): both dates, to after from, at most two years apart. */
 export function reportRange(from: unknown, to: unknown, scope: Scope): ReportRange {
   const start = new Date(String(from));
   const end = new Date(String(to));
@@ -42,7 +42,7 @@ export function reportRange(from: unknown, to: unknown, scope: Scope): ReportRan
 /** An instant as a query parameter (an ISO string, which every driver passes the same way). */
 export const ts = (at: Date): SQL => sql`${at.toISOString()}::timestamptz`;
 
-const invalid = (message: string, field: string) => new GraphQLError(message, { extensions: { code: 'INVALID_INPUT', field: [field] } });
+const invalid = (message: string, field: string) => badUserInput(message, [field]);
 
 /** The ledger rows (sales and their reversals) inside the range and scope. */
 const ledgerIn = (r: ReportRange): SQL => sql`l.at >= ${ts(r.from)} and l.at < ${ts(r.to)} and ${productInScope(r.scope, sql`l.product_id`)}`;
