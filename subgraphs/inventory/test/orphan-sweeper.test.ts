@@ -6,7 +6,7 @@ import { reservations, schema, type InventorySchema } from '../src/db/schema.js'
 import { sweepOrphanReservations } from '../src/domain/expire.js';
 import { reserve } from '../src/domain/reserve.js';
 import { bogota, medellin, migrationsFolder, startHarness, type Harness } from './support/harness.js';
-import { inMinutes, reservationOf, stockEventsOf, stockProduct, totalsOf } from './support/reservations.js';
+import { inMinutes, levelOf, reservationOf, stockEventsOf, stockProduct, totalsOf, warehouseFigures } from './support/reservations.js';
 
 let h: Harness;
 let second: { db: Database<InventorySchema>; close(): Promise<void> };
@@ -50,7 +50,9 @@ describe('sweepOrphanReservations', () => {
     expect((await reservationOf(h.db, live))?.status).toBe('RESERVED');
     expect(await totalsOf(h.db, a)).toMatchObject({ onHand: 200, reserved: 2 });
     expect(await totalsOf(h.db, b)).toMatchObject({ onHand: 100, reserved: 3 });
-    expect((await stockEventsOf(h.db, a)).at(-1)).toEqual({ productId: a, onHand: 200, reserved: 2, available: 198 });
+    // The last event is the stock as the sweep left it, warehouse by warehouse.
+    const levels = async (warehouseId: string) => Object.values((await levelOf(h.db, a, warehouseId))!) as [number, number];
+    expect((await stockEventsOf(h.db, a)).at(-1)).toEqual({ productId: a, onHand: 200, reserved: 2, available: 198, warehouses: warehouseFigures({ [bogota.id]: await levels(bogota.id), [medellin.id]: await levels(medellin.id) }) });
     expect(await sweepOrphanReservations(h.db, now)).toEqual([]);
   });
 
