@@ -10,16 +10,6 @@ export interface GraphOperation {
 
 const op = (name: string, text: string): GraphOperation => ({ name, text: text.trim() });
 
-/** Who is asking, as the graph sees them. */
-export const VIEWER = op('AssistantViewer', `
-query AssistantViewer {
-  me {
-    id
-    name
-    roles
-  }
-}`);
-
 /** The catalog as the user sees it (one page of up to 100), for matching a product's name in the question. */
 export const CATALOG_PAGE = op('AssistantCatalogPage', `
 query AssistantCatalogPage($after: String) {
@@ -190,4 +180,4 @@ query AssistantLowStockOverview {
   }
 }`);
 
-export const OPERATIONS: readonly GraphOperation[] = [VIEWER, CATALOG_PAGE, PRODUCT_STOCK, ORDER_BY_NUMBER, LAST_ORDER, SALES_REPORT, DEMAND_FORECAST, MY_PRODUCTS_STOCK, LOW_STOCK_OVERVIEW];
+export const OPERATIONS: readonly GraphOperation[] = [CATALOG_PAGE, PRODUCT_STOCK, ORDER_BY_NUMBER, LAST_ORDER, SALES_REPORT, DEMAND_FORECAST, MY_PRODUCTS_STOCK, LOW_STOCK_OVERVIEW];

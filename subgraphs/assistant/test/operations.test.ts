@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { createLogger } from '@shop/common';
+import { createPersistedOperations } from '../../../supergraph/src/persisted-operations/persisted-operations.js';
+import { MANIFEST_URL, manifestText } from '../src/graph/manifest.js';
+import { OPERATIONS } from '../src/graph/operations.js';
+import { TOOL_DEFINITIONS } from '../src/graph/tools.js';
+
+/** The assistant reads the graph only with these operations: valid queries of the public API, listed for safelist gateways. */
+const api = buildSchema(readFileSync(new URL('../../../schema/api.graphql', import.meta.url), 'utf8'));
+
+describe("the assistant's operations", () => {
+  it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s is one named query, valid against the public API', (name, op) => {
+    const document = parse(op.text);
+    expect(document.definitions).toHaveLength(1);
+    const [definition] = document.definitions as OperationDefinitionNode[];
+    expect(definition!.kind).toBe(Kind.OPERATION_DEFINITION);
+    expect(definition!.operation).toBe('query');
+    expect(definition!.name?.value).toBe(name);
+    expect(validate(api, document)).toEqual([]);
+  });
+
+  it('persisted-operations.json is up to date (tsx subgraphs/assistant/scripts/persisted-manifest.ts)', () => {
+    expect(readFileSync(MANIFEST_URL, 'utf8')).toBe(manifestText());
+  });
+
+  it("a gateway in safelist mode with the assistant's manifest lets its operations through and refuses any other text", () => {
+    const { operations } = createPersistedOperations({ mode: 'safelist', manifests: [MANIFEST_URL.pathname], apqTtlSeconds: 60, apqMemoryBytes: 1024 }, null, createLogger('test'));
+    const guard = (query: string) => {
+      const next = vi.fn();
+      const res = { status: vi.fn(() => res), json: vi.fn() };
+      operations.httpGuard!({ method: 'POST', body: { query } } as any, res as any, next);
+      return next.mock.calls.length === 1 ? 'allowed' : 'refused';
+    };
+    for (const op of OPERATIONS) expect(guard(op.text)).toBe('allowed');
+    expect(guard(`${OPERATIONS[0]!.text} `)).toBe('refused');
+    expect(guard('mutation { rebuildAnalytics }')).toBe('refused');
+  });
+
+  it('offers the model tools with JSON Schema parameters and nothing that writes', () => {
+    for (const tool of TOOL_DEFINITIONS) {
+      expect(tool.parameters).toMatchObject({ type: 'object' });
+      expect(tool.name).toMatch(/^[a-z_]+$/);
+    }
+    expect(OPERATIONS.every((op) => !/\bmutation\b|\bsubscription\b/.test(op.text))).toBe(true);
+  });
+});
