@@ -27,6 +27,7 @@ describe('reading a question', () => {
     ['¿Qué productos tienen pocas existencias?', 'lowStock'],
     ['Which products are low on stock?', 'lowStock'],
     ['¿Cuánto vendió la Mochila Wayuu Tutu este mes?', 'productSales'],
+    ['¿Qué debo reponer?', 'forecast'],
     ['cuéntame un chiste', 'unknown'],
   ])('%s → %s', (question, kind) => {
     expect(classify(question).kind).toBe(kind);

@@ -14,8 +14,8 @@ const has = (q: string, patterns: readonly string[]) => patterns.some((p) => new
 
 const ORDER_WORDS = ['pedido', 'pedidos', 'orden', 'ordenes', 'order', 'orders', 'compra', 'compras'];
 const LAST_WORDS = ['ultimo', 'ultima', 'last', 'latest', 'reciente', 'most recent'];
-const LOW_STOCK = ['poco stock', 'stock bajo', 'bajo stock', 'bajas existencias', 'pocas existencias', 'existencias bajas', 'pocas unidades', 'low stock', 'running low', 'low on stock', 'por agotarse', 'casi agotados?', 'reponer', 'restock'];
-const FORECAST = ['pronosticos?', 'prevision', 'demanda', 'forecasts?', 'demand', 'predic\\w*', 'se agota\\w*', 'agotara\\w*', 'se acaba\\w*', 'run out', 'runs out', 'stock-?out', 'sell out', 'sells out', 'quiebre'];
+const LOW_STOCK = ['poco stock', 'stock bajo', 'bajo stock', 'bajas existencias', 'pocas existencias', 'existencias bajas', 'pocas unidades', 'low stock', 'running low', 'low on stock', 'por agotarse', 'casi agotados?'];
+const FORECAST = ['pronosticos?', 'prevision', 'demanda', 'forecasts?', 'demand', 'predic\\w*', 'se agota\\w*', 'agotara\\w*', 'se acaba\\w*', 'run out', 'runs out', 'stock-?out', 'sell out', 'sells out', 'quiebre', 'reponer', 'restock', 'reorder'];
 const TOP = ['mas vendidos?', 'mas vendidas?', 'mas se vende\\w*', 'mejor vendidos?', 'top', 'best sellers?', 'best-sellers?', 'best selling', 'best-selling', 'top sellers?', 'top-selling', 'sells? (the )?most', 'sold (the )?most'];
 const SALES = ['ventas?', 'vendi\\w*', 'vendio', 'vendieron', 'vendido\\w*', 'sales', 'sold', 'sell', 'revenue', 'ingresos?', 'facturado'];
 const STOCK = ['stock', 'existencias?', 'unidades', 'disponibles?', 'inventario', 'hay', 'quedan?', 'tienen', 'in stock', 'available', 'left', 'how many', 'cuantos?', 'cuantas?', 'units'];

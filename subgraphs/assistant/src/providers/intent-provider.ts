@@ -34,6 +34,8 @@ export class IntentAssistantProvider implements AssistantProvider {
     // The rest are about one product (sales without one are the top sellers).
     const found = pickProduct(matchProducts(question, await tools.catalog()));
     if (intent.kind === 'productSales' && !found) return this.topSellers(question, language, say, tools, now);
+    // "What should I restock?", "what will run out?" about no product in particular: the products low on stock.
+    if (intent.kind === 'forecast' && !found) return this.lowStock(say, tools);
     if (intent.kind === 'unknown' && !found) return this.help(say, tools);
     if (!found) return say('No encontré ese producto en el catálogo que puedes ver. Escribe su nombre tal como aparece en la tienda.', "I couldn't find that product in the catalog you can see. Write its name as the shop shows it.");
     if ('candidates' in found)
