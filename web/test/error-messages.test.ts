@@ -9,6 +9,7 @@ import { OrdersErrorCode } from '../../subgraphs/orders/src/errors';
 import { FailureReason, PaymentsErrorCode } from '../../subgraphs/payments/src/errors';
 import { SupportErrorCode } from '../../subgraphs/support/src/errors';
 import { NotificationsErrorCode } from '../../subgraphs/notifications/src/errors';
+import { AssistantErrorCode } from '../../subgraphs/assistant/src/errors';
 import { errorMessage, graphQLErrorMessage, isKnownErrorCode, userErrorMessage } from '../src/lib/error-messages';
 import { ITEM, ORDER, PRODUCT, UNIT, countOf, formatCount, formatWait, pluralForm } from '../src/lib/plurals';
 import { formatDateTime } from '../src/lib/dates';
@@ -26,6 +27,7 @@ const declared: Record<string, readonly string[]> = {
   payments: Object.values(PaymentsErrorCode),
   support: Object.values(SupportErrorCode),
   notifications: Object.values(NotificationsErrorCode),
+  assistant: Object.values(AssistantErrorCode),
   'payment failure reasons': Object.values(FailureReason),
 };
 

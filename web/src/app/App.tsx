@@ -11,13 +11,16 @@ import { OrderPage } from '../pages/OrderPage';
 import { OrdersPage } from '../pages/OrdersPage';
 import { RegisterPage, SignInPage } from '../pages/SignInPage';
 import { NotificationBell } from '../components/NotificationBell';
+import { AssistantButton } from '../components/AssistantButton';
 import { Empty, Loading } from '../components/states';
 import { ITEM, countOf } from '../lib/plurals';
 
 // Seller and admin screens are a minority's: they load on demand and stay out of the shopper's first download.
 const SellerProductsPage = lazy(() => import('../pages/seller/SellerProductsPage').then((m) => ({ default: m.SellerProductsPage })));
+const SellerDashboardPage = lazy(() => import('../pages/seller/SellerDashboardPage').then((m) => ({ default: m.SellerDashboardPage })));
 const NewProductPage = lazy(() => import('../pages/seller/ProductEditorPage').then((m) => ({ default: m.NewProductPage })));
 const EditProductPage = lazy(() => import('../pages/seller/ProductEditorPage').then((m) => ({ default: m.EditProductPage })));
+const AdminDashboardPage = lazy(() => import('../pages/admin/AdminDashboardPage').then((m) => ({ default: m.AdminDashboardPage })));
 const AdminOrdersPage = lazy(() => import('../pages/admin/AdminOrdersPage').then((m) => ({ default: m.AdminOrdersPage })));
 const AdminOrderPage = lazy(() => import('../pages/admin/AdminOrderPage').then((m) => ({ default: m.AdminOrderPage })));
 const AdminCustomersPage = lazy(() => import('../pages/admin/AdminCustomersPage').then((m) => ({ default: m.AdminCustomersPage })));
@@ -40,8 +43,10 @@ const ROUTES: [pattern: string, render: (params: Record<string, string>) => Reac
   ['/signin', () => <SignInPage />],
   ['/register', () => <RegisterPage />],
   ['/seller', () => <SellerProductsPage />],
+  ['/seller/dashboard', () => <SellerDashboardPage />],
   ['/seller/products/new', () => <NewProductPage />],
   ['/seller/products/:id', ({ id }) => <EditProductPage key={id} id={id!} />],
+  ['/admin/dashboard', () => <AdminDashboardPage />],
   ['/admin/orders', () => <AdminOrdersPage />],
   ['/admin/orders/:id', ({ id }) => <AdminOrderPage key={id} id={id!} />],
   ['/admin/customers', () => <AdminCustomersPage />],
@@ -130,6 +135,9 @@ function NavBar() {
                   <Link to="/admin/orders">Administración</Link>
                 </li>
               )}
+              <li>
+                <AssistantButton />
+              </li>
             </>
           ) : (
             <>

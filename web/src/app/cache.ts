@@ -67,6 +67,19 @@ export const cacheConfig: CacheExchangeOpts = {
     TicketEdge: () => null,
     TicketStatusChange: () => null,
     TicketPayload: () => null,
+    // Dashboards (figures over a range, forecasts) and the assistant: values of their query, no identity of their own.
+    SalesReport: () => null,
+    SalesPoint: () => null,
+    ProductSales: () => null,
+    CategorySales: () => null,
+    InventoryHealth: () => null,
+    DemandForecast: () => null,
+    CategoryForecast: () => null,
+    ForecastPoint: () => null,
+    ForecastAccuracy: () => null,
+    WarehouseReorder: () => null,
+    AssistantAnswer: () => null,
+    AssistantPayload: () => null,
   },
   resolvers: {
     Query: {

@@ -12,13 +12,14 @@ import type { OrdersErrorCode } from '../../../subgraphs/orders/src/errors.ts';
 import type { FailureReason, PaymentsErrorCode } from '../../../subgraphs/payments/src/errors.ts';
 import type { SupportErrorCode } from '../../../subgraphs/support/src/errors.ts';
 import type { NotificationsErrorCode } from '../../../subgraphs/notifications/src/errors.ts';
+import type { AssistantErrorCode } from '../../../subgraphs/assistant/src/errors.ts';
 import { formatWait } from './plurals';
 
 /** The values of each object of a union (distributive: keyof a union would keep only the keys all share). */
 type ValueOf<T> = T extends unknown ? T[keyof T] : never;
 
 /** Codes of a mutation payload's errors (UserError.code). */
-export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode | typeof NotificationsErrorCode>;
+export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode | typeof NotificationsErrorCode | typeof AssistantErrorCode>;
 /** Codes of GraphQL errors (extensions.code): the kernel's list for subgraphs and gateway, and the masked one. */
 export type GraphQLErrorCode = ClientErrorCode | typeof MASKED_ERROR_CODE;
 /** Why a payment failed (Payment.failureReason). */
@@ -68,6 +69,8 @@ const FIELDS: Record<string, string> = {
   threshold: 'el umbral: un número entero de 0 a 1.000.000',
   ids: 'las notificaciones (hasta 100 a la vez)',
   kind: 'el tipo de notificación',
+  question: 'la pregunta: de 1 a 500 caracteres',
+  conversationId: 'la conversación',
 };
 
 /** "Revisa el correo: …" for the deepest named field of the path (indexes skipped); a general sentence without one. */

@@ -5,6 +5,7 @@ import { RequireSignIn } from '../../components/RequireSignIn';
 
 /** The back office's parts; the current one is marked for assistive technology (aria-current). */
 const SECTIONS = [
+  ['/admin/dashboard', 'Panel'],
   ['/admin/orders', 'Pedidos'],
   ['/admin/customers', 'Clientes'],
   ['/admin/stock', 'Existencias'],

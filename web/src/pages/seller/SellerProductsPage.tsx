@@ -3,25 +3,23 @@ import { useQuery } from 'urql';
 import { SellerProductsQuery } from '../../operations/seller';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
-import { PageHeading } from '../../components/PageHeading';
 import { Price } from '../../components/Price';
 import { StockBadge } from '../../components/StockBadge';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { RequireSignIn } from '../../components/RequireSignIn';
+import { SellerSection } from './SellerSection';
 import { productStatusLabel } from '../../lib/labels';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function SellerProductsPage() {
   return (
-    <RequireSignIn role="SELLER">
-      <PageHeading>Mis productos</PageHeading>
+    <SellerSection title="Mis productos">
       <p>
         <Link to="/seller/products/new" className="button">
           Nuevo producto
         </Link>
       </p>
       <SellerProductList />
-    </RequireSignIn>
+    </SellerSection>
   );
 }
 
