@@ -2,12 +2,11 @@ import { asc, getTableName, gt, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@shop/db';
 import type { DomainEvent } from '@shop/events';
 import { eventLog, readModel, type AnalyticsSchema } from '../db/schema.js';
+import { bulkInsert } from './bulk-insert.js';
 import { DbStore } from './db-store.js';
 import { MemoryStore } from './memory-store.js';
 import { project } from './projection.js';
 
-/** Rows per INSERT into event_log (5 parameters each). */
-const CHUNK = 2000;
 /** Events read per page when replaying. */
 const PAGE = 5000;
 
@@ -25,7 +24,7 @@ const logRow = (event: DomainEvent) => ({ eventId: event.id, type: event.type, o
 
 /** Appends many events at once (the seed); the caller projects them. */
 export async function appendEvents(tx: Transaction<AnalyticsSchema>, events: DomainEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += CHUNK) await tx.insert(eventLog).values(events.slice(i, i + CHUNK).map(logRow)).onConflictDoNothing();
+  await bulkInsert(tx, eventLog, events.map(logRow), { onConflictDoNothing: true });
 }
 
 /** Projects events into an empty read model in memory, then writes it in bulk. */

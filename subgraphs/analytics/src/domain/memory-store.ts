@@ -1,10 +1,8 @@
 
 import type { Transaction } from '@shop/db';
 import { orderFacts, orderLines, orderRefunds, productFacts, salesDaily, salesLedger, stockHistory, stockLevels, type AnalyticsSchema } from '../db/schema.js';
+import { bulkInsert } from './bulk-insert.js';
 import { UNKNOWN_SELLER, utcDay, type OrderState, type ProductFact, type ProjectionStore, type SalesEntry, type WarehouseLevel } from './projection.js';
-
-/** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters for the widest table here. */
-const CHUNK = 2000;
 
 /**
  * The projection's store for replaying many events into an EMPTY read model (the seed, rebuildAnalytics): everything
@@ -49,17 +47,14 @@ export class MemoryStore implements ProjectionStore {
 
   /** Writes everything into the (empty) read model tables. */
   async flush(tx: Transaction<AnalyticsSchema>): Promise<void> {
-    const insertAll = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
-      for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-    };
-    await insertAll([...this.products.values()], (chunk) => tx.insert(productFacts).values(chunk));
-    await insertAll([...this.stock.values()], (chunk) => tx.insert(stockLevels).values(chunk));
-    await insertAll(this.history, (chunk) => tx.insert(stockHistory).values(chunk).onConflictDoNothing());
+    await bulkInsert(tx, productFacts, [...this.products.values()]);
+    await bulkInsert(tx, stockLevels, [...this.stock.values()]);
+    await bulkInsert(tx, stockHistory, this.history, { onConflictDoNothing: true });
     const orders = [...this.orders.values()];
-    await insertAll(orders.map(({ lines: _l, refunds: _r, ...facts }) => facts), (chunk) => tx.insert(orderFacts).values(chunk));
-    await insertAll(orders.flatMap((o) => (o.lines ?? []).map((l, lineNo) => ({ orderId: o.orderId, lineNo, ...l }))), (chunk) => tx.insert(orderLines).values(chunk));
-    await insertAll(orders.flatMap((o) => o.refunds.map((r) => ({ orderId: o.orderId, paymentId: r.paymentId, refundedAt: r.at }))), (chunk) => tx.insert(orderRefunds).values(chunk));
-    await insertAll(this.ledger.map(({ sign: _s, ...e }) => e), (chunk) => tx.insert(salesLedger).values(chunk));
+    await bulkInsert(tx, orderFacts, orders.map(({ lines: _l, refunds: _r, ...facts }) => facts));
+    await bulkInsert(tx, orderLines, orders.flatMap((o) => (o.lines ?? []).map((l, lineNo) => ({ orderId: o.orderId, lineNo, ...l }))));
+    await bulkInsert(tx, orderRefunds, orders.flatMap((o) => o.refunds.map((r) => ({ orderId: o.orderId, paymentId: r.paymentId, refundedAt: r.at }))));
+    await bulkInsert(tx, salesLedger, this.ledger.map(({ sign: _s, ...e }) => e));
 
     const daily = new Map<string, typeof salesDaily.$inferInsert>();
     for (const e of this.ledger) {
@@ -75,6 +70,6 @@ export class MemoryStore implements ProjectionStore {
         daily.set(key, { day, productId: e.productId, sellerId: product?.sellerId ?? UNKNOWN_SELLER, categoryId: product?.categoryId ?? null, units: e.units, orders: e.sign, revenueMinor: e.revenueMinor, currency: e.currency });
       }
     }
-    await insertAll([...daily.values()], (chunk) => tx.insert(salesDaily).values(chunk));
+    await bulkInsert(tx, salesDaily, [...daily.values()]);
   }
 }

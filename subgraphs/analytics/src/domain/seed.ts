@@ -79,7 +79,10 @@ export function demoHistory(now: Date, seed = 20261206): Generated {
   const weights = products.map((_, i) => 1 / (1 + ((i * 13) % products.length) * 0.15));
   const cumulative = weights.map(((sum) => (w: number) => (sum += w))(0));
   const total = cumulative[cumulative.length - 1]!;
-  const pick = () => products[cumulative.findIndex((c) => c >= random() * total)]!;
+  const pick = () => {
+    const draw = random() * total;
+    return products[cumulative.findIndex((c) => c >= draw)]!;
+  };
 
   const customers = Array.from({ length: 800 }, (_, i) => stableId('analytics-demo-customer', String(i)));
   const unitsByProductRecent = new Map<string, number>();

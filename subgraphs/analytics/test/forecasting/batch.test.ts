@@ -27,7 +27,7 @@ const categoryY = randomUUID();
 const hammock = { productId: randomUUID(), sellerId: sellerA.id, categoryId: categoryX, level: 8 };
 const bag = { productId: randomUUID(), sellerId: sellerB.id, categoryId: categoryX, level: 20 };
 const unsold = { productId: randomUUID(), sellerId: sellerA.id, categoryId: categoryY, level: 0 };
-const [warehouse1, warehouse2] = [randomUUID(), randomUUID()].sort();
+const [warehouse1, warehouse2] = [randomUUID(), randomUUID()].sort() as [string, string];
 
 let database: { url: string; drop(): Promise<void> };
 let opened: { db: Database<AnalyticsSchema>; close(): Promise<void> };
@@ -120,7 +120,8 @@ describe('forecast batch on PostgreSQL', () => {
     expect(metrics['analytics_forecast_series_done']![0]!.value).toBe(4);
     expect(metrics['analytics_forecast_series_total']![0]!.value).toBe(4);
     expect(metrics['analytics_forecast_last_success_timestamp_seconds']![0]!.value).toBeGreaterThan(Date.now() / 1000 - 300);
-    expect(metrics['analytics_forecast_batch_duration_seconds']!.find((v) => v.metricName?.endsWith('_count'))!.value).toBe(1);
+    const duration = metrics['analytics_forecast_batch_duration_seconds']! as { metricName?: string; value: number }[];
+    expect(duration.find((v) => v.metricName?.endsWith('_count'))!.value).toBe(1);
   });
 
   it('serves a product’s forecast to its seller and admins only, with stock-out and reorder from the stock now', async () => {
