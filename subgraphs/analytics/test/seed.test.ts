@@ -14,6 +14,7 @@ import { eventLog, salesDaily, schema, type AnalyticsSchema } from '../src/db/sc
 import { rebuildReadModel } from '../src/domain/event-log.js';
 import { seedDemoHistory } from '../src/domain/seed.js';
 import { analytics as definition } from '../src/subgraph.js';
+import { orderStory } from './support/events.js';
 
 const now = new Date('2026-12-06T18:00:00Z');
 const rows = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
@@ -130,5 +131,12 @@ describe('the demo seed on embedded PGlite (npm start)', () => {
     expect(res.data.inventoryHealth).toHaveLength(5);
     console.log(`analytics on PGlite: started, migrated and seeded in ${Math.round(startMs)} ms`);
     expect(startMs).toBeLessThan(60_000);
+
+    // a live order on top of the seeded year, through the consumers on PGlite
+    const story = orderStory(demo.customer.id, [{ productId: demo.products[0]!.id, quantity: 2, unitPriceMinor: 1_000_000 }]);
+    for (const event of [story.placed(new Date(Date.now() - 2000)), ...story.paid(new Date(Date.now() - 1000))]) await bus.publish(event);
+    await bus.drain();
+    const after = await graphqlRequest(running.url, `query($from: DateTime!, $to: DateTime!) { salesReport(from: $from, to: $to) { totals { units orders revenue { amount } } } }`, { from: from.toISOString(), to: new Date().toISOString() }, admin);
+    expect(after.data.salesReport.totals).toEqual({ units: report.totals.units + 2, orders: report.totals.orders + 1, revenue: { amount: (Number(report.totals.revenue.amount) + 20_000).toFixed(2) } });
   });
 });
