@@ -20,3 +20,7 @@ export { forecastDue, forecastTask, type ForecastTaskOptions } from './task.js';
 export { registerForecastMetrics, type ForecastMetrics } from './metrics.js';
 export { forecastConfig } from './config.js';
 export { syntheticDemand, mulberry32, type SyntheticDemandOptions } from './synthetic.js';
+export {
+  MAX_FORECAST_DAYS, readCategoryForecast, readProductForecast, validDays,
+  type CategoryForecastView, type ProductForecastView,
+} from './read.js';
