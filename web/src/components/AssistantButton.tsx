@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { createPortal } from 'react-dom';
 
 // The panel loads the first time it is opened: most visits never open it.
 const AssistantPanel = lazy(() => import('./AssistantPanel').then((m) => ({ default: m.AssistantPanel })));
@@ -22,11 +23,14 @@ export function AssistantButton() {
       >
         Asistente
       </button>
-      {loaded && (
-        <Suspense fallback={null}>
-          <AssistantPanel open={open} onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {/* Outside the header (a portal to the body): the panel takes none of the menu's styles or landmarks. */}
+      {loaded &&
+        createPortal(
+          <Suspense fallback={null}>
+            <AssistantPanel open={open} onClose={() => setOpen(false)} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

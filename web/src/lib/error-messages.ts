@@ -47,6 +47,7 @@ const FIELDS: Record<string, string> = {
   card: 'los datos de la tarjeta',
   method: 'el medio de pago',
   price: 'el precio: mayor que 0, con hasta 15 dígitos y 2 decimales',
+  costPrice: 'el costo: 0 o más, con hasta 12 dígitos y 2 decimales',
   currency: 'la moneda: un código de 3 letras, como COP',
   sku: 'el SKU: letras, dígitos, - y _ (hasta 64)',
   description: 'la descripción (hasta 5.000 caracteres)',

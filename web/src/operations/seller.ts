@@ -22,6 +22,7 @@ export const EditableProductQuery = graphql(`
   query EditableProduct($id: ID!) {
     product(id: $id) {
       ...ProductDetail
+      costPrice { amount currency }
       lowStockThreshold
       stock {
         available
@@ -59,7 +60,7 @@ export const CreateProductMutation = graphql(`
 export const UpdateProductMutation = graphql(`
   mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
     updateProduct(id: $id, input: $input) {
-      product { id sku name description status price { amount currency } category { id name } }
+      product { id sku name description status price { amount currency } costPrice { amount currency } category { id name } }
       errors { code message field }
     }
   }

@@ -47,7 +47,7 @@ function AdminDashboard() {
 }
 
 function AdminSummary({ range }: { range: DashboardRange }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminSalesSummaryQuery, variables: { from: range.from, to: range.to } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminSalesSummaryQuery, variables: { from: range.from, to: range.to }, requestPolicy: 'cache-and-network' });
   const report = data?.salesReport;
   return (
     <>

@@ -29,7 +29,7 @@ function healthState(row: Health): { key: 'dead' | 'low' | 'ok' | 'unsold'; labe
 
 /** Stock cover (days of stock left at the last 30 days' pace), dead stock flagged: the viewer's products, or all for an admin. */
 export function StockCoverPanel({ showSeller = false, linkTo }: { showSeller?: boolean; linkTo: (id: string) => string }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: InventoryHealthQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: InventoryHealthQuery, requestPolicy: 'cache-and-network' });
   if (!data && fetching) return <Loading label="Cargando la cobertura de existencias…" />;
   if (!data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const rows = data.inventoryHealth;

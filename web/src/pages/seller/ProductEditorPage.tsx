@@ -72,6 +72,7 @@ function ProductForm({ product }: { product?: EditableProduct }) {
   const [name, setName] = useState(product?.name ?? '');
   const [description, setDescription] = useState(product?.description ?? '');
   const [price, setPrice] = useState(product?.price.amount.replace(/\.00$/, '') ?? '');
+  const [costPrice, setCostPrice] = useState(product?.costPrice?.amount.replace(/\.00$/, '') ?? '');
   const [categoryId, setCategoryId] = useState(product?.category?.id ?? '');
   const [status, setStatus] = useState<ProductStatus>(product?.status ?? 'ACTIVE');
   const [creating, createProduct] = useMutation(CreateProductMutation);
@@ -85,6 +86,8 @@ function ProductForm({ product }: { product?: EditableProduct }) {
     return error && userErrorMessage(error);
   };
   const normalizedPrice = parsePriceInput(price) ?? price.trim(); // an unparseable price is left for the API to refuse with a field error
+  // An empty cost is no cost: null clears the one saved, and a new product is created without one.
+  const normalizedCost = costPrice.trim() ? (parsePriceInput(costPrice) ?? costPrice.trim()) : null;
 
   return (
     <form
@@ -93,10 +96,10 @@ function ProductForm({ product }: { product?: EditableProduct }) {
         event.preventDefault();
         setSaved(false);
         if (product) {
-          const result = await updateProduct({ id: product.id, input: { name, description, price: normalizedPrice, categoryId: categoryId || null, status } });
+          const result = await updateProduct({ id: product.id, input: { name, description, price: normalizedPrice, costPrice: normalizedCost, categoryId: categoryId || null, status } });
           if (result.data?.updateProduct.product && !result.data.updateProduct.errors.length) setSaved(true);
         } else {
-          const result = await createProduct({ input: { sku: sku.trim(), name, description, price: normalizedPrice, currency: 'COP', categoryId: categoryId || null, status } });
+          const result = await createProduct({ input: { sku: sku.trim(), name, description, price: normalizedPrice, costPrice: normalizedCost, currency: 'COP', categoryId: categoryId || null, status } });
           const created = result.data?.createProduct.product;
           if (created) navigate(`/seller/products/${created.id}`);
         }
@@ -117,6 +120,15 @@ function ProductForm({ product }: { product?: EditableProduct }) {
         onChange={(e) => setPrice(e.target.value)}
         hint="En pesos, p. ej. 185000 o 185.000,50"
         error={fieldError('price')}
+      />
+      <Field
+        label="Costo por unidad (COP, opcional)"
+        inputMode="decimal"
+        pattern="[0-9.]+([,.][0-9]{1,2})?"
+        value={costPrice}
+        onChange={(e) => setCostPrice(e.target.value)}
+        hint="Lo que te cuesta hacer una unidad. Solo tú y los administradores lo ven; el panel de ventas lo usa para calcular tu ganancia."
+        error={fieldError('costPrice')}
       />
       <div className="field">
         <label htmlFor="product-category">Categoría</label>

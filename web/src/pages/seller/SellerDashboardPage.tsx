@@ -41,7 +41,8 @@ function SellerDashboard() {
 }
 
 function SellerSummary({ range }: { range: DashboardRange }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: SellerSalesSummaryQuery, variables: { from: range.from, to: range.to } });
+  // Figures change with every order: shown from the cache at once, then refreshed.
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SellerSalesSummaryQuery, variables: { from: range.from, to: range.to }, requestPolicy: 'cache-and-network' });
   return (
     <>
       <section aria-labelledby="sales-heading" className="panel">
