@@ -13,6 +13,8 @@ const daysAgo = (d: number, minutes = 0) => new Date(Date.UTC(now.getUTCFullYear
 
 const seller1 = randomUUID();
 const seller2 = randomUUID();
+/** Sells only the products of the any-order test. */
+const seller3 = randomUUID();
 const catA = randomUUID();
 const catB = randomUUID();
 const [p1, p2, p3, p4, p5] = Array.from({ length: 5 }, () => randomUUID()) as [string, string, string, string, string];
@@ -187,6 +189,33 @@ describe('sales report', () => {
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
     }
     expect((await h.query(REPORT, { from: '2023-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }, admin)).errors).toBeUndefined();
+  });
+});
+
+describe('events in any order', () => {
+  it('an order books the same sale and refund whatever order its events and its product arrive in; sales_daily follows the late product', async () => {
+    const shuffle = <T>(items: T[], seed: number) => {
+      const out = [...items];
+      for (let i = out.length - 1, x = seed; i > 0; i--) {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        const j = x % (i + 1);
+        [out[i], out[j]] = [out[j]!, out[i]!];
+      }
+      return out;
+    };
+    const booked = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      const late = randomUUID();
+      const story = orderStory(randomUUID(), [{ productId: late, quantity: 3, unitPriceMinor: 7_000 }, { productId: p2, quantity: 1, unitPriceMinor: 30_000 }]);
+      const events = [story.placed(daysAgo(4)), ...story.paid(daysAgo(4, 3)), story.cancelledAfterPaying(daysAgo(3)), story.refunded(daysAgo(3, 2)), product(late, seller3, catA, 7_000, 1_000, daysAgo(90))];
+      for (const event of shuffle(events, seed)) await h.deliver(event);
+      const ledger = await h.db.execute(sql`select product_id = ${late} as late, kind, at, units, revenue_minor from sales_ledger where order_id = ${story.orderId} order by kind desc, late desc`);
+      booked.push(JSON.stringify((Array.isArray(ledger) ? ledger : (ledger as { rows: unknown[] }).rows)));
+      const daily = await h.db.select().from(salesDaily).where(sql`${salesDaily.productId} = ${late}`);
+      expect(daily.map((d) => [d.sellerId, d.categoryId]), `seed ${seed}`).toEqual([[seller3, catA], [seller3, catA]]);
+    }
+    expect(new Set(booked).size).toBe(1);
+    expect(JSON.parse(booked[0]!)).toHaveLength(4); // two products, sold then taken back
   });
 });
 
