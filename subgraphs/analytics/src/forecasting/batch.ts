@@ -1,11 +1,10 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import type { Logger } from '@shop/common';
 import { forecastRuns, forecasts, type AnalyticsSchema } from '../db/schema.js';
 import { loadAugurs } from './augurs.js';
 import { addDays, utcDay } from './days.js';
-import { forecastSeries, type SeriesForecast } from './engine.js';
+import { forecastSeriesYielding, type SeriesForecast } from './engine.js';
 import type { ForecastMetrics } from './metrics.js';
 import { allModels, type ForecastModel, type ModelName } from './models.js';
 import { loadSeries, type SubjectSeries } from './series.js';
@@ -44,7 +43,7 @@ export interface ForecastBatchResult {
 /**
  * Forecasts every product and category from sales_daily and replaces their stored forecasts, one series at a time
  * (each in its own statement, so a failed series leaves the others stored). The fits are synchronous WASM, so it
- * yields to the event loop between series: the service keeps answering requests while a batch runs.
+ * yields to the event loop after each fit: the service keeps answering requests while a batch runs.
  */
 export async function runForecastBatch(db: Database<AnalyticsSchema>, options: ForecastBatchOptions): Promise<ForecastBatchResult> {
   const { logger, metrics } = options;
@@ -67,7 +66,7 @@ export async function runForecastBatch(db: Database<AnalyticsSchema>, options: F
     const result: ForecastBatchResult = { runId, seriesTotal: series.length, seriesDone: 0, seriesFailed: 0, durationMs: 0, chosen: {}, modelMs: {} };
     for (const subject of series) {
       try {
-        const forecast = forecastSeries(subject, { horizon: days, models, window: options.window });
+        const forecast = await forecastSeriesYielding(subject, { horizon: days, models, window: options.window });
         await storeForecast(db, subject, forecast, now());
         result.chosen[forecast.model] = (result.chosen[forecast.model] ?? 0) + 1;
         for (const [model, ms] of Object.entries(forecast.timings) as [ModelName, number][]) result.modelMs[model] = (result.modelMs[model] ?? 0) + ms;
@@ -82,7 +81,6 @@ export async function runForecastBatch(db: Database<AnalyticsSchema>, options: F
       if (handled % logEvery === 0 && handled < series.length) {
         logger.info({ runId, done: handled, total: series.length, elapsedMs: Math.round(performance.now() - startedMs) }, 'forecast batch progress');
       }
-      await yieldToEventLoop();
     }
 
     result.durationMs = Math.round(performance.now() - startedMs);

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { mape, smape } from './accuracy.js';
 import { addDays, dayToMs } from './days.js';
 import { seasonalNaive, type ForecastModel, type ModelForecast, type ModelName } from './models.js';
@@ -63,6 +64,28 @@ export function backtestWindow(historyDays: number, window = DEFAULT_BACKTEST_WI
  * sold is forecast as zeros by seasonal-naive without fitting anything else.
  */
 export function forecastSeries(series: DailySeries, options: ForecastOptions): SeriesForecast {
+  const steps = forecastSteps(series, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, pausing for the event loop after each model fit: the fits are synchronous WASM (a Prophet fit takes
+ * 0.1–0.3 s), so a service running the batch keeps answering requests between them.
+ */
+export async function forecastSeriesYielding(series: DailySeries, options: ForecastOptions): Promise<SeriesForecast> {
+  const steps = forecastSteps(series, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToEventLoop();
+  }
+}
+
+/** forecastSeries as steps: it yields after each model fit. */
+function* forecastSteps(series: DailySeries, options: ForecastOptions): Generator<void, SeriesForecast, void> {
   if (!Number.isInteger(options.horizon) || options.horizon < 1) throw new Error(`horizon must be a positive integer, got ${options.horizon}`);
   const history = series.units;
   const firstDay = dayToMs(series.firstDay);
@@ -92,6 +115,7 @@ export function forecastSeries(series: DailySeries, options: ForecastOptions): S
     for (const model of candidates) {
       if (train.length < model.minHistory) continue;
       const forecast = run(model, train, window);
+      yield;
       if (!forecast) continue;
       const expected = forecast.expected.map((e) => Math.max(0, e));
       scored.push({ model: model.name, mape: mape(actual, expected), smape: smape(actual, expected), baselineSmape: Number.NaN, window });
@@ -105,7 +129,10 @@ export function forecastSeries(series: DailySeries, options: ForecastOptions): S
   const order = ranked.length > 0 ? ranked.map((r) => candidates.find((c) => c.name === r.model)!) : [seasonalNaive];
   for (const model of order) {
     const forecast = run(model, history, options.horizon);
-    if (!forecast) continue;
+    if (!forecast) {
+      yield;
+      continue;
+    }
     const chosen = ranked.findIndex((r) => r.model === model.name);
     const models = chosen < 0 ? ranked : [ranked[chosen]!, ...ranked.filter((_, i) => i !== chosen)];
     return { model: model.name, historyDays: history.length, points: toPoints(addDays(series.firstDay, history.length), forecast), models, failures, timings };

@@ -3,7 +3,7 @@ export { mape, smape } from './accuracy.js';
 export { loadAugurs, type Augurs } from './augurs.js';
 export { addDays, daysBetween, dayToMs, msToDay, utcDay } from './days.js';
 export {
-  backtestWindow, DEFAULT_BACKTEST_WINDOW, forecastSeries,
+  backtestWindow, DEFAULT_BACKTEST_WINDOW, forecastSeries, forecastSeriesYielding,
   type DailySeries, type ForecastOptions, type ForecastPointDay, type ModelAccuracy, type SeriesForecast,
 } from './engine.js';
 export {

@@ -9,7 +9,7 @@ import { createLogger } from '@shop/common';
 import { openDatabase, type Database } from '@shop/db';
 import { createTestDatabase } from '@shop/testing';
 import { forecastRuns, forecasts, productFacts, salesDaily, schema, stockLevels, type AnalyticsSchema } from '../../src/db/schema.js';
-import { addDays, forecastDue, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult } from '../../src/forecasting/index.js';
+import { addDays, forecastDue, forecastTask, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult } from '../../src/forecasting/index.js';
 import { readCategoryForecast, readProductForecast } from '../../src/forecasting/read.js';
 import { createForecastResolvers } from '../../src/graphql/forecast-resolvers.js';
 import type { AnalyticsContext } from '../../src/graphql/context.js';
@@ -179,6 +179,19 @@ describe('forecast batch on PostgreSQL', () => {
     expect(hammockRow.historyDays).toBe(366);
     expect(hammockRow.points[0]!.date).toBe('2026-11-02');
     expect(await db.select().from(forecastRuns)).toHaveLength(2);
+  });
+
+  it('the periodic task runs a batch only when the last success is older than the interval', async () => {
+    const logger = createLogger('analytics', new Writable({ write: (_c, _e, done) => done() }));
+    const runs = async () => (await db.select().from(forecastRuns)).length;
+    const before = await runs();
+    await forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000 }).run();
+    expect(await runs()).toBe(before);
+    const later = () => new Date(Date.now() + 2 * 60 * 60_000);
+    const task = forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000, now: later });
+    expect(task).toMatchObject({ name: 'forecast-batch', everyMs: 60_000 });
+    await task.run();
+    expect(await runs()).toBe(before + 1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  allModels, forecastSeries, loadAugurs, seasonalNaive, smape, syntheticDemand,
+  allModels, forecastSeries, forecastSeriesYielding, loadAugurs, seasonalNaive, smape, syntheticDemand,
   type ForecastModel, type ModelName,
 } from '../../src/forecasting/index.js';
 
@@ -103,6 +103,23 @@ describe('demand forecast engine', () => {
     const result = forecastSeries({ firstDay: FIRST_DAY, units: history }, { horizon: 7, models: [seasonalNaive, broken] });
     expect(result.failures).toEqual([{ model: 'prophet', message: 'optimizer diverged' }]);
     expect(result.model).toBe('seasonal-naive');
+  });
+
+  it('the yielding variant gives the same forecast and lets the event loop run between model fits', async () => {
+    const { history } = series(41, 12);
+    let turns = 0;
+    let spinning = true;
+    const spin = () => { turns++; if (spinning) setImmediate(spin); };
+    setImmediate(spin);
+    const yielding = await forecastSeriesYielding({ firstDay: FIRST_DAY, units: history }, { horizon: 30, models });
+    spinning = false;
+    const sync = forecastSeries({ firstDay: FIRST_DAY, units: history }, { horizon: 30, models });
+    // Same choice, back-test and expected values (Prophet's interval is sampled, so lower/upper vary run to run).
+    expect(yielding.model).toBe(sync.model);
+    expect(yielding.models).toEqual(sync.models);
+    expect(yielding.points.map((p) => [p.date, p.expected])).toEqual(sync.points.map((p) => [p.date, p.expected]));
+    // The loop turned after each of the 4 back-test fits (the refit is the last step: the promise resolves after it).
+    expect(turns).toBeGreaterThanOrEqual(4);
   });
 
   it('refuses a horizon that is not a positive whole number', () => {
