@@ -130,6 +130,17 @@ export function demoHistory(now: Date, seed = 20261206): Generated {
     }
   }
 
+  // The demo store's own paid order (orders' and payments' seed), as they would have published it.
+  const past = demo.pastOrder;
+  if (past.createdAt.getTime() >= firstDay) {
+    const lines = past.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceMinor: Number(l.unitPriceMinor) }));
+    const base = { orderId: past.id, customerId: past.customerId, lines, number: past.number, total: { amountMinor: Number(demo.pastOrderTotalMinor), currency: past.currency } };
+    emit(orderStatusChanged, { ...base, from: null, to: 'AWAITING_PAYMENT', reason: null }, past.createdAt);
+    const payment = demo.pastPayment;
+    emit(paymentStatusChanged, { paymentId: payment.id, orderId: past.id, customerId: past.customerId, status: 'CAPTURED', failureReason: null, amountMinor: String(payment.amountMinor), currency: payment.currency }, payment.createdAt);
+    emit(orderStatusChanged, { ...base, from: 'AWAITING_PAYMENT', to: 'PAID', reason: null }, payment.createdAt);
+  }
+
   // Stock: the demo's current units now, and (as if restocked since) what was sold over the last 30 days more before.
   for (const p of products) {
     const rows = demo.stock.filter((s) => s.productId === p.id);
