@@ -23,6 +23,8 @@ export interface ForecastBatchOptions {
   /** Back-test window (default 28 days). */
   window?: number;
   metrics?: ForecastMetrics;
+  /** A forecast_runs row already claimed for this batch (forecastTask's); else the batch inserts one. */
+  runId?: string;
   /** Log progress every this many series (default 25). */
   logEvery?: number;
   now?: () => Date;
@@ -53,8 +55,7 @@ export async function runForecastBatch(db: Database<AnalyticsSchema>, options: F
   const days = options.days ?? FORECAST_STORED_DAYS;
   const lastDay = options.lastDay ?? addDays(utcDay(started), -1);
   const logEvery = options.logEvery ?? 25;
-  const [run] = await db.insert(forecastRuns).values({ startedAt: started }).returning({ id: forecastRuns.id });
-  const runId = run!.id;
+  const runId = options.runId ?? (await db.insert(forecastRuns).values({ startedAt: started }).returning({ id: forecastRuns.id }))[0]!.id;
   try {
     const models = options.models ?? allModels(await loadAugurs());
     const series = await loadSeries(db, lastDay);

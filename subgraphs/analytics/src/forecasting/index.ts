@@ -16,7 +16,7 @@ export {
 } from './stock.js';
 export { FORECAST_STORED_DAYS, runForecastBatch, type ForecastBatchOptions, type ForecastBatchResult } from './batch.js';
 export { loadSeries, type SubjectSeries } from './series.js';
-export { forecastDue, forecastTask, type ForecastTaskOptions } from './task.js';
+export { claimForecastRun, forecastDue, forecastTask, type ForecastTaskOptions } from './task.js';
 export { registerForecastMetrics, type ForecastMetrics } from './metrics.js';
 export { forecastConfig } from './config.js';
 export { syntheticDemand, mulberry32, type SyntheticDemandOptions } from './synthetic.js';

@@ -1,38 +1,63 @@
-import { desc, isNotNull, isNull, and } from 'drizzle-orm';
-import type { Database } from '@shop/db';
+import { and, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '@shop/db';
 import type { PeriodicTask } from '@shop/common';
 import { forecastRuns, type AnalyticsSchema } from '../db/schema.js';
 import { runForecastBatch, type ForecastBatchOptions } from './batch.js';
 
-export interface ForecastTaskOptions extends ForecastBatchOptions {
+export interface ForecastTaskOptions extends Omit<ForecastBatchOptions, 'runId'> {
   /** Run a batch when the last successful one started longer ago than this (FORECAST_INTERVAL_MS). */
   intervalMs: number;
   /** How often the task looks whether a batch is due (default a minute). */
   checkEveryMs?: number;
+  /** A run unfinished this long is taken as dead (its process stopped mid-batch) and no longer holds others off. */
+  staleAfterMs?: number;
 }
 
+const DEFAULT_STALE_AFTER_MS = 60 * 60_000;
+// One advisory lock key for "claim the forecast batch", the same in every replica.
+const FORECAST_CLAIM_LOCK = 0x46_52_43_54; // "FRCT"
+
 /**
- * The scheduled forecast batch. It checks every minute whether a batch is due (none has succeeded yet, or the last
- * success started over intervalMs ago) instead of sleeping intervalMs, so a first batch runs soon after start and a
- * restart does not run one again when a recent one exists.
+ * The scheduled forecast batch. It checks every minute whether a batch is due instead of sleeping intervalMs, so a
+ * first batch runs soon after start and a restart does not run one again when a recent one exists; the claim
+ * (claimForecastRun) lets one replica at a time run it.
  */
 export function forecastTask(db: Database<AnalyticsSchema>, options: ForecastTaskOptions): PeriodicTask {
+  const checkEveryMs = options.checkEveryMs ?? 60_000;
   return {
     name: 'forecast-batch',
-    everyMs: options.checkEveryMs ?? 60_000,
-    maxBackoffMs: Math.max(options.checkEveryMs ?? 60_000, 10 * 60_000),
+    everyMs: checkEveryMs,
+    maxBackoffMs: Math.max(checkEveryMs, 10 * 60_000),
     run: async () => {
       const now = (options.now ?? (() => new Date()))();
-      if (!(await forecastDue(db, options.intervalMs, now))) return;
-      await runForecastBatch(db, options);
+      const runId = await claimForecastRun(db, options.intervalMs, now, options.staleAfterMs);
+      if (runId) await runForecastBatch(db, { ...options, runId });
     },
   };
 }
 
-/** True when no batch has succeeded yet or the last success started more than intervalMs before `now`. */
-export async function forecastDue(db: Database<AnalyticsSchema>, intervalMs: number, now: Date): Promise<boolean> {
-  const [last] = await db.select({ startedAt: forecastRuns.startedAt }).from(forecastRuns)
-    .where(and(isNotNull(forecastRuns.finishedAt), isNull(forecastRuns.error)))
-    .orderBy(desc(forecastRuns.startedAt)).limit(1);
-  return !last || now.getTime() - last.startedAt.getTime() >= intervalMs;
+/**
+ * Starts a forecast_runs row when a batch is due, under an advisory lock so two replicas checking at once cannot
+ * both claim one; null when none is due (or another replica's run is under way).
+ */
+export async function claimForecastRun(db: Database<AnalyticsSchema>, intervalMs: number, now: Date, staleAfterMs = DEFAULT_STALE_AFTER_MS): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${FORECAST_CLAIM_LOCK})`);
+    if (!(await forecastDue(tx, intervalMs, now, staleAfterMs))) return null;
+    const [run] = await tx.insert(forecastRuns).values({ startedAt: now }).returning({ id: forecastRuns.id });
+    return run!.id;
+  });
+}
+
+/**
+ * True unless a batch succeeded that started within intervalMs before `now`, or one is under way (unfinished,
+ * started within staleAfterMs).
+ */
+export async function forecastDue(
+  db: Database<AnalyticsSchema> | Transaction<AnalyticsSchema>, intervalMs: number, now: Date, staleAfterMs = DEFAULT_STALE_AFTER_MS,
+): Promise<boolean> {
+  const recentSuccess = and(isNotNull(forecastRuns.finishedAt), isNull(forecastRuns.error), gt(forecastRuns.startedAt, new Date(now.getTime() - intervalMs)));
+  const underWay = and(isNull(forecastRuns.finishedAt), gt(forecastRuns.startedAt, new Date(now.getTime() - staleAfterMs)));
+  const [blocking] = await db.select({ id: forecastRuns.id }).from(forecastRuns).where(or(recentSuccess, underWay)).limit(1);
+  return !blocking;
 }

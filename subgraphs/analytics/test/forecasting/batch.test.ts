@@ -9,7 +9,7 @@ import { createLogger } from '@shop/common';
 import { openDatabase, type Database } from '@shop/db';
 import { createTestDatabase } from '@shop/testing';
 import { forecastRuns, forecasts, productFacts, salesDaily, schema, stockLevels, type AnalyticsSchema } from '../../src/db/schema.js';
-import { addDays, forecastDue, forecastTask, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult } from '../../src/forecasting/index.js';
+import { addDays, claimForecastRun, forecastDue, forecastTask, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult } from '../../src/forecasting/index.js';
 import { readCategoryForecast, readProductForecast } from '../../src/forecasting/read.js';
 import { createForecastResolvers } from '../../src/graphql/forecast-resolvers.js';
 import type { AnalyticsContext } from '../../src/graphql/context.js';
@@ -192,6 +192,14 @@ describe('forecast batch on PostgreSQL', () => {
     expect(task).toMatchObject({ name: 'forecast-batch', everyMs: 60_000 });
     await task.run();
     expect(await runs()).toBe(before + 1);
+  });
+
+  it('of two replicas claiming a due batch at once, one gets it; a run under way holds others off until it is stale', async () => {
+    const at = new Date(Date.now() + 10 * 60 * 60_000);
+    const claims = await Promise.all([claimForecastRun(db, 60 * 60_000, at), claimForecastRun(db, 60 * 60_000, at)]);
+    expect(claims.filter((c) => c !== null)).toHaveLength(1);
+    expect(await forecastDue(db, 60 * 60_000, new Date(at.getTime() + 30 * 60_000))).toBe(false);
+    expect(await forecastDue(db, 60 * 60_000, new Date(at.getTime() + 2 * 60 * 60_000), 60 * 60_000)).toBe(true);
   });
 });
 
