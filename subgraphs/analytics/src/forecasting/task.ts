@@ -3,8 +3,14 @@ import type { Database, Transaction } from '@shop/db';
 import type { PeriodicTask } from '@shop/common';
 import { forecastRuns, type AnalyticsSchema } from '../db/schema.js';
 import { runForecastBatch, type ForecastBatchOptions } from './batch.js';
+import type { ForecastMetrics } from './metrics.js';
 
-export interface ForecastTaskOptions extends Omit<ForecastBatchOptions, 'runId'> {
+export interface ForecastTaskOptions extends Omit<ForecastBatchOptions, 'runId' | 'metrics'> {
+  /**
+   * The batch's instruments, or a getter for them: the kernel creates workers before the metrics registry, so the
+   * subgraph registers them in its metrics hook and the task reads them at each run.
+   */
+  metrics?: ForecastMetrics | (() => ForecastMetrics | undefined);
   /** Run a batch when the last successful one started longer ago than this (FORECAST_INTERVAL_MS). */
   intervalMs: number;
   /** How often the task looks whether a batch is due (default a minute). */
@@ -31,7 +37,9 @@ export function forecastTask(db: Database<AnalyticsSchema>, options: ForecastTas
     run: async () => {
       const now = (options.now ?? (() => new Date()))();
       const runId = await claimForecastRun(db, options.intervalMs, now, options.staleAfterMs);
-      if (runId) await runForecastBatch(db, { ...options, runId });
+      if (!runId) return;
+      const metrics = typeof options.metrics === 'function' ? options.metrics() : options.metrics;
+      await runForecastBatch(db, { ...options, runId, metrics });
     },
   };
 }

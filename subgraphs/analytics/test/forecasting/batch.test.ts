@@ -9,7 +9,7 @@ import { createLogger } from '@shop/common';
 import { openDatabase, type Database } from '@shop/db';
 import { createTestDatabase } from '@shop/testing';
 import { forecastRuns, forecasts, productFacts, salesDaily, schema, stockLevels, type AnalyticsSchema } from '../../src/db/schema.js';
-import { addDays, claimForecastRun, forecastDue, forecastTask, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult } from '../../src/forecasting/index.js';
+import { addDays, claimForecastRun, forecastDue, forecastTask, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult, type ForecastMetrics } from '../../src/forecasting/index.js';
 import { readCategoryForecast, readProductForecast } from '../../src/forecasting/read.js';
 import { createForecastResolvers } from '../../src/graphql/forecast-resolvers.js';
 import type { AnalyticsContext } from '../../src/graphql/context.js';
@@ -188,10 +188,15 @@ describe('forecast batch on PostgreSQL', () => {
     await forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000 }).run();
     expect(await runs()).toBe(before);
     const later = () => new Date(Date.now() + 2 * 60 * 60_000);
-    const task = forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000, now: later });
+    // Metrics registered after the task was made (as the kernel does) are the ones it updates.
+    let metrics: ForecastMetrics | undefined;
+    const task = forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000, now: later, metrics: () => metrics });
     expect(task).toMatchObject({ name: 'forecast-batch', everyMs: 60_000 });
+    const lateRegistry = new Registry();
+    metrics = registerForecastMetrics(lateRegistry);
     await task.run();
     expect(await runs()).toBe(before + 1);
+    expect((await lateRegistry.getSingleMetric('analytics_forecast_series_done')!.get()).values[0]!.value).toBe(4);
   });
 
   it('of two replicas claiming a due batch at once, one gets it; a run under way holds others off until it is stale', async () => {
