@@ -24,9 +24,8 @@ export function api(gatewayUrl: string) {
       if (!data.register.token) throw new Error(`register failed: ${JSON.stringify(data.register.errors)}`);
       return { token: data.register.token, email, password, name };
     },
-    /** A fresh ACTIVE product from a demo seller with `units` in the first warehouse. */
-    async productWithStock(label: string, units: number): Promise<{ id: string; name: string }> {
-      const seller = demo.sellers[0];
+    /** A fresh ACTIVE product of a demo seller (the first unless told) with `units` in the first warehouse. */
+    async productWithStock(label: string, units: number, seller: { email: string; password: string } = demo.sellers[0]): Promise<{ id: string; name: string }> {
       const token = await this.login(seller.email, seller.password);
       const suffix = randomUUID().slice(0, 6);
       const name = `Mochila Prueba ${label} ${suffix}`;
