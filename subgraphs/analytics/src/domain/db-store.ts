@@ -26,8 +26,8 @@ export class DbStore implements ProjectionStore {
         // An older product.changed delivered late must not undo a newer one.
         setWhere: sql`${productFacts.updatedAt} is null or ${productFacts.updatedAt} <= excluded.updated_at`,
       })
-      .returning({ sellerId: productFacts.sellerId, categoryId: productFacts.categoryId });
-    if (stored.length === 0) return;
+      .returning({ productId: productFacts.productId });
+    if (stored.length === 0) return; // an older event: the stored facts stay
     await this.tx.update(salesDaily).set({ sellerId: fact.sellerId, categoryId: fact.categoryId }).where(eq(salesDaily.productId, fact.productId));
   }
 

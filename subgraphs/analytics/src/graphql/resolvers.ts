@@ -1,15 +1,17 @@
+import type { Viewer } from '@shop/auth';
 import { money } from '@shop/common';
 import { rebuildReadModel } from '../domain/event-log.js';
 import { inventoryHealth } from '../domain/inventory-health.js';
 import { conversionRate, repeatCustomerRate, reportRange, salesSeries, salesTotals, topCategories, topProducts, type SalesFigures } from '../domain/sales-report.js';
 import { scopeOf } from '../domain/scope.js';
+import type { AnalyticsContext } from './context.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 
 /** Largest `first` of topProducts / topCategories. */
 const MAX_TOP = 100;
 
-// @requiresRole(SELLER, ADMIN) / (ADMIN) lets only those through, so a viewer is always there below.
-const viewerOf = (ctx: { viewer: { id: string; roles: ('CUSTOMER' | 'SELLER' | 'ADMIN')[] } | null }) => ctx.viewer!;
+// @requiresRole(SELLER, ADMIN) lets only those through, so a viewer is always there below.
+const viewerOf = (ctx: AnalyticsContext): Viewer => ctx.viewer!;
 const cash = (minor: number, currency: string) => money(BigInt(Math.round(minor)), currency);
 const clampTop = (first: number) => Math.max(0, Math.min(first, MAX_TOP));
 
