@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { trace } from '@opentelemetry/api';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { demo } from '@shop/demo-store';
-import { startInMemoryTracing, type InMemoryTracing } from '@shop/observability';
 import { graphqlRequest } from '@shop/testing';
 import type { ServiceName } from '@shop/platform';
 import type { SubgraphName } from '../src/services.js';
 import { startTestPlatform } from './support/platform.js';
+import { statementsByTrace } from './support/statements.js';
 import { adjustStock, collect, errorCodes, login, payOrder, placeOrder, until, wsClient } from './live/support.js';
 
 /**
@@ -19,9 +18,8 @@ const tokens = {} as Record<'customer' | 'customerB' | 'seller' | 'admin', strin
 let customerB: { id: string; email: string };
 const product = demo.products[3]!;
 const [bogota] = demo.warehouses;
-/** Each statement with the trace it ran in: background work (consumers, e-mail, sweepers) never shares a request's trace. */
-const statements: { subgraph: ServiceName; sql: string; traceId?: string }[] = [];
-let tracing: InMemoryTracing;
+// Only a request's own statements count: consumers, e-mail deliveries, sweepers and relays run meanwhile.
+const statements = statementsByTrace();
 const requests: SubgraphName[] = [];
 
 const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => graphqlRequest(platform.gatewayUrl, query, variables, token);
@@ -29,10 +27,9 @@ const codesOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =
 const unique = () => randomBytes(4).toString('hex');
 
 beforeAll(async () => {
-  tracing = startInMemoryTracing();
   platform = await startTestPlatform(inject('databaseUrl'), {
     paymentProviderLatencyMs: 20,
-    onQuery: (subgraph, sql) => void statements.push({ subgraph, sql, traceId: trace.getActiveSpan()?.spanContext().traceId }),
+    onQuery: statements.onQuery,
     onSubgraphRequest: (subgraph) => void requests.push(subgraph),
   });
   tokens.customer = await login(platform.gatewayUrl, demo.customer);
@@ -54,7 +51,7 @@ afterEach(async () => {
 afterAll(async () => {
   await platform?.stop();
   await platform?.dropDatabases();
-  await tracing?.shutdown();
+  await statements.stop();
 });
 
 const ORDERS = /* GraphQL */ `
@@ -280,15 +277,11 @@ describe('Order.history', () => {
 
   it('resolves a whole page of orders with customers, lines, histories and payments in one SQL query per table and path', async () => {
     for (let i = 0; i < 3; i += 1) await placeOrder(platform.gatewayUrl, tokens.customerB, product.id, `page-${unique()}`);
-    // Only the page's own statements count: those in its trace. Consumers of the placements' events, e-mail
-    // deliveries, sweepers and relays run in traces of their own, whenever they run.
-    const traceId = randomBytes(16).toString('hex');
-    const counted = () => statements.filter((q) => q.traceId === traceId && /from "(orders|order_lines|order_status_history|users|payments)"/i.test(q.sql));
+    const { traceId, headers } = statements.newTrace();
+    const counted = () => statements.of(traceId).filter((q) => /from "(orders|order_lines|order_status_history|users|payments)"/i.test(q.sql));
     const count = (subgraph: ServiceName, table: string) => counted().filter((q) => q.subgraph === subgraph && new RegExp(`from "${table}"`, 'i').test(q.sql)).length;
     requests.length = 0;
-    const page = await graphqlRequest(platform.gatewayUrl, '{ orders(first: 30) { edges { node { id customer { name } lines { quantity } history { to by { name } } payments { status } } } } }', {}, tokens.admin, {
-      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
-    });
+    const page = await graphqlRequest(platform.gatewayUrl, '{ orders(first: 30) { edges { node { id customer { name } lines { quantity } history { to by { name } } payments { status } } } } }', {}, tokens.admin, headers);
     expect(page.errors).toBeUndefined();
     expect(page.data.orders.edges.length).toBeGreaterThanOrEqual(4);
     for (const { node } of page.data.orders.edges) expect(node.history[0]).toMatchObject({ to: 'AWAITING_PAYMENT', by: { name: expect.any(String) } });
