@@ -2,6 +2,7 @@
  * The assistant's only way to read data: a fixed operation of operations.ts, POSTed to the gateway with the asking
  * user's own Authorization header, so every subgraph applies that user's access rules, exactly as for the user.
  */
+import { withClientSpan } from '@shop/observability';
 import type { GraphOperation } from './operations.js';
 
 export interface GraphRead<TData = any> {
@@ -36,20 +37,19 @@ export interface GatewayClientOptions {
 export function gatewayReader({ url, timeoutMs }: GatewayClientOptions, authorization: string | undefined): GraphReader {
   return {
     async read(operation, variables = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) };
       let response: Response;
       try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            // Apollo Server's CSRF prevention wants a preflighted request; this header marks one.
-            'apollo-require-preflight': 'true',
-            ...(authorization ? { authorization } : {}),
-          },
-          // The exact text of the manifest (persisted-operations.json): a gateway in safelist mode runs it.
-          body: JSON.stringify({ query: operation.text, operationName: operation.name, variables }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        // A client span with its traceparent: the question, its reads and the subgraphs they reach are one trace.
+        response = await withClientSpan(`gateway ${operation.name}`, headers, () =>
+          fetch(url, {
+            method: 'POST',
+            headers,
+            // The exact text of the manifest (persisted-operations.json): a gateway in safelist mode runs it.
+            body: JSON.stringify({ query: operation.text, operationName: operation.name, variables }),
+            signal: AbortSignal.timeout(timeoutMs),
+          }),
+        );
       } catch (error) {
         throw new GatewayUnavailable(`the gateway did not answer ${operation.name}: ${error instanceof Error ? error.name : 'error'}`);
       }
