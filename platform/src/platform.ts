@@ -24,6 +24,8 @@ export interface PlatformOptions {
   serviceSecret?: string;
   seedDemo?: boolean;
   development?: boolean;
+  /** Settings of one service beyond the platform's own, as its environment would give them (e.g. FORECAST_CHECK_INTERVAL_MS). */
+  serviceConfig?: Partial<Record<ServiceName, Record<string, string>>>;
   /** Every SQL statement, by subgraph: the batching test counts them. */
   onQuery?: (service: ServiceName, sql: string) => void;
   /** Every request the gateway sends to a subgraph. */
@@ -107,6 +109,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     ...(options.reservationTtlMs !== undefined ? { RESERVATION_TTL: options.reservationTtlMs } : {}),
     ...(options.expirySweepIntervalMs !== undefined ? { EXPIRY_SWEEP_INTERVAL: options.expirySweepIntervalMs } : {}),
     ...(options.paymentProviderLatencyMs !== undefined ? { PAYMENT_PROVIDER_LATENCY_MS: options.paymentProviderLatencyMs } : {}),
+    ...options.serviceConfig?.[name],
   });
   const started: RunningServer[] = [];
   const start = async (name: ServiceName) => {

@@ -6,8 +6,11 @@ export interface PeriodicTask {
   name: string;
   /** Pause between the end of one run and the start of the next. */
   everyMs: number;
-  /** Resolves true when there is more to do at once (a full batch), so the next run starts without the pause. */
-  run(): Promise<boolean | void>;
+  /**
+   * Resolves true when there is more to do at once (a full batch), so the next run starts without the pause. `signal`
+   * aborts when the service stops: a long run (a forecast batch) ends early instead of holding the stop up.
+   */
+  run(signal: AbortSignal): Promise<boolean | void>;
   /** Longest pause after failures (exponential from 100 ms); defaults to max(everyMs, 5 s). */
   maxBackoffMs?: number;
 }
@@ -25,6 +28,7 @@ export interface ScheduledTask {
 export class Scheduler {
   private readonly tasks = new Set<TaskState>();
   private stopped = false;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly logger?: Logger) {}
 
@@ -37,6 +41,7 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     for (const state of this.tasks) clearTimeout(state.timer);
     await Promise.allSettled([...this.tasks].map((s) => s.running));
   }
@@ -62,7 +67,7 @@ export class Scheduler {
         let more: boolean | void;
         do {
           state.again = false;
-          more = await state.task.run();
+          more = await state.task.run(this.stopping.signal);
         } while ((more === true || state.again) && !this.stopped);
         state.failures = 0;
       } catch (err) {

@@ -2,6 +2,7 @@ import { defineSubgraph } from '@shop/kernel';
 import { analyticsConsumers } from './consumers.js';
 import { schema } from './db/schema.js';
 import { seedDemoHistory } from './domain/seed.js';
+import { forecastConfig, forecastTask, registerForecastMetrics, type ForecastMetrics } from './forecasting/index.js';
 import { createContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 
@@ -9,11 +10,18 @@ import { resolvers } from './graphql/resolvers.js';
 export const analytics = defineSubgraph({
   name: 'analytics',
   port: 4009,
-  config: {},
+  config: { ...forecastConfig },
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: (db) => seedDemoHistory(db) },
-  services: ({ db }) => ({ db }),
-  context: ({ db }, viewer) => createContext({ db }, viewer),
+  // The kernel builds workers before the metrics registry: the batch reads its metrics when it runs.
+  services: ({ db }) => ({ db, forecastMetrics: { current: undefined as ForecastMetrics | undefined } }),
+  context: ({ db }, viewer, { config }) => createContext({ db }, viewer, config.FORECAST_LEAD_TIME_DAYS),
   consumers: analyticsConsumers,
+  workers: ({ forecastMetrics }, { db, config, logger }) => [
+    forecastTask(db, { logger, intervalMs: config.FORECAST_INTERVAL_MS, checkEveryMs: config.FORECAST_CHECK_INTERVAL_MS, metrics: () => forecastMetrics.current }),
+  ],
+  metrics: (registry, { forecastMetrics }) => {
+    forecastMetrics.current = registerForecastMetrics(registry);
+  },
 });

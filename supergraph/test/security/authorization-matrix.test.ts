@@ -6,7 +6,7 @@ import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
 import { schemaDir } from '../../src/compose.js';
 import { startTestPlatform } from '../support/platform.js';
-import { collect, login, until, wsClient } from '../live/support.js';
+import { collect, login, sleep, until, wsClient } from '../live/support.js';
 import { AUTHORIZATION_MATRIX, CALLERS, type Caller, type MatrixFixtures, type MatrixRow, type Operation, type Outcome } from './authorization-matrix.js';
 
 /**
@@ -27,6 +27,7 @@ const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { 
 const OPEN_TICKET = 'mutation($i: OpenTicketInput!) { openTicket(input: $i) { ticket { id } errors { code message } } }';
 let sharedTicket: Promise<string> | undefined;
 let sharedConversation: Promise<string> | undefined;
+let forecastReady: Promise<void> | undefined;
 const ASK = 'mutation($q: String!) { askAssistant(question: $q) { answer { conversationId } errors { code message } } }';
 
 const fixtures: MatrixFixtures = {
@@ -41,6 +42,14 @@ const fixtures: MatrixFixtures = {
     return res.data.placeOrder.order.id as string;
   },
   categoryA: demo.products.find((p) => p.id === productA)!.categoryId,
+  forecastOfA: () =>
+    (forecastReady ??= (async () => {
+      for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(250)) {
+        const res = await graphqlRequest(platform.gatewayUrl, 'query($id: ID!) { demandForecast(productId: $id) { days } }', { id: productA }, tokens.admin);
+        if (res.data?.demandForecast != null) return;
+      }
+      throw new Error('timed out waiting for the first forecast batch to forecast productA');
+    })()),
   conversationOfA: () =>
     (sharedConversation ??= graphqlRequest(platform.gatewayUrl, ASK, { q: '¿Cuál es el estado de mi último pedido?' }, tokens.customerA).then((res) => {
       expect(res.data?.askAssistant.errors, JSON.stringify(res)).toEqual([]);
@@ -55,7 +64,8 @@ const fixtures: MatrixFixtures = {
 };
 
 beforeAll(async () => {
-  platform = await startTestPlatform(inject('databaseUrl'), { paymentProviderLatencyMs: 20 });
+  // The forecast batch looks whether it is due twice a second instead of every minute.
+  platform = await startTestPlatform(inject('databaseUrl'), { paymentProviderLatencyMs: 20, serviceConfig: { analytics: { FORECAST_CHECK_INTERVAL_MS: '500' } } });
   const url = platform.gatewayUrl;
   tokens.customerA = await login(url, demo.customer);
   tokens.sellerA = await login(url, sellerA);

@@ -26,6 +26,8 @@ export interface MatrixFixtures {
   ticketOfA(): Promise<string>;
   /** A new OPEN ticket of customerA, for a cell that changes its status. */
   newTicketOfA(): Promise<string>;
+  /** Resolves once the first forecast batch has forecast productA (the cells then tell its owner from others). */
+  forecastOfA(): Promise<void>;
   /** The category of productA. */
   categoryA: string;
   /** A conversation of customerA with the assistant (one question asked). */
@@ -83,7 +85,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { kind: 'Query', field: 'salesReport', operation: () => ({ query: 'query($from: DateTime!, $to: DateTime!) { salesReport(from: $from, to: $to) { totals { units revenue { amount } } topProducts(first: 3) { product { id } units } } }', variables: { from: new Date(Date.now() - 30 * 86_400_000).toISOString(), to: new Date().toISOString() } }), expect: sellersAndAdmins },
   { kind: 'Query', field: 'inventoryHealth', operation: () => ({ query: '{ inventoryHealth(first: 5) { product { id } available daysOfCover deadStock } }' }), expect: sellersAndAdmins },
   // Another seller's product looks like one without a forecast.
-  { kind: 'Query', field: 'demandForecast', operation: (f) => ({ query: 'query($id: ID!) { demandForecast(productId: $id, days: 7) { days points { expected } suggestedReorder } }', variables: { id: f.productA } }), expect: { ...productOwnerAndAdmins, sellerB: 'NOT_YOURS' } },
+  { kind: 'Query', field: 'demandForecast', operation: async (f) => (await f.forecastOfA(), { query: 'query($id: ID!) { demandForecast(productId: $id, days: 7) { days points { expected } suggestedReorder } }', variables: { id: f.productA } }), expect: { ...productOwnerAndAdmins, sellerB: 'NOT_YOURS' } },
   { kind: 'Query', field: 'categoryForecast', operation: (f) => ({ query: 'query($id: ID!) { categoryForecast(categoryId: $id, days: 7) { days points { expected } } }', variables: { id: f.categoryA } }), expect: adminsOnly },
   // The assistant: every signed-in user, each with conversations of their own.
   { kind: 'Query', field: 'assistantSuggestions', operation: () => ({ query: '{ assistantSuggestions }' }), expect: signedIn },

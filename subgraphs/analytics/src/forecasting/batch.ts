@@ -28,6 +28,8 @@ export interface ForecastBatchOptions {
   /** Log progress every this many series (default 25). */
   logEvery?: number;
   now?: () => Date;
+  /** Aborted when the service stops: the batch ends after the series under way and records the run as stopped. */
+  signal?: AbortSignal;
 }
 
 export interface ForecastBatchResult {
@@ -66,6 +68,14 @@ export async function runForecastBatch(db: Database<AnalyticsSchema>, options: F
 
     const result: ForecastBatchResult = { runId, seriesTotal: series.length, seriesDone: 0, seriesFailed: 0, durationMs: 0, chosen: {}, modelMs: {} };
     for (const subject of series) {
+      if (options.signal?.aborted) {
+        result.durationMs = Math.round(performance.now() - startedMs);
+        await db.update(forecastRuns)
+          .set({ finishedAt: now(), seriesDone: result.seriesDone, seriesFailed: result.seriesFailed, durationMs: result.durationMs, error: 'stopped: the service stopped mid-batch' })
+          .where(eq(forecastRuns.id, runId));
+        logger.info({ runId, done: result.seriesDone, total: series.length }, 'forecast batch stopped with the service');
+        return result;
+      }
       try {
         const forecast = await forecastSeriesYielding(subject, { horizon: days, models, window: options.window });
         await storeForecast(db, subject, forecast, now());

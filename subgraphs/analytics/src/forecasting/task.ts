@@ -13,7 +13,7 @@ export interface ForecastTaskOptions extends Omit<ForecastBatchOptions, 'runId' 
   metrics?: ForecastMetrics | (() => ForecastMetrics | undefined);
   /** Run a batch when the last successful one started longer ago than this (FORECAST_INTERVAL_MS). */
   intervalMs: number;
-  /** How often the task looks whether a batch is due (default a minute). */
+  /** How often the task looks whether a batch is due (FORECAST_CHECK_INTERVAL_MS, default a minute). */
   checkEveryMs?: number;
   /** A run unfinished this long is taken as dead (its process stopped mid-batch) and no longer holds others off. */
   staleAfterMs?: number;
@@ -34,12 +34,12 @@ export function forecastTask(db: Database<AnalyticsSchema>, options: ForecastTas
     name: 'forecast-batch',
     everyMs: checkEveryMs,
     maxBackoffMs: Math.max(checkEveryMs, 10 * 60_000),
-    run: async () => {
+    run: async (signal) => {
       const now = (options.now ?? (() => new Date()))();
       const runId = await claimForecastRun(db, options.intervalMs, now, options.staleAfterMs);
       if (!runId) return;
       const metrics = typeof options.metrics === 'function' ? options.metrics() : options.metrics;
-      await runForecastBatch(db, { ...options, runId, metrics });
+      await runForecastBatch(db, { ...options, runId, metrics, signal });
     },
   };
 }

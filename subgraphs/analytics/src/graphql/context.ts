@@ -9,6 +9,8 @@ export interface AnalyticsServices {
 
 export interface AnalyticsContext extends AnalyticsServices {
   viewer: Viewer | null;
+  /** FORECAST_LEAD_TIME_DAYS: the supplier lead time reorder suggestions cover beyond the forecast's horizon. */
+  forecastLeadTimeDays: number;
 }
 
-export const createContext = (services: AnalyticsServices, viewer: Viewer | null): AnalyticsContext => ({ ...services, viewer });
+export const createContext = (services: AnalyticsServices, viewer: Viewer | null, forecastLeadTimeDays: number): AnalyticsContext => ({ ...services, viewer, forecastLeadTimeDays });

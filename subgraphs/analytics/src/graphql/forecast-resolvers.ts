@@ -1,20 +1,15 @@
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
+import { badUserInput } from '@shop/common';
 import type { StoredForecastPoint, StoredModelAccuracy } from '../db/schema.js';
-import { DEFAULT_LEAD_TIME_DAYS } from '../forecasting/stock.js';
 import { MAX_FORECAST_DAYS, readCategoryForecast, readProductForecast, validDays, type ProductForecastView } from '../forecasting/read.js';
 import type { AnalyticsContext } from './context.js';
 import type { CategoryForecast, DemandForecast, ForecastAccuracy, ForecastPoint, Resolvers } from './__generated__/resolvers-types.js';
 
 const uuid = z.uuid();
 
-function invalidInput(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'INVALID_INPUT', field: [field] } });
-}
-
 function checkArgs(id: string, idField: string, days: number): void {
-  if (!uuid.safeParse(id).success) throw invalidInput(`${idField} must be an id (a UUID).`, idField);
-  if (!validDays(days)) throw invalidInput(`days must be a whole number from 1 to ${MAX_FORECAST_DAYS}.`, 'days');
+  if (!uuid.safeParse(id).success) throw badUserInput(`${idField} must be an id (a UUID).`, [idField]);
+  if (!validDays(days)) throw badUserInput(`days must be a whole number from 1 to ${MAX_FORECAST_DAYS}.`, ['days']);
 }
 
 const instant = (day: string) => `${day}T00:00:00.000Z`;
@@ -41,39 +36,29 @@ function toDemandForecast(view: ProductForecastView): DemandForecast {
   };
 }
 
-async function demandForecast(ctx: AnalyticsContext, productId: string, days: number, leadTimeDays: number): Promise<DemandForecast | null> {
+async function demandForecast(ctx: AnalyticsContext, productId: string, days: number): Promise<DemandForecast | null> {
   checkArgs(productId, 'productId', days);
-  const view = await readProductForecast(ctx.db, ctx.viewer, productId, days, leadTimeDays);
+  const view = await readProductForecast(ctx.db, ctx.viewer, productId, days, ctx.forecastLeadTimeDays);
   return view && toDemandForecast(view);
-}
-
-export interface ForecastResolverOptions {
-  /** FORECAST_LEAD_TIME_DAYS: the supplier lead time reorder suggestions cover beyond the horizon. */
-  leadTimeDays?: number;
 }
 
 /**
  * Query.demandForecast, Query.categoryForecast and Product.demandForecast. Each answers a whole object (one stored
  * row and the product's stock rows), so DemandForecast, CategoryForecast, WarehouseReorder and ForecastAccuracy need
- * only the default field resolvers. For the lead to merge into the subgraph's resolvers.
+ * only the default field resolvers.
  */
-export function createForecastResolvers(options: ForecastResolverOptions = {}): Resolvers {
-  const leadTimeDays = options.leadTimeDays ?? DEFAULT_LEAD_TIME_DAYS;
-  return {
-    Query: {
-      demandForecast: (_parent, { productId, days }, ctx) => demandForecast(ctx, productId, days, leadTimeDays),
-      categoryForecast: async (_parent, { categoryId, days }, ctx): Promise<CategoryForecast | null> => {
-        checkArgs(categoryId, 'categoryId', days);
-        const view = await readCategoryForecast(ctx.db, ctx.viewer, categoryId, days);
-        if (!view) return null;
-        const models = view.models.map(toAccuracy);
-        return { category: { id: view.categoryId }, days: view.days, points: view.points.map(toPoint), accuracy: models[0] ?? null, models };
-      },
+export const forecastResolvers = {
+  Query: {
+    demandForecast: (_parent, { productId, days }, ctx) => demandForecast(ctx, productId, days),
+    categoryForecast: async (_parent, { categoryId, days }, ctx): Promise<CategoryForecast | null> => {
+      checkArgs(categoryId, 'categoryId', days);
+      const view = await readCategoryForecast(ctx.db, ctx.viewer, categoryId, days);
+      if (!view) return null;
+      const models = view.models.map(toAccuracy);
+      return { category: { id: view.categoryId }, days: view.days, points: view.points.map(toPoint), accuracy: models[0] ?? null, models };
     },
-    Product: {
-      demandForecast: (product, { days }, ctx) => demandForecast(ctx, product.id, days, leadTimeDays),
-    },
-  };
-}
-
-export const forecastResolvers: Resolvers = createForecastResolvers();
+  },
+  Product: {
+    demandForecast: (product, { days }, ctx) => demandForecast(ctx, product.id, days),
+  },
+} satisfies Pick<Resolvers, 'Query' | 'Product'>;

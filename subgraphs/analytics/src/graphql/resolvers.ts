@@ -5,6 +5,7 @@ import { inventoryHealth } from '../domain/inventory-health.js';
 import { conversionRate, repeatCustomerRate, reportRange, salesSeries, salesTotals, topCategories, topProducts, type SalesFigures } from '../domain/sales-report.js';
 import { scopeOf } from '../domain/scope.js';
 import type { AnalyticsContext } from './context.js';
+import { forecastResolvers } from './forecast-resolvers.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 
 /** Largest `first` of topProducts / topCategories. */
@@ -19,7 +20,9 @@ export const resolvers: Resolvers = {
   Query: {
     salesReport: (_parent, { from, to }, ctx) => reportRange(from, to, scopeOf(viewerOf(ctx))),
     inventoryHealth: (_parent, { first }, ctx) => inventoryHealth(ctx.db, scopeOf(viewerOf(ctx)), first),
+    ...forecastResolvers.Query,
   },
+  Product: forecastResolvers.Product,
   Mutation: {
     rebuildAnalytics: async (_parent, _args, ctx) => {
       await rebuildReadModel(ctx.db);

@@ -11,7 +11,7 @@ import { createTestDatabase } from '@shop/testing';
 import { forecastRuns, forecasts, productFacts, salesDaily, schema, stockLevels, type AnalyticsSchema } from '../../src/db/schema.js';
 import { addDays, claimForecastRun, forecastDue, forecastTask, registerForecastMetrics, runForecastBatch, syntheticDemand, type ForecastBatchResult, type ForecastMetrics } from '../../src/forecasting/index.js';
 import { readCategoryForecast, readProductForecast } from '../../src/forecasting/read.js';
-import { createForecastResolvers } from '../../src/graphql/forecast-resolvers.js';
+import { forecastResolvers } from '../../src/graphql/forecast-resolvers.js';
 import type { AnalyticsContext } from '../../src/graphql/context.js';
 
 const migrationsFolder = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
@@ -151,20 +151,19 @@ describe('forecast batch on PostgreSQL', () => {
     expect((await readCategoryForecast(db, admin, categoryX, 14))!.points).toHaveLength(14);
   });
 
-  it('answers through the resolvers with dates as instants, and refuses days outside 1..90 with INVALID_INPUT', async () => {
-    const resolvers = createForecastResolvers({ leadTimeDays: 7 });
-    const query = resolvers.Query as unknown as Record<string, (parent: unknown, args: unknown, ctx: AnalyticsContext) => Promise<unknown>>;
-    const ctx: AnalyticsContext = { db, viewer: sellerA };
+  it('answers through the resolvers with dates as instants, and refuses days outside 1..90 with BAD_USER_INPUT', async () => {
+    const query = forecastResolvers.Query as unknown as Record<string, (parent: unknown, args: unknown, ctx: AnalyticsContext) => Promise<unknown>>;
+    const ctx: AnalyticsContext = { db, viewer: sellerA, forecastLeadTimeDays: 7 };
     const answer = await query.demandForecast!({}, { productId: hammock.productId, days: 7 }, ctx) as { points: { date: string }[]; accuracy: { model: string }; product: { id: string }; warehouses: { warehouse: { id: string } }[] };
     expect(answer.points[0]!.date).toBe('2026-11-01T00:00:00.000Z');
     expect(answer.product).toEqual({ id: hammock.productId });
     expect(answer.warehouses.map((w) => w.warehouse.id)).toEqual([warehouse1, warehouse2]);
     expect(answer.accuracy.model).not.toBe('');
     for (const days of [0, 91, 1.5]) {
-      await expect(query.demandForecast!({}, { productId: hammock.productId, days }, ctx)).rejects.toMatchObject({ extensions: { code: 'INVALID_INPUT', field: ['days'] } });
+      await expect(query.demandForecast!({}, { productId: hammock.productId, days }, ctx)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: ['days'] } });
     }
-    await expect(query.demandForecast!({}, { productId: 'nope', days: 7 }, ctx)).rejects.toMatchObject({ extensions: { code: 'INVALID_INPUT', field: ['productId'] } });
-    expect(await query.demandForecast!({}, { productId: randomUUID(), days: 7 }, { db, viewer: admin })).toBeNull();
+    await expect(query.demandForecast!({}, { productId: 'nope', days: 7 }, ctx)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: ['productId'] } });
+    expect(await query.demandForecast!({}, { productId: randomUUID(), days: 7 }, { db, viewer: admin, forecastLeadTimeDays: 7 })).toBeNull();
   });
 
   it('a second batch replaces the forecasts; another is due only after the interval', async () => {
@@ -185,7 +184,7 @@ describe('forecast batch on PostgreSQL', () => {
     const logger = createLogger('analytics', new Writable({ write: (_c, _e, done) => done() }));
     const runs = async () => (await db.select().from(forecastRuns)).length;
     const before = await runs();
-    await forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000 }).run();
+    await forecastTask(db, { logger, lastDay: LAST_DAY, intervalMs: 60 * 60_000 }).run(new AbortController().signal);
     expect(await runs()).toBe(before);
     const later = () => new Date(Date.now() + 2 * 60 * 60_000);
     // Metrics registered after the task was made (as the kernel does) are the ones it updates.
@@ -194,9 +193,20 @@ describe('forecast batch on PostgreSQL', () => {
     expect(task).toMatchObject({ name: 'forecast-batch', everyMs: 60_000 });
     const lateRegistry = new Registry();
     metrics = registerForecastMetrics(lateRegistry);
-    await task.run();
+    await task.run(new AbortController().signal);
     expect(await runs()).toBe(before + 1);
     expect((await lateRegistry.getSingleMetric('analytics_forecast_series_done')!.get()).values[0]!.value).toBe(4);
+  });
+
+  it('stops between series when the service stops, recording the run as stopped rather than holding the stop up', async () => {
+    const logger = createLogger('analytics', new Writable({ write: (_c, _e, done) => done() }));
+    const stopping = new AbortController();
+    stopping.abort();
+    const result = await runForecastBatch(db, { logger, lastDay: LAST_DAY, signal: stopping.signal });
+    expect(result).toMatchObject({ seriesDone: 0, seriesFailed: 0 });
+    const [run] = await db.select().from(forecastRuns).where(eq(forecastRuns.id, result.runId));
+    expect(run).toMatchObject({ seriesDone: 0, error: expect.stringMatching(/^stopped/) });
+    expect(run!.finishedAt).not.toBeNull();
   });
 
   it('of two replicas claiming a due batch at once, one gets it; a run under way holds others off until it is stale', async () => {
