@@ -42,13 +42,14 @@ const fixtures: MatrixFixtures = {
     return res.data.placeOrder.order.id as string;
   },
   categoryA: demo.products.find((p) => p.id === productA)!.categoryId,
-  forecastOfA: () =>
+  forecastsReady: () =>
     (forecastReady ??= (async () => {
+      const query = 'query($p: ID!, $c: ID!) { demandForecast(productId: $p) { days } categoryForecast(categoryId: $c) { days } }';
       for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(250)) {
-        const res = await graphqlRequest(platform.gatewayUrl, 'query($id: ID!) { demandForecast(productId: $id) { days } }', { id: productA }, tokens.admin);
-        if (res.data?.demandForecast != null) return;
+        const res = await graphqlRequest(platform.gatewayUrl, query, { p: productA, c: fixtures.categoryA }, tokens.admin);
+        if (res.data?.demandForecast && res.data?.categoryForecast) return;
       }
-      throw new Error('timed out waiting for the first forecast batch to forecast productA');
+      throw new Error('timed out waiting for the first forecast batch to forecast productA and its category');
     })()),
   conversationOfA: () =>
     (sharedConversation ??= graphqlRequest(platform.gatewayUrl, ASK, { q: '¿Cuál es el estado de mi último pedido?' }, tokens.customerA).then((res) => {

@@ -26,8 +26,8 @@ export interface MatrixFixtures {
   ticketOfA(): Promise<string>;
   /** A new OPEN ticket of customerA, for a cell that changes its status. */
   newTicketOfA(): Promise<string>;
-  /** Resolves once the first forecast batch has forecast productA (the cells then tell its owner from others). */
-  forecastOfA(): Promise<void>;
+  /** Resolves once the first forecast batch has forecast productA and its category (the cells then tell who may see them). */
+  forecastsReady(): Promise<void>;
   /** The category of productA. */
   categoryA: string;
   /** A conversation of customerA with the assistant (one question asked). */
@@ -84,9 +84,19 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   // Analytics and forecasts: sellers see their own products, admins everything, customers nothing.
   { kind: 'Query', field: 'salesReport', operation: () => ({ query: 'query($from: DateTime!, $to: DateTime!) { salesReport(from: $from, to: $to) { totals { units revenue { amount } } topProducts(first: 3) { product { id } units } } }', variables: { from: new Date(Date.now() - 30 * 86_400_000).toISOString(), to: new Date().toISOString() } }), expect: sellersAndAdmins },
   { kind: 'Query', field: 'inventoryHealth', operation: () => ({ query: '{ inventoryHealth(first: 5) { product { id } available daysOfCover deadStock } }' }), expect: sellersAndAdmins },
-  // Another seller's product looks like one without a forecast.
-  { kind: 'Query', field: 'demandForecast', operation: async (f) => (await f.forecastOfA(), { query: 'query($id: ID!) { demandForecast(productId: $id, days: 7) { days points { expected } suggestedReorder } }', variables: { id: f.productA } }), expect: { ...productOwnerAndAdmins, sellerB: 'NOT_YOURS' } },
-  { kind: 'Query', field: 'categoryForecast', operation: (f) => ({ query: 'query($id: ID!) { categoryForecast(categoryId: $id, days: 7) { days points { expected } } }', variables: { id: f.categoryA } }), expect: adminsOnly },
+  // Nullable fields: a caller without the role, or another seller's product, gets null, as for a product without a forecast.
+  {
+    kind: 'Query',
+    field: 'demandForecast',
+    operation: async (f) => (await f.forecastsReady(), { query: 'query($id: ID!) { demandForecast(productId: $id, days: 7) { days points { expected } suggestedReorder } }', variables: { id: f.productA } }),
+    expect: { anonymous: 'UNAUTHENTICATED', customerA: 'NOT_YOURS', customerB: 'NOT_YOURS', sellerA: 'ALLOWED', sellerB: 'NOT_YOURS', admin: 'ALLOWED' },
+  },
+  {
+    kind: 'Query',
+    field: 'categoryForecast',
+    operation: async (f) => (await f.forecastsReady(), { query: 'query($id: ID!) { categoryForecast(categoryId: $id, days: 7) { days points { expected } } }', variables: { id: f.categoryA } }),
+    expect: { ...everyone('NOT_YOURS'), anonymous: 'UNAUTHENTICATED', admin: 'ALLOWED' },
+  },
   // The assistant: every signed-in user, each with conversations of their own.
   { kind: 'Query', field: 'assistantSuggestions', operation: () => ({ query: '{ assistantSuggestions }' }), expect: signedIn },
   { kind: 'Query', field: 'assistantConversations', operation: () => ({ query: '{ assistantConversations(first: 3) { id messages { text } } }' }), expect: signedIn },
