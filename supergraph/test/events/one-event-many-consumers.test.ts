@@ -65,8 +65,8 @@ describe('one event, many independent consumers (separate processes, real Rabbit
     expect(Object.entries(TOPOLOGY).filter(([, types]) => types.includes('order.status_changed')).map(([queue]) => queue).sort()).toEqual(['analytics', 'inventory', 'notifications', 'payments', 'support']);
   });
 
-  it('one placed order: inventory, payments, support and notifications each receive its event exactly once', async () => {
-    const consumers = ['inventory', 'payments', 'support', 'notifications'] as const;
+  it('one placed order: inventory, payments, support, notifications and analytics each receive its event exactly once', async () => {
+    const consumers = ['inventory', 'payments', 'support', 'notifications', 'analytics'] as const;
     const received = async () => Object.fromEntries(await Promise.all(consumers.map(async (c) => [c, await deliveries(c, 'order.status_changed')] as const)));
     const before = await received();
     const orderId = await placeOrder(platform.gatewayUrl, tokens.customer, product.id, 'fanout-one');
