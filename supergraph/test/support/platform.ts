@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { generateKeyPairPem } from '@shop/auth';
 import { freePort } from '@shop/testing';
-import { SERVICE_NAMES, startPlatform, type Platform, type PlatformOptions } from '@shop/platform';
+import { SERVICE_NAMES, startPlatform, type Platform, type PlatformOptions, type ServiceName } from '@shop/platform';
 
 /** The whole platform in this process on the test PostgreSQL server, one fresh database per subgraph. */
-export async function startTestPlatform(databaseUrl: string, extra: Partial<PlatformOptions> = {}): Promise<Platform & { dropDatabases(): Promise<void> }> {
+export async function startTestPlatform(
+  databaseUrl: string,
+  extra: Partial<PlatformOptions> = {},
+): Promise<Platform & { dropDatabases(): Promise<void>; databaseUrlOf(service: ServiceName): string }> {
   const baseName = `platform_${randomBytes(3).toString('hex')}`;
   const url = new URL(databaseUrl);
   url.pathname = `/${baseName}`;
@@ -22,6 +25,11 @@ export async function startTestPlatform(databaseUrl: string, extra: Partial<Plat
   });
   return {
     ...platform,
+    databaseUrlOf(service) {
+      const own = new URL(databaseUrl);
+      own.pathname = `/${baseName}_${service}`;
+      return own.toString();
+    },
     async dropDatabases() {
       const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
       for (const name of SERVICE_NAMES) await admin.unsafe(`drop database if exists "${baseName}_${name}" with (force)`);
