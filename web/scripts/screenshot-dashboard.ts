@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
+import { rangeOf } from '../src/lib/analytics.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { startPlatform } from '../test/support/platform.ts';
 import { serveStorefront } from '../test/support/storefront.ts';
@@ -43,6 +44,18 @@ try {
   const login = await graphqlRequest<{ login: { token: string | null } }>(gatewayUrl, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: seller.email, p: seller.password });
   const token = login.data?.login.token;
   if (!token) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+
+  // The forecast of the best seller (the dashboard's first pick) exists once the first forecast batch has run.
+  const range = rangeOf('12m');
+  const best = await graphqlRequest<{ salesReport: { topProducts: { product: { id: string } }[] } }>(gatewayUrl, `query($from: DateTime!, $to: DateTime!) { salesReport(from: $from, to: $to) { topProducts(first: 1) { product { id } } } }`, range, token);
+  const bestId = best.data?.salesReport.topProducts[0]?.product.id;
+  if (!bestId) throw new Error(`no best seller: ${JSON.stringify(best.errors)}`);
+  for (let waited = 0; ; waited += 2000) {
+    const forecast = await graphqlRequest<{ demandForecast: { days: number } | null }>(gatewayUrl, `query($p: ID!) { demandForecast(productId: $p) { days } }`, { p: bestId }, token);
+    if (forecast.data?.demandForecast) break;
+    if (waited > 300_000) throw new Error(`no forecast after 5 minutes: ${JSON.stringify(forecast.errors)}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 
   const browser = await launchBrowser();
   stops.unshift(() => browser.close());

@@ -14,6 +14,9 @@ export const CHART_COLORS = {
   text: '#5c534c',
 } as const;
 
+/** A legend entry in the text colour: the series' own colour (a light band) can be too pale to read. */
+export const legendText = (value: string) => <span style={{ color: CHART_COLORS.text }}>{value}</span>;
+
 /**
  * A chart as a figure: its title and a sentence saying what it shows (the figure's name and description for
  * screen readers), the drawing (hidden from them: it repeats the table), and the same figures as a table under

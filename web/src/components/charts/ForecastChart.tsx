@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDay, formatDecimal, formatShortDay } from '../../lib/analytics';
 import { ResponsiveTable } from '../ResponsiveTable';
-import { CHART_COLORS, ChartFigure } from './ChartFigure';
+import { CHART_COLORS, ChartFigure, legendText } from './ChartFigure';
 
 export interface ForecastPoint {
   date: string;
@@ -53,7 +53,7 @@ export function ForecastChart({ title, points, stockout, testId }: { title: stri
           labelFormatter={(date) => formatDay(String(date))}
           formatter={(value) => (Array.isArray(value) ? `${formatDecimal(Number(value[0]))} – ${formatDecimal(Number(value[1]))}` : formatDecimal(Number(value)))}
         />
-        <Legend />
+        <Legend formatter={legendText} />
         <Area dataKey="band" name={BAND} fill={CHART_COLORS.band} stroke="none" fillOpacity={1} isAnimationActive={false} />
         <Line dataKey="expected" name={EXPECTED} stroke={CHART_COLORS.expected} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
         {stockoutDay && <ReferenceLine x={stockoutDay} stroke={CHART_COLORS.stockout} strokeDasharray="4 3" label={{ value: 'Se agota', position: 'insideTopRight', fill: CHART_COLORS.stockout, fontSize: 12 }} />}

@@ -5,7 +5,7 @@ import { formatMoney } from '../../lib/money';
 import { formatCount } from '../../lib/plurals';
 import { ResponsiveTable } from '../ResponsiveTable';
 import { Price } from '../Price';
-import { CHART_COLORS, ChartFigure } from './ChartFigure';
+import { CHART_COLORS, ChartFigure, legendText } from './ChartFigure';
 
 const UNITS = 'Unidades';
 const REVENUE = 'Ingresos';
@@ -48,7 +48,7 @@ export function SalesChart({ series, granularity, title }: { series: readonly Sa
           labelFormatter={(period) => formatPeriod(String(period), granularity)}
           formatter={(value, name, item) => (name === REVENUE ? formatMoney((item.payload as (typeof rows)[number]).revenue) : formatCount(Number(value)))}
         />
-        <Legend />
+        <Legend formatter={legendText} />
         <Bar yAxisId="revenue" dataKey="revenueValue" name={REVENUE} fill={CHART_COLORS.revenue} isAnimationActive={false} />
         <Line yAxisId="units" dataKey="units" name={UNITS} stroke={CHART_COLORS.units} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
       </ComposedChart>
