@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { createLogger } from '@shop/common';
-import { createPersistedOperations } from '../../../supergraph/src/persisted-operations/persisted-operations.js';
+import { createPersistedOperations, STOREFRONT_MANIFEST } from '../../../supergraph/src/persisted-operations/persisted-operations.js';
+import { GatewayUnavailable, gatewayReader } from '../src/graph/client.js';
 import { MANIFEST_URL, manifestText } from '../src/graph/manifest.js';
-import { OPERATIONS } from '../src/graph/operations.js';
+import { OPERATIONS, PRODUCT_STOCK } from '../src/graph/operations.js';
 import { TOOL_DEFINITIONS } from '../src/graph/tools.js';
 
 /** The assistant reads the graph only with these operations: valid queries of the public API, listed for safelist gateways. */
@@ -44,5 +47,37 @@ describe("the assistant's operations", () => {
       expect(tool.name).toMatch(/^[a-z_]+$/);
     }
     expect(OPERATIONS.every((op) => !/\bmutation\b|\bsubscription\b/.test(op.text))).toBe(true);
+  });
+});
+
+describe('a safelist gateway without the assistant\'s manifest', () => {
+  /** The gateway's own safelist guard over HTTP, in front of a stand-in that answers every allowed operation. */
+  async function guardedGateway(manifests: string[]) {
+    const { operations } = createPersistedOperations({ mode: 'safelist', manifests, apqTtlSeconds: 60, apqMemoryBytes: 1024 }, null, createLogger('test'));
+    const server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        const reply = { status: (code: number) => ((res.statusCode = code), reply), json: (body: unknown) => res.setHeader('content-type', 'application/json').end(JSON.stringify(body)) };
+        operations.httpGuard!({ method: 'POST', body: JSON.parse(raw) } as any, reply as any, () => reply.status(200).json({ data: { product: null } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  it('is SERVICE_UNAVAILABLE naming the setting (never "you cannot see it"); with the manifest listed it runs', async () => {
+    const storefrontOnly = await guardedGateway([STOREFRONT_MANIFEST]);
+    const both = await guardedGateway([STOREFRONT_MANIFEST, MANIFEST_URL.pathname]);
+    try {
+      const refused = gatewayReader({ url: storefrontOnly.url, timeoutMs: 2000 }, 'Bearer x').read(PRODUCT_STOCK, { id: '00000000-0000-4000-8000-000000000000' });
+      await expect(refused).rejects.toThrow(GatewayUnavailable);
+      await expect(refused).rejects.toThrow(/PERSISTED_OPERATIONS_MANIFEST/);
+      const read = await gatewayReader({ url: both.url, timeoutMs: 2000 }, 'Bearer x').read(PRODUCT_STOCK, { id: '00000000-0000-4000-8000-000000000000' });
+      expect(read).toMatchObject({ operation: 'AssistantProductStock', data: { product: null }, errorCodes: [] });
+    } finally {
+      await storefrontOnly.close();
+      await both.close();
+    }
   });
 });

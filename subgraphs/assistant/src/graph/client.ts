@@ -60,6 +60,9 @@ export function gatewayReader({ url, timeoutMs }: GatewayClientOptions, authoriz
         throw new GatewayUnavailable(`the gateway answered ${operation.name} with HTTP ${response.status} and no JSON`);
       }
       const errorCodes = (body.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+      // A safelist without this subgraph's manifest is the operator's setting, not the user's rights: never "cannot see".
+      if (errorCodes.includes('PERSISTED_QUERY_NOT_IN_SAFELIST'))
+        throw new GatewayUnavailable(`the gateway's safelist does not list ${operation.name}: add subgraphs/assistant/persisted-operations.json to PERSISTED_OPERATIONS_MANIFEST`);
       if (body.data === undefined && errorCodes.length === 0) throw new GatewayUnavailable(`the gateway answered ${operation.name} with HTTP ${response.status}`);
       return { operation: operation.name, variables, data: (body.data ?? null) as any, errorCodes };
     },
