@@ -5,21 +5,10 @@ import type { DomainEvent, EventContract } from '@shop/events';
 import { eventLog, type AnalyticsSchema } from '../db/schema.js';
 import { orderStatusChanged, paymentStatusChanged, productChanged, stockChanged, type OrderStatusChangedPayload } from '../events.js';
 import { appendEvents, projectIntoEmpty } from './event-log.js';
+import { mulberry32 } from './random.js';
 
 const DAY_MS = 86_400_000;
 export const SEED_DAYS = 365;
-
-/** mulberry32: a small deterministic PRNG, so every first start grows the same history. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Knuth's Poisson draw (fine for the small means here). */
 function poisson(random: () => number, mean: number): number {
@@ -61,7 +50,7 @@ interface Generated {
  * cancelled after paying and refunded, and stock.changed for the current stock (and 30 days before, for turnover).
  */
 export function demoHistory(now: Date, seed = 20261206): Generated {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const events: DomainEvent[] = [];
   let n = 0;
   const emit = <P extends Record<string, unknown>>(contract: EventContract<P>, payload: P, at: Date) => {

@@ -19,7 +19,8 @@ export { loadSeries, type SubjectSeries } from './series.js';
 export { claimForecastRun, forecastDue, forecastTask, type ForecastTaskOptions } from './task.js';
 export { registerForecastMetrics, type ForecastMetrics } from './metrics.js';
 export { forecastConfig } from './config.js';
-export { syntheticDemand, mulberry32, type SyntheticDemandOptions } from './synthetic.js';
+export { syntheticDemand, type SyntheticDemandOptions } from './synthetic.js';
+export { mulberry32 } from '../domain/random.js';
 export {
   MAX_FORECAST_DAYS, readCategoryForecast, readProductForecast, validDays,
   type CategoryForecastView, type ProductForecastView,

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../domain/random.js';
+
 /**
  * Deterministic synthetic daily demand with a known shape: a base level, a linear trend, a weekly pattern, a yearly
  * wave and noise. The tests and the benchmark forecast it; the same seed always gives the same series.
@@ -36,18 +38,6 @@ export function syntheticDemand(options: SyntheticDemandOptions): number[] {
     const noisy = mean * (1 + (options.noise ?? 0.15) * gaussian(random));
     return Math.max(0, Math.round(noisy));
   });
-}
-
-/** A small, fast, seedable PRNG (Tommy Ettinger's mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function gaussian(random: () => number): number {
