@@ -47,25 +47,32 @@ query AssistantProductStock($id: ID!) {
   }
 }`);
 
+/** What an answer about an order shows, the same whichever way the order was found. */
+const ORDER_FIELDS = `
+fragment AssistantOrderFields on Order {
+  number
+  status
+  createdAt
+  updatedAt
+  total {
+    amount
+    currency
+  }
+  lines {
+    quantity
+    product {
+      name
+    }
+  }
+}`;
+
 export const ORDER_BY_NUMBER = op('AssistantOrderByNumber', `
 query AssistantOrderByNumber($number: String!) {
   orderByNumber(number: $number) {
-    number
-    status
-    createdAt
-    updatedAt
-    total {
-      amount
-      currency
-    }
-    lines {
-      quantity
-      product {
-        name
-      }
-    }
+    ...AssistantOrderFields
   }
-}`);
+}
+${ORDER_FIELDS}`);
 
 export const LAST_ORDER = op('AssistantLastOrder', `
 query AssistantLastOrder {
@@ -73,25 +80,13 @@ query AssistantLastOrder {
     orders(first: 1) {
       edges {
         node {
-          number
-          status
-          createdAt
-          updatedAt
-          total {
-            amount
-            currency
-          }
-          lines {
-            quantity
-            product {
-              name
-            }
-          }
+          ...AssistantOrderFields
         }
       }
     }
   }
-}`);
+}
+${ORDER_FIELDS}`);
 
 export const SALES_REPORT = op('AssistantSalesReport', `
 query AssistantSalesReport($from: DateTime!, $to: DateTime!, $first: Int!) {
