@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '@shop/demo-store';
 import { rangeOf } from '../src/lib/analytics';
+import { formatMoney } from '../src/lib/money';
 import { watchErrors } from './support/browser';
 import { poll, storefrontSession } from './support/session';
 import { a11yTracker, DESKTOP } from './support/a11y';
@@ -146,6 +147,32 @@ describe('seller dashboard and assistant in a real browser against npm start', {
     await poll(() => salesChart.getByTestId('sales-period').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.period))).toEqual(weeks.series.map((p) => p.period));
     expect(errors).toEqual([]);
     expect(a11y.unchecked()).toEqual([]);
+  });
+
+  it("takes a cost price in the product form and shows the profit it gives on the seller's best sellers", async () => {
+    const mompox = demo.sellers[2];
+    const token = await session.shop.login(mompox.email, mompox.password);
+    const product = await session.shop.productWithStock('costo', 10, mompox);
+    const page = await session.newPage(token, DESKTOP);
+    const errors = watchErrors(page);
+    // A price far above the seller's others, so one sale makes it their best seller of the range.
+    await page.goto(url(`/seller/products/${product.id}`));
+    await page.getByLabel(/^Precio/).fill('90.000.000');
+    await page.getByLabel(/^Costo por unidad/).fill('40.000.000');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByText('Cambios guardados.').waitFor();
+    const saved = await session.shop.call(`query($id: ID!) { product(id: $id) { price { amount } costPrice { amount } } }`, { id: product.id }, token);
+    expect([Number(saved.product.price.amount), Number(saved.product.costPrice.amount)]).toEqual([90_000_000, 40_000_000]);
+
+    // One unit: 90.000.000 of revenue less 40.000.000 of cost, once analytics has the product's cost and the sale.
+    await buyAndPay(product.id, 1, 'costo');
+    const best = async () => (await session.shop.call(`query($from: DateTime!, $to: DateTime!) { salesReport(from: $from, to: $to) { topProducts(first: 1) { product { id } profit { amount } } } }`, rangeOf('30d'), token)).salesReport.topProducts[0];
+    await poll(best).toEqual({ product: { id: product.id }, profit: { amount: '50000000.00' } });
+    await page.goto(url('/seller/dashboard?rango=30d'));
+    const row = page.getByTestId('top-product').first();
+    await poll(() => row.getAttribute('data-product-id')).toBe(product.id);
+    expect(await row.locator('td[data-label="Ganancia"]').textContent()).toBe(formatMoney({ amount: '50000000.00', currency: 'COP' }));
+    expect(errors).toEqual([]);
   });
 
   it("shows the admin the whole shop's figures: totals as the API gives an admin, top categories, customer rates, every seller's stock", async () => {
