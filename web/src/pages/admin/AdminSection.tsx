@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, useRouter } from '../../app/router';
-import { PageHeading } from '../../components/PageHeading';
-import { RequireSignIn } from '../../components/RequireSignIn';
+import { useRouter } from '../../app/router';
+import { SectionLayout } from '../../components/SectionLayout';
 
 /** The back office's parts; the current one is marked for assistive technology (aria-current). */
 const SECTIONS = [
@@ -15,22 +14,11 @@ const SECTIONS = [
 /** Every back office page: admins only, the section menu, then the page's heading and content. */
 export function AdminSection({ title, children }: { title: ReactNode; children: ReactNode }) {
   const { location } = useRouter();
+  const isCurrent = (path: string) => location.path === path || location.path.startsWith(`${path}/`);
   return (
-    <RequireSignIn role="ADMIN">
-      <nav aria-label="Administración" className="admin-nav">
-        <ul>
-          {SECTIONS.map(([path, label]) => (
-            <li key={path}>
-              <Link to={path} aria-current={location.path === path || location.path.startsWith(`${path}/`) ? 'page' : undefined}>
-                {label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <PageHeading>{title}</PageHeading>
+    <SectionLayout role="ADMIN" label="Administración" sections={SECTIONS} isCurrent={isCurrent} title={title}>
       {children}
-    </RequireSignIn>
+    </SectionLayout>
   );
 }
 
