@@ -25,7 +25,17 @@ export async function startDistributedPlatform(options: { databaseUrl: string; r
     await Promise.allSettled(databases.map((db) => db.drop()));
   };
   try {
-    const common = { JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: options.rabbitUrl, GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, ...urls, ...options.env };
+    const common = {
+      JWT_PUBLIC_KEY: keys.publicKeyPem,
+      SEED_DEMO: 'true',
+      EVENT_BUS: 'rabbitmq',
+      RABBITMQ_URL: options.rabbitUrl,
+      GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+      // No forecast batch (seconds of CPU) unless a test asks for one.
+      FORECAST_CHECK_INTERVAL_MS: String(3_600_000),
+      ...urls,
+      ...options.env,
+    };
     const services = Object.fromEntries(
       await Promise.all(
         SERVICE_NAMES.map(async (name, i) => {

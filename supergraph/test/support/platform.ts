@@ -22,6 +22,8 @@ export async function startTestPlatform(
     // Tests play up to thousands of clients from 127.0.0.1: per-address bounds lifted (security/rate-limits.test.ts proves them).
     clientLimits: { wsConnectionsPerIp: 100_000, wsConnectsPerIpPerMinute: 1_000_000, requestsPerIpPerMinute: 1_000_000 },
     ...extra,
+    // The forecast batch (seconds of CPU) runs only in tests that ask for it with a shorter FORECAST_CHECK_INTERVAL_MS.
+    serviceConfig: { ...extra.serviceConfig, analytics: { FORECAST_CHECK_INTERVAL_MS: String(3_600_000), ...extra.serviceConfig?.analytics } },
   });
   return {
     ...platform,
