@@ -50,8 +50,11 @@ export type CreateProductInput = {
 
 /** How a sales series is bucketed: calendar days, ISO weeks (Monday first) or calendar months, in UTC. */
 export type Granularity =
+  /** One point per UTC calendar day. */
   | 'DAY'
+  /** One point per UTC calendar month. */
   | 'MONTH'
+  /** One point per ISO week, starting on Monday (UTC). */
   | 'WEEK';
 
 /** What a notification is about; each kind goes to its own recipients (see the values). */

@@ -27,18 +27,26 @@ export type Category = {
 /** A category's expected demand (the sum of its products' daily sales, forecast as one series). */
 export type CategoryForecast = {
   __typename?: 'CategoryForecast';
+  /** The chosen model's back-test; null until the first forecast batch has run. */
   accuracy?: Maybe<ForecastAccuracy>;
+  /** The category forecast. */
   category: Category;
+  /** How many days ahead the points go (1 to 90). */
   days: Scalars['Int']['output'];
+  /** Every model's back-test on this category, the chosen one first. */
   models: Array<ForecastAccuracy>;
+  /** One point per day, from today. */
   points: Array<ForecastPoint>;
 };
 
 /** One category's sales over a report's range. */
 export type CategorySales = {
   __typename?: 'CategorySales';
+  /** The category (its products' sales together). */
   category: Category;
+  /** What those units sold for. */
   revenue: Money;
+  /** Units sold and kept. */
   units: Scalars['Int']['output'];
 };
 
@@ -49,15 +57,19 @@ export type DemandForecast = {
   accuracy?: Maybe<ForecastAccuracy>;
   /** When the forecast was computed. */
   computedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many days ahead the points go (1 to 90). */
   days: Scalars['Int']['output'];
   /** Every model's back-test on this product, the chosen one first. */
   models: Array<ForecastAccuracy>;
+  /** One point per day, from today. */
   points: Array<ForecastPoint>;
   /** When the units available over every warehouse run out at the expected demand; null when they last beyond the forecast. */
   predictedStockout?: Maybe<Scalars['DateTime']['output']>;
+  /** The product forecast. */
   product: Product;
   /** Units to order to cover the forecast; 0 when the stock does. */
   suggestedReorder: Scalars['Int']['output'];
+  /** Stock-out and reorder per warehouse holding the product (the demand split by each one's share of the units available). */
   warehouses: Array<WarehouseReorder>;
 };
 
@@ -79,6 +91,7 @@ export type ForecastAccuracy = {
 /** One day of a forecast. */
 export type ForecastPoint = {
   __typename?: 'ForecastPoint';
+  /** The day (midnight UTC). */
   date: Scalars['DateTime']['output'];
   /** Units expected to sell that day. */
   expected: Scalars['Float']['output'];
@@ -90,8 +103,11 @@ export type ForecastPoint = {
 
 /** How a sales series is bucketed: calendar days, ISO weeks (Monday first) or calendar months, in UTC. */
 export type Granularity =
+  /** One point per UTC calendar day. */
   | 'DAY'
+  /** One point per UTC calendar month. */
   | 'MONTH'
+  /** One point per ISO week, starting on Monday (UTC). */
   | 'WEEK';
 
 /** How a product's stock stands against its demand. */
@@ -103,6 +119,7 @@ export type InventoryHealth = {
   daysOfCover?: Maybe<Scalars['Float']['output']>;
   /** In stock and nothing sold in the last 30 days. */
   deadStock: Scalars['Boolean']['output'];
+  /** The product. */
   product: Product;
   /** Units sold over the last 30 days divided by the average units on hand. */
   turnover: Scalars['Float']['output'];
@@ -138,10 +155,13 @@ export type ProductDemandForecastArgs = {
 /** One product's sales over a report's range. */
 export type ProductSales = {
   __typename?: 'ProductSales';
+  /** The product sold. */
   product: Product;
   /** Revenue minus the product's cost price times units; null when the seller has not set a cost price. */
   profit?: Maybe<Money>;
+  /** What those units sold for. */
   revenue: Money;
+  /** Units sold and kept (a refunded order's units are taken back). */
   units: Scalars['Int']['output'];
 };
 
@@ -209,13 +229,19 @@ export type SalesReport = {
   __typename?: 'SalesReport';
   /** Of the orders placed in the range, the share that was paid, 0 to 1. */
   conversionRate: Scalars['Float']['output'];
+  /** The range's start (included). */
   from: Scalars['DateTime']['output'];
   /** Of the customers who paid in the range, the share who had paid before (in the range or earlier), 0 to 1. */
   repeatCustomerRate: Scalars['Float']['output'];
+  /** The range period by period, oldest first, periods without sales included. */
   series: Array<SalesPoint>;
+  /** The range's end (excluded). */
   to: Scalars['DateTime']['output'];
+  /** Best-selling categories by revenue. */
   topCategories: Array<CategorySales>;
+  /** Best-selling products by revenue. */
   topProducts: Array<ProductSales>;
+  /** The whole range as one point (its period is from). */
   totals: SalesPoint;
 };
 
@@ -256,11 +282,13 @@ export type Warehouse = {
 /** Stock-out and reorder for one warehouse. */
 export type WarehouseReorder = {
   __typename?: 'WarehouseReorder';
+  /** Units of the product available there now. */
   available: Scalars['Int']['output'];
   /** When this warehouse's units run out at the expected demand; null when they last beyond the forecast. */
   predictedStockout?: Maybe<Scalars['DateTime']['output']>;
   /** Units to order for this warehouse to cover the forecast and the supplier lead time. */
   suggestedReorder: Scalars['Int']['output'];
+  /** The warehouse. */
   warehouse: Warehouse;
 };
 

@@ -27,28 +27,38 @@ export type AssistantAnswer = {
   sources: Array<Scalars['String']['output']>;
 };
 
+/** A conversation of the viewer with the assistant. */
 export type AssistantConversation = {
   __typename?: 'AssistantConversation';
+  /** When the first question was asked. */
   createdAt: Scalars['DateTime']['output'];
+  /** Pass it to askAssistant to go on with this conversation. */
   id: Scalars['ID']['output'];
+  /** Its turns, oldest first. */
   messages: Array<AssistantMessage>;
 };
 
 /** One turn of a conversation with the assistant. */
 export type AssistantMessage = {
   __typename?: 'AssistantMessage';
+  /** When it was written. */
   createdAt: Scalars['DateTime']['output'];
+  /** The message's id. */
   id: Scalars['ID']['output'];
   /** USER or ASSISTANT. */
   role: Scalars['String']['output'];
   /** For the assistant's turns: the graph data used, as JSON. */
   sources: Array<Scalars['String']['output']>;
+  /** What was asked or answered. */
   text: Scalars['String']['output'];
 };
 
+/** The result of askAssistant: an answer, or why there is none. */
 export type AssistantPayload = {
   __typename?: 'AssistantPayload';
+  /** The answer; null when errors is not empty. */
   answer?: Maybe<AssistantAnswer>;
+  /** INVALID_INPUT (an empty or too long question), NOT_FOUND (a conversation that is not the viewer's), SERVICE_UNAVAILABLE (the graph or the model did not answer). Too many questions are a RATE_LIMITED GraphQL error instead. */
   errors: Array<UserError>;
 };
 
