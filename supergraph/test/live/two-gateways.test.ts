@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Client } from 'graphql-ws';
+import { analytics as analyticsService } from '@shop/analytics';
+import { assistant as assistantService } from '@shop/assistant';
 import { createTokenIssuer, generateKeyPairPem } from '@shop/auth';
 import { formatMinor } from '@shop/common';
 import { demo } from '@shop/demo-store';
@@ -35,10 +37,10 @@ beforeAll(async () => {
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   sellerToken = await issuer.issue({ id: demo.sellers[0].id, roles: ['SELLER', 'CUSTOMER'] });
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
-  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb, notificationsDb, supportDb] = await Promise.all(
-    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments', 'tg_notifications', 'tg_support'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
+  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb, notificationsDb, supportDb, analyticsDb, assistantDb] = await Promise.all(
+    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments', 'tg_notifications', 'tg_support', 'tg_analytics', 'tg_assistant'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
   );
-  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!, notificationsDb!, supportDb!);
+  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!, notificationsDb!, supportDb!, analyticsDb!, assistantDb!);
   const users = await startSubgraph(usersService, { config: { PORT: 0, DATABASE_URL: usersDb!.url, JWT_PRIVATE_KEY: keys.privateKeyPem, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   const products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   inProcess.push(users, products);
@@ -60,12 +62,14 @@ beforeAll(async () => {
   inProcess.push(orders);
   inProcess.push(await startSubgraph(paymentsService, { config: { PORT: 0, DATABASE_URL: paymentsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: orders.url }, bus: localBus }));
   const [, , ordersServer, paymentsServer] = inProcess;
-  // The gateways are ready only when every subgraph answers; these two take no part in what is tested here.
-  const [notifications, support] = await Promise.all([
+  // The gateways are ready only when every subgraph answers; these take no part in what is tested here.
+  const [notifications, support, analytics, assistant] = await Promise.all([
     startSubgraph(notificationsService, { config: { PORT: 0, DATABASE_URL: notificationsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, USERS_URL: users.url, PRODUCTS_URL: products.url, SEED_DEMO: 'false' }, bus: localBus }),
     startSubgraph(supportService, { config: { PORT: 0, DATABASE_URL: supportDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: ordersServer!.url, SEED_DEMO: 'false' }, bus: localBus }),
+    startSubgraph(analyticsService, { config: { PORT: 0, DATABASE_URL: analyticsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'false', FORECAST_CHECK_INTERVAL_MS: 3_600_000 }, bus: localBus }),
+    startSubgraph(assistantService, { config: { PORT: 0, DATABASE_URL: assistantDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'false' }, bus: localBus }),
   ]);
-  inProcess.push(notifications, support);
+  inProcess.push(notifications, support, analytics, assistant);
   for (const i of [0, 1]) {
     gateways.push(
       await startServiceProcess(`gateway-${i}`, 'supergraph/src/main.ts', await freePort(), {
@@ -77,6 +81,8 @@ beforeAll(async () => {
         PAYMENTS_URL: paymentsServer!.url,
         NOTIFICATIONS_URL: notifications.url,
         SUPPORT_URL: support.url,
+        ANALYTICS_URL: analytics.url,
+        ASSISTANT_URL: assistant.url,
       }),
     );
   }
