@@ -136,6 +136,18 @@ query AssistantDemandForecast($productId: ID!, $days: Int!) {
   }
 }`);
 
+/** A product in a list of stock: the same for a seller's own list and the admins' low-stock overview. */
+const STOCK_ROW = `
+fragment AssistantStockRow on Product {
+  id
+  name
+  sku
+  stock {
+    available
+    lowStock
+  }
+}`;
+
 /** A seller's own products with their stock (the seller's catalog, drafts included). */
 export const MY_PRODUCTS_STOCK = op('AssistantMyProductsStock', `
 query AssistantMyProductsStock {
@@ -143,18 +155,13 @@ query AssistantMyProductsStock {
     products(first: 100) {
       edges {
         node {
-          id
-          name
-          sku
-          stock {
-            available
-            lowStock
-          }
+          ...AssistantStockRow
         }
       }
     }
   }
-}`);
+}
+${STOCK_ROW}`);
 
 /** Admins: every product at or under its threshold, fewest units first. */
 export const LOW_STOCK_OVERVIEW = op('AssistantLowStockOverview', `
@@ -163,16 +170,11 @@ query AssistantLowStockOverview {
     totalCount
     edges {
       node {
-        id
-        name
-        sku
-        stock {
-          available
-          lowStock
-        }
+        ...AssistantStockRow
       }
     }
   }
-}`);
+}
+${STOCK_ROW}`);
 
 export const OPERATIONS: readonly GraphOperation[] = [CATALOG_PAGE, PRODUCT_STOCK, ORDER_BY_NUMBER, LAST_ORDER, SALES_REPORT, DEMAND_FORECAST, MY_PRODUCTS_STOCK, LOW_STOCK_OVERVIEW];
