@@ -24,6 +24,12 @@ export interface PlatformOptions {
   serviceSecret?: string;
   seedDemo?: boolean;
   development?: boolean;
+  /**
+   * Settings every service reads beneath the platform's own, as a process environment (npm start passes its own, so
+   * SMTP_URL, ASSISTANT_PROVIDER, FORECAST_INTERVAL_MS… reach the services); ports, databases, keys and URLs stay the
+   * platform's.
+   */
+  environment?: Record<string, string | undefined>;
   /** Settings of one service beyond the platform's own, as its environment would give them (e.g. FORECAST_CHECK_INTERVAL_MS). */
   serviceConfig?: Partial<Record<ServiceName, Record<string, string>>>;
   /** Every SQL statement, by subgraph: the batching test counts them. */
@@ -95,6 +101,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const subgraphUrlSettings = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, urls[name]]));
   // Each service's config as its environment would give it; the platform's own options win.
   const configOf = async (name: ServiceName): Promise<Record<string, unknown>> => ({
+    ...options.environment,
     PORT: portOf(name),
     HOST: '127.0.0.1',
     DATABASE_URL: options.databaseUrl ? await ensureDatabase(options.databaseUrl, name) : undefined,

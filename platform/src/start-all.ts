@@ -61,6 +61,8 @@ const [platform, storefront] = await Promise.all([
     gatewayHost: config.HOST,
     corsOrigins: config.CORS_ORIGINS ?? [...loopbackOrigins(config.WEB_PORT), ...loopbackOrigins(config.PORT)],
     hstsMaxAgeSeconds: config.HSTS_MAX_AGE,
+    // Each service's own settings (SMTP_URL, ASSISTANT_PROVIDER, FORECAST_*, …) as a standalone service would read them.
+    environment: process.env,
   }),
   config.WEB === 'true' ? import('@shop/web/server').then((web) => web.startStorefront({ port: config.WEB_PORT, gatewayUrl, mode: config.WEB_MODE, host: config.HOST, hstsMaxAgeSeconds: config.HSTS_MAX_AGE })) : undefined,
 ]);

@@ -9,8 +9,9 @@ export type RunningPlatform = Pick<NpmStartPlatform, 'gatewayUrl' | 'output' | '
  * The platform exactly as `npm start` starts it, on spare ports and a fresh data folder, without its own
  * storefront: the test serves one itself on WEB_PORT, pointed at this gateway.
  */
-export async function startPlatform(): Promise<RunningPlatform> {
+export async function startPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
   const storefrontPort = await freePort();
-  const platform = await startNpmStart({ web: false, env: { WEB_PORT: String(storefrontPort) } });
+  // No forecast batch (seconds of CPU) unless the test asks for one with a shorter FORECAST_CHECK_INTERVAL_MS.
+  const platform = await startNpmStart({ web: false, env: { WEB_PORT: String(storefrontPort), FORECAST_CHECK_INTERVAL_MS: String(3_600_000), ...env } });
   return { gatewayUrl: platform.gatewayUrl, output: platform.output, stop: () => platform.stop(), storefrontPort };
 }

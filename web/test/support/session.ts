@@ -23,7 +23,7 @@ export interface StorefrontSession {
  * What every browser test file needs, started once for the file and stopped after it: the platform exactly as
  * `npm start` runs it, the production storefront on the port the gateway allows (CORS), and apt's Chromium.
  */
-export function storefrontSession(): StorefrontSession {
+export function storefrontSession(options: { env?: Record<string, string> } = {}): StorefrontSession {
   let platform: RunningPlatform | undefined;
   let storefront: RunningStorefront | undefined;
   let browser: Browser | undefined;
@@ -35,7 +35,7 @@ export function storefrontSession(): StorefrontSession {
   };
 
   beforeAll(async () => {
-    [platform] = await Promise.all([startPlatform(), launchBrowser().then((b) => (browser = b))]);
+    [platform] = await Promise.all([startPlatform(options.env), launchBrowser().then((b) => (browser = b))]);
     storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
     shop = api(platform.gatewayUrl);
     console.log(`storefront ${storefront.url} against ${platform.gatewayUrl}`);
