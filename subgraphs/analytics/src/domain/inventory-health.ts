@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import type { AnalyticsSchema } from '../db/schema.js';
 import { productInScope, rowsOf, type Scope } from './scope.js';
+import { utcDay } from './days.js';
 
 /** Days of sales behind cover, turnover and dead stock: the last 30 UTC days, today included. */
 export const HEALTH_WINDOW_DAYS = 30;
@@ -23,7 +24,7 @@ export interface InventoryHealthRow {
  */
 export async function inventoryHealth(db: Pick<Database<AnalyticsSchema>, 'execute'>, scope: Scope, first: number, now = new Date()): Promise<InventoryHealthRow[]> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_HEALTH_ROWS) throw badUserInput(`first must be between 1 and ${MAX_HEALTH_ROWS}.`, ['first']);
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDay(now);
   const rows = rowsOf<{ product_id: string; available: number; sold: number; on_hand_start: number; on_hand_now: number }>(
     await db.execute(sql`
       with window_start as (select (${today}::date - ${HEALTH_WINDOW_DAYS - 1}::int) as day)

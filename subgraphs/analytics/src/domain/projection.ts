@@ -190,5 +190,5 @@ function entriesOf(order: OrderState, kind: SalesEntry['kind'], at: Date): Sales
   return [...byProduct.values()];
 }
 
-/** YYYY-MM-DD of the instant's UTC day. */
-export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+// The stores book by the UTC day (domain/days.ts), as sales_daily and the forecasts count.
+export { utcDay } from './days.js';

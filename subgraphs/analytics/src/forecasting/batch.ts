@@ -3,7 +3,7 @@ import type { Database } from '@shop/db';
 import type { Logger } from '@shop/common';
 import { forecastRuns, forecasts, type AnalyticsSchema } from '../db/schema.js';
 import { loadAugurs } from './augurs.js';
-import { addDays, utcDay } from './days.js';
+import { addDays, utcDay } from '../domain/days.js';
 import { forecastSeriesYielding, type SeriesForecast } from './engine.js';
 import type { ForecastMetrics } from './metrics.js';
 import { allModels, type ForecastModel, type ModelName } from './models.js';

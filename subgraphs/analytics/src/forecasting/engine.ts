@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { mape, smape } from './accuracy.js';
-import { addDays, dayToMs } from './days.js';
+import { addDays, dayToMs } from '../domain/days.js';
 import { seasonalNaive, type ForecastModel, type ModelForecast, type ModelName } from './models.js';
 
 /** Units sold on consecutive UTC days: units[i] is day firstDay + i. */

@@ -1,7 +1,7 @@
 /** Demand forecasting: the engine (pure), the batch over the read model, its schedule and its metrics. */
 export { mape, smape } from './accuracy.js';
 export { loadAugurs, type Augurs } from './augurs.js';
-export { addDays, daysBetween, dayToMs, msToDay, utcDay } from './days.js';
+export { addDays, daysBetween, dayToMs, msToDay, utcDay } from '../domain/days.js';
 export {
   backtestWindow, DEFAULT_BACKTEST_WINDOW, forecastSeries, forecastSeriesYielding,
   type DailySeries, type ForecastOptions, type ForecastPointDay, type ModelAccuracy, type SeriesForecast,

@@ -1,7 +1,7 @@
 import { asc, lte, sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import { productFacts, salesDaily, type AnalyticsSchema } from '../db/schema.js';
-import { addDays, daysBetween } from './days.js';
+import { addDays, daysBetween } from '../domain/days.js';
 import type { DailySeries } from './engine.js';
 import type { ForecastSubject } from '../db/forecast-schema.js';
 
