@@ -8,4 +8,6 @@ CREATE DATABASE notifications;
 CREATE DATABASE support;
 CREATE DATABASE analytics;
 CREATE DATABASE assistant;
+CREATE DATABASE shipping;
+CREATE DATABASE purchasing;
 CREATE DATABASE assignment;

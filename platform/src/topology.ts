@@ -9,11 +9,13 @@ import { orders } from '@shop/orders';
 import { payments } from '@shop/payments';
 import { products } from '@shop/products';
 import { support } from '@shop/support';
+import { shipping } from '@shop/shipping';
+import { purchasing } from '@shop/purchasing';
 import { users } from '@shop/users';
 import type { ServiceName } from './service-names.js';
 
 /** Every service of the platform, in start order: the subgraphs, then the workers. */
-export const SERVICES = { users, products, inventory, orders, payments, notifications, support, analytics, assistant, assignment } as const satisfies Record<ServiceName, AnyServiceDefinition>;
+export const SERVICES = { users, products, inventory, orders, payments, notifications, support, analytics, assistant, shipping, purchasing, assignment } as const satisfies Record<ServiceName, AnyServiceDefinition>;
 export type { ServiceName };
 
 /** The broker's queues and bindings: each service's queue bound to the event types its consumers declare. */

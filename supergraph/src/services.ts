@@ -9,6 +9,8 @@ export const SUBGRAPHS = [
   { name: 'support', port: 4007 },
   { name: 'analytics', port: 4009 },
   { name: 'assistant', port: 4010 },
+  { name: 'shipping', port: 4011 },
+  { name: 'purchasing', port: 4012 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -6,7 +6,7 @@ import { inbox, outbox } from '@shop/events';
 // The event tables live in @shop/events; each subgraph migrates its own copy.
 export { inbox, outbox };
 
-export const stockMovementReason = pgEnum('stock_movement_reason', ['RESTOCK', 'ADJUSTMENT', 'SALE', 'RETURN']);
+export const stockMovementReason = pgEnum('stock_movement_reason', ['RESTOCK', 'ADJUSTMENT', 'SALE', 'RETURN', 'TRANSFER']);
 export const reservationStatus = pgEnum('reservation_status', ['RESERVED', 'RELEASED', 'COMMITTED', 'RETURNED']);
 
 export const warehouses = pgTable('warehouses', {

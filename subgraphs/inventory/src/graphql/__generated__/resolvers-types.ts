@@ -17,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO 8601 date-time string, e.g. "2026-11-23T17:52:00.000Z". */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A decimal number sent as a string, e.g. "249900.00": exact, and wider than GraphQL's 32-bit Int. */
+  Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -32,12 +34,39 @@ export type AdjustStockInput = {
   warehouseId: Scalars['ID']['input'];
 };
 
+/** A warehouse as an admin creates it. */
+export type CreateWarehouseInput = {
+  /** WAREHOUSE or STORE. */
+  kind: WarehouseKind;
+  /** 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** Colombian department, e.g. Antioquia. */
+  region: Scalars['String']['input'];
+  /** The seller whose shop a STORE is (required for STORE, not allowed for WAREHOUSE). */
+  sellerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** An amount of money in one currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** In major units of the currency, e.g. "249900.00" pesos. Stored as exact integers of the minor unit. */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 code, e.g. COP or USD. */
+  currency: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The product's seller, or an admin. */
   adjustStock: StockPayload;
+  /** Admins: a new warehouse or a seller's shop (STORE). */
+  createWarehouse: WarehousePayload;
+  /** the seller owning the store, or an admin */
+  recordStoreSale: StoreSalePayload;
   /** The product's seller, or an admin: sets the available units at or below which the product is low on stock. Raising it over the units available now (above 0) tells the seller at once (stock.low), as a sale across it would. */
   setLowStockThreshold: SetLowStockThresholdPayload;
+  /** The product's seller, or an admin: moves units between two warehouses in one transaction (a TRANSFER movement out of one and into the other); the source never goes below its reserved units (INSUFFICIENT_STOCK). */
+  transferStock: StockPayload;
 };
 
 
@@ -46,9 +75,45 @@ export type MutationAdjustStockArgs = {
 };
 
 
+export type MutationCreateWarehouseArgs = {
+  input: CreateWarehouseInput;
+};
+
+
+export type MutationRecordStoreSaleArgs = {
+  input: StoreSaleInput;
+};
+
+
 export type MutationSetLowStockThresholdArgs = {
   productId: Scalars['ID']['input'];
   threshold: Scalars['Int']['input'];
+};
+
+
+export type MutationTransferStockArgs = {
+  input: TransferStockInput;
+};
+
+/** One product of an order or a store sale, with the price it was sold at. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  /** The product ordered, as it is now (its name may have changed; the price paid is unitPrice). */
+  product: Product;
+  /** How many units, 1 to 999. */
+  quantity: Scalars['Int']['output'];
+  /** unitPrice times quantity. */
+  total: Money;
+  /** Price when the order was placed, not today's price. */
+  unitPrice: Money;
+};
+
+/** A product to sell or order and how many. */
+export type OrderLineInput = {
+  /** An ACTIVE product's id. */
+  productId: Scalars['ID']['input'];
+  /** 1 to 999. */
+  quantity: Scalars['Int']['input'];
 };
 
 export type PageInfo = {
@@ -78,9 +143,13 @@ export type ProductStockMovementsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** inventory subgraph: the viewer's own shops (every STORE, for an admin), by name: where recordStoreSale may sell. */
+  myStores: Array<Warehouse>;
   /** inventory subgraph: the stock of every product with units recorded in any warehouse, summed over the warehouses, low stock first: products whose stock is lowStock come first, fewest available units first, then the others the same way (ties by product id). */
   stockOverview: StockOverviewConnection;
-  /** Every warehouse, by name. */
+  /** inventory subgraph: a counter sale by id; its store's seller and admins only (null for anyone else, and for an unknown id). */
+  storeSale?: Maybe<StoreSale>;
+  /** Every warehouse, by name; only those of kind when given. */
   warehouses: Array<Warehouse>;
 };
 
@@ -89,6 +158,16 @@ export type QueryStockOverviewArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   lowStockOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryStoreSaleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWarehousesArgs = {
+  kind?: InputMaybe<WarehouseKind>;
 };
 
 /** What a user may do: shop, sell, administer. */
@@ -172,7 +251,9 @@ export type StockMovementReason =
   /** Units back in stock (positive delta): from a cancelled paid order, or a customer's return. */
   | 'RETURN'
   /** Units that left with a paid order (negative delta); recorded by the checkout only. */
-  | 'SALE';
+  | 'SALE'
+  /** Units moved between warehouses: negative where they left, positive where they arrived (transferStock; note names the other warehouse). */
+  | 'TRANSFER';
 
 /** A page of the stock overview (Relay connection) and how many products it covers in all. */
 export type StockOverviewConnection = {
@@ -203,6 +284,44 @@ export type StockPayload = {
   product?: Maybe<Product>;
 };
 
+/** A sale at a seller's shop counter, taken from the store's own units. */
+export type StoreSale = {
+  __typename?: 'StoreSale';
+  /** Who rang it up. */
+  cashier: User;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The sale's id (a UUID). */
+  id: Scalars['ID']['output'];
+  /** What was sold, in the order given. */
+  lines: Array<OrderLine>;
+  /** Printed on the receipt, e.g. POS-000123; unique. */
+  receiptNumber: Scalars['String']['output'];
+  /** The sum of the lines' totals. */
+  total: Money;
+  /** The store that sold. */
+  warehouse: Warehouse;
+};
+
+/** A counter sale: the store, the lines and an idempotency key. */
+export type StoreSaleInput = {
+  /** The same key returns the same sale instead of selling twice (a retried request after a dropped connection). */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 100 lines of the store seller's ACTIVE products. */
+  lines: Array<OrderLineInput>;
+  /** A STORE warehouse of the viewer's (any store, for an admin). */
+  warehouseId: Scalars['ID']['input'];
+};
+
+/** The sale after recordStoreSale, or why nothing was sold. */
+export type StoreSalePayload = {
+  __typename?: 'StoreSalePayload';
+  /** Why nothing was sold (INVALID_INPUT, NOT_FOUND, FORBIDDEN, OUT_OF_STOCK, NOT_PURCHASABLE, SERVICE_UNAVAILABLE); empty on success. */
+  errors: Array<UserError>;
+  /** The sale with its receipt number; null when errors is not empty. */
+  sale?: Maybe<StoreSale>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** inventory subgraph: fires whenever a watched product's stock changes (reservation, sale, release, restock). Omit productIds to watch every product. */
@@ -212,6 +331,23 @@ export type Subscription = {
 
 export type SubscriptionStockChangedArgs = {
   productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Units of one product moved from one warehouse to another. */
+export type TransferStockInput = {
+  /** Where the units leave; its available units (onHand - reserved) must cover quantity. */
+  fromWarehouseId: Scalars['ID']['input'];
+  /** The product: one the viewer sells (any, for an admin). */
+  productId: Scalars['ID']['input'];
+  /** 1 to 1000000. */
+  quantity: Scalars['Int']['input'];
+  /** Where the units arrive; not fromWarehouseId. */
+  toWarehouseId: Scalars['ID']['input'];
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
 };
 
 /** A domain error returned inside a mutation payload (not a GraphQL error). */
@@ -230,10 +366,30 @@ export type Warehouse = {
   __typename?: 'Warehouse';
   /** The warehouse's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** WAREHOUSE for a store room, STORE for a seller's physical shop that sells from its own units (recordStoreSale); web orders take units from both. */
+  kind: WarehouseKind;
   /** Display name, e.g. Bodega Bogotá. */
   name: Scalars['String']['output'];
   /** Colombian department it is in, e.g. Antioquia. */
   region: Scalars['String']['output'];
+  /** The seller whose shop a STORE is; null for a WAREHOUSE (the platform's). */
+  seller?: Maybe<User>;
+};
+
+/** What a warehouse is for. */
+export type WarehouseKind =
+  /** A seller's physical shop: its units are sold at the counter (recordStoreSale) and online, from the same stock. */
+  | 'STORE'
+  /** A store room: its units are sold online only. */
+  | 'WAREHOUSE';
+
+/** The warehouse after createWarehouse, or why nothing changed. */
+export type WarehousePayload = {
+  __typename?: 'WarehousePayload';
+  /** Why nothing changed (INVALID_INPUT, FORBIDDEN); empty on success. */
+  errors: Array<UserError>;
+  /** The new warehouse; null when errors is not empty. */
+  warehouse?: Maybe<Warehouse>;
 };
 
 /** A product's units in one warehouse. */
@@ -331,6 +487,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Product: Product;
+  StoreSale: StoreSale;
   Warehouse: Warehouse;
 }>;
 
@@ -339,6 +496,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
+  StoreSale:
+    ( { __typename: 'StoreSale' }
+    & GraphQLRecursivePick<FederationTypes['StoreSale'], {"id":true}> );
   Warehouse:
     ( { __typename: 'Warehouse' }
     & GraphQLRecursivePick<FederationTypes['Warehouse'], {"id":true}> );
@@ -351,8 +511,13 @@ export type ResolversTypes = ResolversObject<{
   AdjustStockInput: AdjustStockInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateWarehouseInput: CreateWarehouseInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product: ResolversTypes['Product'] }>;
+  OrderLineInput: OrderLineInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductParent>;
@@ -367,9 +532,16 @@ export type ResolversTypes = ResolversObject<{
   StockOverviewConnection: ResolverTypeWrapper<Omit<StockOverviewConnection, 'edges'> & { edges: Array<ResolversTypes['StockOverviewEdge']> }>;
   StockOverviewEdge: ResolverTypeWrapper<Omit<StockOverviewEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   StockPayload: ResolverTypeWrapper<Omit<StockPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  StoreSale: ResolverTypeWrapper<Omit<StoreSale, 'lines' | 'warehouse'> & { lines: Array<ResolversTypes['OrderLine']>, warehouse: ResolversTypes['Warehouse'] }>;
+  StoreSaleInput: StoreSaleInput;
+  StoreSalePayload: ResolverTypeWrapper<Omit<StoreSalePayload, 'sale'> & { sale?: Maybe<ResolversTypes['StoreSale']> }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TransferStockInput: TransferStockInput;
+  User: ResolverTypeWrapper<User>;
   UserError: ResolverTypeWrapper<UserError>;
   Warehouse: ResolverTypeWrapper<WarehouseRow>;
+  WarehouseKind: WarehouseKind;
+  WarehousePayload: ResolverTypeWrapper<Omit<WarehousePayload, 'warehouse'> & { warehouse?: Maybe<ResolversTypes['Warehouse']> }>;
   WarehouseStock: ResolverTypeWrapper<WarehouseStockLevel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -379,8 +551,13 @@ export type ResolversParentTypes = ResolversObject<{
   AdjustStockInput: AdjustStockInput;
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  CreateWarehouseInput: CreateWarehouseInput;
   DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
+  OrderLine: Omit<OrderLine, 'product'> & { product: ResolversParentTypes['Product'] };
+  OrderLineInput: OrderLineInput;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Product: ProductParent;
@@ -393,9 +570,15 @@ export type ResolversParentTypes = ResolversObject<{
   StockOverviewConnection: Omit<StockOverviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockOverviewEdge']> };
   StockOverviewEdge: Omit<StockOverviewEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   StockPayload: Omit<StockPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  StoreSale: Omit<StoreSale, 'lines' | 'warehouse'> & { lines: Array<ResolversParentTypes['OrderLine']>, warehouse: ResolversParentTypes['Warehouse'] } | FederationReferenceTypes['StoreSale'];
+  StoreSaleInput: StoreSaleInput;
+  StoreSalePayload: Omit<StoreSalePayload, 'sale'> & { sale?: Maybe<ResolversParentTypes['StoreSale']> };
   Subscription: Record<PropertyKey, never>;
+  TransferStockInput: TransferStockInput;
+  User: User;
   UserError: UserError;
   Warehouse: WarehouseRow;
+  WarehousePayload: Omit<WarehousePayload, 'warehouse'> & { warehouse?: Maybe<ResolversParentTypes['Warehouse']> };
   WarehouseStock: WarehouseStockLevel;
   String: Scalars['String']['output'];
 }>;
@@ -420,9 +603,28 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type MoneyResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   adjustStock?: Resolver<ResolversTypes['StockPayload'], ParentType, ContextType, RequireFields<MutationAdjustStockArgs, 'input'>>;
+  createWarehouse?: Resolver<ResolversTypes['WarehousePayload'], ParentType, ContextType, RequireFields<MutationCreateWarehouseArgs, 'input'>>;
+  recordStoreSale?: Resolver<ResolversTypes['StoreSalePayload'], ParentType, ContextType, RequireFields<MutationRecordStoreSaleArgs, 'input'>>;
   setLowStockThreshold?: Resolver<ResolversTypes['SetLowStockThresholdPayload'], ParentType, ContextType, RequireFields<MutationSetLowStockThresholdArgs, 'productId' | 'threshold'>>;
+  transferStock?: Resolver<ResolversTypes['StockPayload'], ParentType, ContextType, RequireFields<MutationTransferStockArgs, 'input'>>;
+}>;
+
+export type OrderLineResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -439,8 +641,10 @@ export type ProductResolvers<ContextType = InventoryContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  myStores?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType>;
   stockOverview?: Resolver<ResolversTypes['StockOverviewConnection'], ParentType, ContextType, RequireFields<QueryStockOverviewArgs, 'first' | 'lowStockOnly'>>;
-  warehouses?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+  storeSale?: Resolver<Maybe<ResolversTypes['StoreSale']>, ParentType, ContextType, RequireFields<QueryStoreSaleArgs, 'id'>>;
+  warehouses?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType, Partial<QueryWarehousesArgs>>;
 }>;
 
 export type SetLowStockThresholdPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['SetLowStockThresholdPayload'] = ResolversParentTypes['SetLowStockThresholdPayload']> = ResolversObject<{
@@ -493,8 +697,28 @@ export type StockPayloadResolvers<ContextType = InventoryContext, ParentType ext
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
+export type StoreSaleResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StoreSale'] = ResolversParentTypes['StoreSale'], FederationReferenceType extends FederationReferenceTypes['StoreSale'] = FederationReferenceTypes['StoreSale']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StoreSale']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cashier?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  receiptNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType>;
+}>;
+
+export type StoreSalePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StoreSalePayload'] = ResolversParentTypes['StoreSalePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  sale?: Resolver<Maybe<ResolversTypes['StoreSale']>, ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   stockChanged?: SubscriptionResolver<ResolversTypes['Product'], "stockChanged", ParentType, ContextType, Partial<SubscriptionStockChangedArgs>>;
+}>;
+
+export type UserResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -506,8 +730,15 @@ export type UserErrorResolvers<ContextType = InventoryContext, ParentType extend
 export type WarehouseResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Warehouse'] = ResolversParentTypes['Warehouse'], FederationReferenceType extends FederationReferenceTypes['Warehouse'] = FederationReferenceTypes['Warehouse']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Warehouse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WarehouseKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seller?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type WarehousePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['WarehousePayload'] = ResolversParentTypes['WarehousePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 }>;
 
 export type WarehouseStockResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['WarehouseStock'] = ResolversParentTypes['WarehouseStock']> = ResolversObject<{
@@ -519,7 +750,10 @@ export type WarehouseStockResolvers<ContextType = InventoryContext, ParentType e
 
 export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -531,9 +765,13 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   StockOverviewConnection?: StockOverviewConnectionResolvers<ContextType>;
   StockOverviewEdge?: StockOverviewEdgeResolvers<ContextType>;
   StockPayload?: StockPayloadResolvers<ContextType>;
+  StoreSale?: StoreSaleResolvers<ContextType>;
+  StoreSalePayload?: StoreSalePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Warehouse?: WarehouseResolvers<ContextType>;
+  WarehousePayload?: WarehousePayloadResolvers<ContextType>;
   WarehouseStock?: WarehouseStockResolvers<ContextType>;
 }>;
 

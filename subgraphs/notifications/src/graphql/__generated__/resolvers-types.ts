@@ -79,6 +79,8 @@ export type NotificationEdge = {
 
 /** What a notification is about; each kind goes to its own recipients (see the values). */
 export type NotificationKind =
+  /** To each user who has the product among their favourites: it was sold out and has units again. */
+  | 'BACK_IN_STOCK'
   /** To the product's seller: its available units fell to or below its low-stock threshold. */
   | 'LOW_STOCK'
   /** To the customer: the order was cancelled (by them, an admin, or because payment never came). */
@@ -93,6 +95,8 @@ export type NotificationKind =
   | 'ORDER_SHIPPED'
   /** To the customer: a payment for their order failed. */
   | 'PAYMENT_FAILED'
+  /** To the product's seller: its stock ran low and a DRAFT reorder request was written for its supplier (purchasing). */
+  | 'REORDER_SUGGESTED'
   /** To the product's seller: no units are left to sell. */
   | 'SOLD_OUT'
   /** To the customer and every admin: a support ticket was opened. */

@@ -20,6 +20,29 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A delivery address, as a user saved it (User.addresses) or as an order snapshotted it. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or municipality. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, e.g. CO. */
+  country: Scalars['String']['output'];
+  /** The saved address's id (a UUID); on an order, the id of the address it was copied from. */
+  id: Scalars['ID']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, building, or other detail; null when none. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** A phone number for the carrier; null when none. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Postal code; null when none. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** Who receives the parcel. */
+  recipient: Scalars['String']['output'];
+  /** Colombian department (or the region of another country), e.g. Antioquia; shipping is priced by it. */
+  region: Scalars['String']['output'];
+};
+
 /** The viewer's shopping cart: at most 50 different products. */
 export type Cart = {
   __typename?: 'Cart';
@@ -117,9 +140,15 @@ export type Order = {
   number: Scalars['String']['output'];
   /** While AWAITING_PAYMENT: when the stock reservation lapses and the order is cancelled as EXPIRED. */
   reservedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery address chosen at checkout, as it was then (a later edit of the saved address does not change it); null for an order placed without one. */
+  shippingAddress?: Maybe<Address>;
+  /** What shipping cost, quoted when the order was placed and included in total; null when the order has no shipping method. */
+  shippingCost?: Maybe<Money>;
+  /** The shipping method chosen at checkout; null for an order placed without one. */
+  shippingMethod?: Maybe<ShippingMethod>;
   /** Where it is now; history says how it got there. */
   status: OrderStatus;
-  /** The sum of the lines' totals. */
+  /** The sum of the lines' totals plus shippingCost, exact to the minor unit. */
   total: Money;
   /** When its status last changed. */
   updatedAt: Scalars['DateTime']['output'];
@@ -159,7 +188,7 @@ export type OrderFilter = {
   status?: InputMaybe<OrderStatus>;
 };
 
-/** One product of an order, with the price it was sold at. */
+/** One product of an order or a store sale, with the price it was sold at. */
 export type OrderLine = {
   __typename?: 'OrderLine';
   /** The product ordered, as it is now (its name may have changed; the price paid is unitPrice). */
@@ -232,6 +261,10 @@ export type PlaceOrderInput = {
   idempotencyKey: Scalars['String']['input'];
   /** Omit to order the viewer's cart (which is then emptied). */
   lines?: InputMaybe<Array<OrderLineInput>>;
+  /** One of the viewer's saved addresses (User.addresses) to deliver to; required with shippingMethodId. */
+  shippingAddressId?: InputMaybe<Scalars['ID']['input']>;
+  /** A method from shippingQuotes for that address's region: its cost is added to the total. Omit both for an order without shipping. */
+  shippingMethodId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Something a seller offers in the catalog. */
@@ -277,6 +310,12 @@ export type Role =
   | 'CUSTOMER'
   /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
+
+/** A way to send a parcel (shipping subgraph). */
+export type ShippingMethod = {
+  __typename?: 'ShippingMethod';
+  id: Scalars['ID']['output'];
+};
 
 /** Live updates over graphql-ws at the same /graphql URL (token in connection_init). */
 export type Subscription = {
@@ -418,8 +457,9 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Cart: ResolverTypeWrapper<CartRow>;
+  Address: ResolverTypeWrapper<Address>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Cart: ResolverTypeWrapper<CartRow>;
   CartLine: ResolverTypeWrapper<CartLineRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CartPayload: ResolverTypeWrapper<Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
@@ -442,6 +482,7 @@ export type ResolversTypes = ResolversObject<{
   Product: ResolverTypeWrapper<ProductReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  ShippingMethod: ResolverTypeWrapper<ShippingMethod>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReference>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -450,8 +491,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Cart: CartRow;
+  Address: Address;
   ID: Scalars['ID']['output'];
+  Cart: CartRow;
   CartLine: CartLineRow;
   Int: Scalars['Int']['output'];
   CartPayload: Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
@@ -472,6 +514,7 @@ export type ResolversParentTypes = ResolversObject<{
   PlaceOrderInput: PlaceOrderInput;
   Product: ProductReference;
   Query: Record<PropertyKey, never>;
+  ShippingMethod: ShippingMethod;
   Subscription: Record<PropertyKey, never>;
   User: UserReference;
   UserError: UserError;
@@ -493,6 +536,18 @@ export type RequiresRoleDirectiveArgs = {
 };
 
 export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = OrdersContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddressResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type CartResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -540,6 +595,9 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reservedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  shippingCost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  shippingMethod?: Resolver<Maybe<ResolversTypes['ShippingMethod']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -592,6 +650,10 @@ export type QueryResolvers<ContextType = OrdersContext, ParentType extends Resol
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
 }>;
 
+export type ShippingMethodResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ShippingMethod'] = ResolversParentTypes['ShippingMethod']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   orderStatusChanged?: SubscriptionResolver<ResolversTypes['Order'], "orderStatusChanged", ParentType, ContextType, RequireFields<SubscriptionOrderStatusChangedArgs, 'orderId'>>;
   orderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "orderUpdates", ParentType, ContextType>;
@@ -610,6 +672,7 @@ export type UserErrorResolvers<ContextType = OrdersContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   CartPayload?: CartPayloadResolvers<ContextType>;
@@ -626,6 +689,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ShippingMethod?: ShippingMethodResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

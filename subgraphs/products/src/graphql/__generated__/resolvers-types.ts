@@ -48,6 +48,19 @@ export type CreateProductInput = {
   sku: Scalars['String']['input'];
   /** ACTIVE by default. */
   status?: InputMaybe<ProductStatus>;
+  /** One packed unit's weight in grams, 1 to 1000000; none by default (shipping counts 1000 g). */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One size of a product image. */
+export type ImageRendition = {
+  __typename?: 'ImageRendition';
+  /** Height in pixels. */
+  height: Scalars['Int']['output'];
+  /** Absolute URL of this size. */
+  url: Scalars['String']['output'];
+  /** Width in pixels. */
+  width: Scalars['Int']['output'];
 };
 
 /** An amount of money in one currency. */
@@ -64,6 +77,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Sellers (for themselves) and admins. */
   createProduct: ProductPayload;
+  /** The product's seller, or an admin: deletes one of its images (every rendition). Images are added by uploading the file: POST /media/products/{productId}/images through the gateway (docs/api.md). */
+  removeProductImage: ProductPayload;
   /** The product's seller, or an admin. */
   updateProduct: ProductPayload;
 };
@@ -72,6 +87,13 @@ export type Mutation = {
 /** What can be changed: accounts, products, carts, orders, payments and stock. */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+/** What can be changed: accounts, products, carts, orders, payments and stock. */
+export type MutationRemoveProductImageArgs = {
+  imageId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -103,6 +125,8 @@ export type Product = {
   description: Scalars['String']['output'];
   /** The product's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Photographs, in the seller's order (the first is the cover); empty when it has none. */
+  images: Array<ProductImage>;
   /** Display name, 1 to 200 characters. */
   name: Scalars['String']['output'];
   /** Price of one unit, in the product's currency (COP for the demo store). */
@@ -113,6 +137,8 @@ export type Product = {
   sku: Scalars['String']['output'];
   /** Whether it is listed and can be ordered; see ProductStatus. */
   status: ProductStatus;
+  /** One packed unit's weight in grams, for shipping quotes; null when the seller has not set it (shipping then counts 1000 g). */
+  weightGrams?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A page of products (Relay connection) and the size of the whole filtered list. */
@@ -147,6 +173,25 @@ export type ProductFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only this seller's products; a seller filtering by their own id (or an admin) also gets DRAFT and ARCHIVED ones. */
   sellerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A product photograph: its largest rendition, and every rendition for a responsive srcset. */
+export type ProductImage = {
+  __typename?: 'ProductImage';
+  /** Text for screen readers and when the image cannot load; the product's name unless the seller gave one. */
+  alt: Scalars['String']['output'];
+  /** The largest rendition's height in pixels. */
+  height: Scalars['Int']['output'];
+  /** The image's id (a UUID). */
+  id: Scalars['ID']['output'];
+  /** Every rendition, narrowest first (e.g. 320, 640 and 1280 pixels wide, never wider than the upload). */
+  renditions: Array<ImageRendition>;
+  /** The renditions as an HTML srcset value, e.g. "https://…/320.webp 320w, https://…/640.webp 640w". */
+  srcSet: Scalars['String']['output'];
+  /** The largest rendition's absolute URL. */
+  url: Scalars['String']['output'];
+  /** The largest rendition's width in pixels. */
+  width: Scalars['Int']['output'];
 };
 
 /** The product createProduct or updateProduct wrote, or the errors that prevented it. */
@@ -229,6 +274,8 @@ export type UpdateProductInput = {
   price?: InputMaybe<Scalars['Decimal']['input']>;
   /** DRAFT, ACTIVE or ARCHIVED. */
   status?: InputMaybe<ProductStatus>;
+  /** One packed unit's weight in grams, 1 to 1000000; null removes it. */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Someone with an account: a shopper, a seller, an admin, or several of these. */
@@ -363,17 +410,19 @@ export type ResolversTypes = ResolversObject<{
   Category: ResolverTypeWrapper<CategoryRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CreateProductInput: CreateProductInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  ImageRendition: ResolverTypeWrapper<ImageRendition>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: ProductFilter;
+  ProductImage: ResolverTypeWrapper<ProductImage>;
   ProductPayload: ResolverTypeWrapper<Omit<ProductPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ProductSort: ProductSort;
   ProductStatus: ProductStatus;
@@ -390,17 +439,19 @@ export type ResolversParentTypes = ResolversObject<{
   Category: CategoryRow;
   ID: Scalars['ID']['output'];
   CreateProductInput: CreateProductInput;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  ImageRendition: ImageRendition;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Product: ProductRow;
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
-  Int: Scalars['Int']['output'];
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: ProductFilter;
+  ProductImage: ProductImage;
   ProductPayload: Omit<ProductPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Query: Record<PropertyKey, never>;
   UpdateProductInput: UpdateProductInput;
@@ -440,6 +491,12 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type ImageRenditionResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ImageRendition'] = ResolversParentTypes['ImageRendition']> = ResolversObject<{
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -447,6 +504,7 @@ export type MoneyResolvers<ContextType = ProductsContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
+  removeProductImage?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationRemoveProductImageArgs, 'imageId' | 'productId'>>;
   updateProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
 }>;
 
@@ -462,11 +520,13 @@ export type ProductResolvers<ContextType = ProductsContext, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<Array<ResolversTypes['ProductImage']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   seller?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
+  weightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ProductConnectionResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{
@@ -478,6 +538,16 @@ export type ProductConnectionResolvers<ContextType = ProductsContext, ParentType
 export type ProductEdgeResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
+export type ProductImageResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductImage'] = ResolversParentTypes['ProductImage']> = ResolversObject<{
+  alt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  renditions?: Resolver<Array<ResolversTypes['ImageRendition']>, ParentType, ContextType>;
+  srcSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProductPayloadResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductPayload'] = ResolversParentTypes['ProductPayload']> = ResolversObject<{
@@ -507,12 +577,14 @@ export type Resolvers<ContextType = ProductsContext> = ResolversObject<{
   Category?: CategoryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  ImageRendition?: ImageRenditionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductImage?: ProductImageResolvers<ContextType>;
   ProductPayload?: ProductPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

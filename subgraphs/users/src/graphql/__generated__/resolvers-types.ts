@@ -17,6 +17,58 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A delivery address, as a user saved it (User.addresses) or as an order snapshotted it. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or municipality. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, e.g. CO. */
+  country: Scalars['String']['output'];
+  /** The saved address's id (a UUID); on an order, the id of the address it was copied from. */
+  id: Scalars['ID']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, building, or other detail; null when none. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** A phone number for the carrier; null when none. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Postal code; null when none. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** Who receives the parcel. */
+  recipient: Scalars['String']['output'];
+  /** Colombian department (or the region of another country), e.g. Antioquia; shipping is priced by it. */
+  region: Scalars['String']['output'];
+};
+
+/** A delivery address as the user enters it. */
+export type AddressInput = {
+  /** 1 to 100 characters. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code, e.g. CO. */
+  country: Scalars['String']['input'];
+  /** 1 to 200 characters. */
+  line1: Scalars['String']['input'];
+  /** Up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 30 characters: digits, spaces, +, -, ( and ). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 20 letters, digits, spaces and -. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters. */
+  recipient: Scalars['String']['input'];
+  /** 1 to 100 characters: a Colombian department for Colombia, e.g. Antioquia or Bogotá D.C. */
+  region: Scalars['String']['input'];
+};
+
+/** The address after addAddress or updateAddress, or why nothing changed. */
+export type AddressPayload = {
+  __typename?: 'AddressPayload';
+  /** The saved address; null when errors is not empty. */
+  address?: Maybe<Address>;
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, LIMIT_REACHED); empty on success. */
+  errors: Array<UserError>;
+};
+
 /** The result of register or login: a token and its user, or the errors. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -30,10 +82,30 @@ export type AuthPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Saves a delivery address for the viewer (at most 20). */
+  addAddress: AddressPayload;
+  /** Marks a product as the viewer's favourite; true when it was added, false when it already was one. An id that is no product is NOT_FOUND (a GraphQL error). */
+  addFavorite: Scalars['Boolean']['output'];
   /** Signs in with email and password. */
   login: AuthPayload;
   /** Creates an account and signs it in. */
   register: AuthPayload;
+  /** Deletes one of the viewer's saved addresses (orders keep their copy); the payload's address is the deleted one. */
+  removeAddress: AddressPayload;
+  /** Unmarks a favourite; true when it was one, false when it was not. */
+  removeFavorite: Scalars['Boolean']['output'];
+  /** Replaces one of the viewer's saved addresses; orders placed with it keep the copy they were placed with. */
+  updateAddress: AddressPayload;
+};
+
+
+export type MutationAddAddressArgs = {
+  input: AddressInput;
+};
+
+
+export type MutationAddFavoriteArgs = {
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -47,6 +119,22 @@ export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
+
+export type MutationRemoveAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveFavoriteArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAddressArgs = {
+  id: Scalars['ID']['input'];
+  input: AddressInput;
+};
+
 /** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -54,6 +142,11 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page: pass endCursor as after to get them. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Product = {
+  __typename?: 'Product';
+  id: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -96,10 +189,14 @@ export type Role =
 /** Someone with an account: a shopper, a seller, an admin, or several of these. */
 export type User = {
   __typename?: 'User';
+  /** users subgraph: the user's saved delivery addresses, oldest first. The user themself and admins only. */
+  addresses: Array<Address>;
   /** When the account was registered. */
   createdAt: Scalars['DateTime']['output'];
   /** Visible to the user themself and to admins only; null for anyone else. */
   email?: Maybe<Scalars['String']['output']>;
+  /** users subgraph: products the user marked as favourites, most recently added first (one archived since stays, with its status). When a favourite that was sold out is restocked the user is told (BACK_IN_STOCK). The user themself and admins only. */
+  favorites: Array<Product>;
   /** The user's id (a UUID). */
   id: Scalars['ID']['output'];
   /** Display name, 1 to 100 characters; a seller's is their shop's name. */
@@ -234,17 +331,21 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddressInput: AddressInput;
+  AddressPayload: ResolverTypeWrapper<AddressPayload>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterInput: RegisterInput;
   Role: Role;
   User: ResolverTypeWrapper<UserRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -253,16 +354,20 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  ID: Scalars['ID']['output'];
+  AddressInput: AddressInput;
+  AddressPayload: AddressPayload;
   AuthPayload: Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
+  Product: Product;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   RegisterInput: RegisterInput;
   User: UserRow;
-  ID: Scalars['ID']['output'];
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserError: UserError;
@@ -285,6 +390,23 @@ export type RequiresRoleDirectiveArgs = {
 
 export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = UsersContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AddressResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AddressPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AddressPayload'] = ResolversParentTypes['AddressPayload']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -296,13 +418,22 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addAddress?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
+  addFavorite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAddFavoriteArgs, 'productId'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  removeAddress?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationRemoveAddressArgs, 'id'>>;
+  removeFavorite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveFavoriteArgs, 'productId'>>;
+  updateAddress?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationUpdateAddressArgs, 'id' | 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -312,8 +443,10 @@ export type QueryResolvers<ContextType = UsersContext, ParentType extends Resolv
 
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  favorites?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -337,10 +470,13 @@ export type UserErrorResolvers<ContextType = UsersContext, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  AddressPayload?: AddressPayloadResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;

@@ -1,0 +1,1 @@
+export { purchasing } from './subgraph.js';

@@ -1,0 +1,3 @@
+import { subgraphCodegen } from '@shop/tsconfig/subgraph-codegen';
+
+export default subgraphCodegen('ShippingContext', {});

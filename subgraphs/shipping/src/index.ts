@@ -1,0 +1,1 @@
+export { shipping } from './subgraph.js';
