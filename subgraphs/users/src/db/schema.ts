@@ -1,4 +1,8 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { inbox, outbox } from '@shop/events';
+
+// The event tables live in @shop/events; each service migrates its own copy.
+export { inbox, outbox };
 
 export const role = pgEnum('role', ['CUSTOMER', 'SELLER', 'ADMIN']);
 
@@ -30,5 +34,43 @@ export const rateLimits = pgTable('rate_limits', {
   expire: timestamp('expire', { withTimezone: true }),
 });
 
-export const schema = { users, rateLimits };
+/** A user's saved delivery addresses (User.addresses); orders copy the one chosen, so edits never change an order. */
+export const addresses = pgTable(
+  'addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    recipient: text('recipient').notNull(),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    city: text('city').notNull(),
+    region: text('region').notNull(),
+    postalCode: text('postal_code'),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country').notNull(),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('addresses_user_idx').on(t.userId, t.createdAt)],
+);
+export type AddressRow = typeof addresses.$inferSelect;
+
+/** Products a user marked as favourites (User.favorites); the product lives in the products subgraph (no foreign key). */
+export const favorites = pgTable(
+  'favorites',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId] }), index('favorites_user_idx').on(t.userId, t.createdAt.desc())],
+);
+export type FavoriteRow = typeof favorites.$inferSelect;
+
+export const schema = { users, rateLimits, addresses, favorites, outbox, inbox };
 export type UsersSchema = typeof schema;
