@@ -28,6 +28,12 @@ export const orderStatusChanged = defineEvent({
     number: z.string().optional(),
     /** The order's total in minor units (integer). Optional, as number (every event carries it now). */
     total: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().length(3) }).optional(),
+    /**
+     * The shipping chosen at checkout (method, its cost in minor units of total's currency, the address's region);
+     * null for an order without one. Optional: events recorded before shipping existed lack it. shipping creates the
+     * order's shipment when it is PAID with one.
+     */
+    shipping: z.object({ methodId: z.uuid(), costMinor: z.number().int().nonnegative(), region: z.string() }).nullable().optional(),
   }),
 });
 export type OrderStatusChangedPayload = PayloadOf<typeof orderStatusChanged>;
