@@ -4,6 +4,7 @@ import { defineSubgraph } from '@shop/kernel';
 import { schema, type UserRow } from './db/schema.js';
 import { clientAddressOf, zTrustProxy } from './client-address.js';
 import { adminContactRoutes } from './http/admin-contacts.js';
+import { RemoteProductDirectory, type ProductDirectory } from './domain/product-directory.js';
 import { seedDemoUsers } from './domain/seed.js';
 import { DEFAULT_SIGN_IN_LIMITS as LIMITS, pruneExpiredLimits, StoredSignInLimits, unlimitedSignIns } from './domain/sign-in-limits.js';
 import { createContext } from './graphql/context.js';
@@ -30,11 +31,14 @@ export const users = defineSubgraph({
     REGISTER_WINDOW_SECONDS: count(LIMITS.registrationWindowSeconds),
     /** Which peers' X-Forwarded-For names the client (the gateway's addresses); see client-address.ts. */
     TRUST_PROXY: zTrustProxy,
+    /** The products subgraph itself (never the gateway): addFavorite asks it whether the product exists. */
+    PRODUCTS_URL: z.string().url().default('http://localhost:4002/graphql'),
+    PRODUCTS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
   },
   schema: new URL('../schema.graphql', import.meta.url),
   resolvers,
   database: { schema, migrations: new URL('./db/migrations', import.meta.url), seed: seedDemoUsers },
-  services: async ({ config, db }) => ({
+  services: async ({ config, db, credentials }) => ({
     issuer: await createTokenIssuer(config.JWT_PRIVATE_KEY, config.JWT_PUBLIC_KEY),
     signInLimits:
       config.LOGIN_LIMITS === 'on'
@@ -49,11 +53,12 @@ export const users = defineSubgraph({
           })
         : unlimitedSignIns,
     jwks: await publicJwks(config.JWT_PUBLIC_KEY, keyId(config.JWT_PUBLIC_KEY)),
+    products: new RemoteProductDirectory({ url: config.PRODUCTS_URL, timeoutMs: config.PRODUCTS_TIMEOUT_MS, credentials }) as ProductDirectory,
   }),
   // A user is theirs and the admins'; a seller's profile (the shop's name) is public.
   access: { owners: { User: (user: UserRow) => user.id }, publicWhen: { seller: (user: UserRow) => user.roles.includes('SELLER') } },
-  context: ({ issuer, signInLimits }, viewer, { db, config }, request) =>
-    createContext(db, issuer, viewer, { limits: signInLimits, ip: clientAddressOf(request, config.TRUST_PROXY) }),
+  context: ({ issuer, signInLimits, products }, viewer, { db, config }, request) =>
+    createContext(db, issuer, viewer, { limits: signInLimits, ip: clientAddressOf(request, config.TRUST_PROXY) }, products),
   workers: (_services, { db }) => [{ name: 'rate-limits-prune', everyMs: 15 * 60_000, run: () => pruneExpiredLimits(db) }],
   routes: (app, { jwks }, { db }) => {
     app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks));

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '@shop/db';
 import type { UserRow, UsersSchema } from '../db/schema.js';
 import { findUsersByIds } from '../domain/accounts.js';
+import { favoritesOf } from '../domain/favorites.js';
 
 /** One SQL query per request for every User the gateway asks about (entity references, me). */
 export function createLoaders(db: Database<UsersSchema>) {
@@ -10,6 +11,11 @@ export function createLoaders(db: Database<UsersSchema>) {
       const rows = await findUsersByIds(db, ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Each user's favourite product ids (User.favorites), one query for every user of a request. */
+    favoriteIds: new DataLoader<string, string[]>(async (ids) => {
+      const byUser = await favoritesOf(db, ids);
+      return ids.map((id) => byUser.get(id) ?? []);
     }),
   };
 }
