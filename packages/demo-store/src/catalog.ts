@@ -8,6 +8,8 @@ export interface DemoProduct {
   /** What one unit costs its seller: 40 to 60% of the price, in whole pesos. */
   costPriceMinor: bigint;
   currency: 'COP'; categoryId: string; sellerId: string; lowStockThreshold: number;
+  /** One packed unit in grams (for shipping quotes): from the line's range, varied per item. */
+  weightGrams: number;
 }
 export interface DemoWarehouse { id: string; name: string; region: string }
 export interface DemoStock { productId: string; warehouseId: string; onHand: number }
@@ -37,14 +39,14 @@ export const categories: DemoCategory[] = [
 ];
 
 /** Per category: the seller who makes it, base price in pesos, the item names and what they are made of. */
-const LINES: { slug: string; seller: number; basePesos: number; items: string[]; material: string }[] = [
-  { slug: 'mochilas', seller: 0, basePesos: 180000, material: 'tejida a mano en hilo acrílico por artesanas wayuu de La Guajira', items: ['Mochila Wayuu Kanas Sol', 'Mochila Wayuu Kanas Mar', 'Mochila Wayuu Tutu', 'Mochila Arhuaca Tradicional', 'Mochila Kankuama de Fique', 'Mochila Wayuu Mini', 'Mochila Zenú Caña Flecha', 'Mochila Wayuu Susu Grande', 'Mochila Wayuu Degradé', 'Mochila Wayuu Nocturna'] },
-  { slug: 'hamacas', seller: 0, basePesos: 320000, material: 'tejida en telar vertical con algodón grueso de San Jacinto', items: ['Hamaca San Jacinto Clásica', 'Hamaca Matrimonial Arcoíris', 'Hamaca Wayuu de Flecos', 'Hamaca Silla Colgante', 'Hamaca Infantil', 'Hamaca Chinchorro Guajiro', 'Hamaca Caribe Azul', 'Hamaca de Viaje Liviana', 'Hamaca Bordada Flores', 'Hamaca Tierra Natural'] },
-  { slug: 'ceramica', seller: 1, basePesos: 45000, material: 'moldeada en barro de Ráquira y cocida en horno de leña', items: ['Olla de Barro Ráquira', 'Vasija Chamba Negra', 'Jarrón Pintado a Mano', 'Juego de Pocillos Campesinos', 'Chiva Miniatura de Cerámica', 'Plato Hondo Chamba', 'Alcancía Marranito', 'Matera Colgante', 'Cazuela de Barro Grande', 'Figura Campesina Boyacense'] },
-  { slug: 'filigrana', seller: 2, basePesos: 150000, material: 'trabajada en plata ley 950 con la técnica de filigrana momposina', items: ['Aretes Filigrana Flor', 'Anillo Filigrana Mompox', 'Collar Filigrana Mariposa', 'Pulsera Filigrana Trenzada', 'Aretes Candonga Momposina', 'Broche Filigrana Colibrí', 'Dije Filigrana Corazón', 'Aretes Filigrana Gota', 'Tobillera Filigrana Fina', 'Gargantilla Filigrana Real'] },
-  { slug: 'sombreros', seller: 1, basePesos: 220000, material: 'trenzado en caña flecha por artesanos zenúes de Tuchín', items: ['Sombrero Vueltiao 15 Vueltas', 'Sombrero Vueltiao 19 Vueltas', 'Sombrero Vueltiao 21 Vueltas Fino', 'Sombrero Vueltiao 23 Vueltas', 'Sombrero Vueltiao Infantil', 'Sombrero Aguadeño Blanco', 'Sombrero Suaceño de Paja', 'Sombrero Vueltiao 27 Vueltas Extrafino', 'Sombrero Vueltiao Teñido', 'Sombrero Pintao Sabanero'] },
-  { slug: 'cesteria', seller: 2, basePesos: 60000, material: 'tejida en palma de iraca o werregue por comunidades del Pacífico', items: ['Canasto Werregue Wounaan', 'Panera de Iraca', 'Individuales de Palma', 'Cesto de Chin Boyacense', 'Frutero de Caña Flecha', 'Canasto de Mimbre Grande', 'Bolso de Iraca Usiacurí', 'Cofre de Werregue', 'Portavasos de Fique', 'Canasta Ropera de Chin'] },
-  { slug: 'textiles', seller: 0, basePesos: 95000, material: 'tejido en lana virgen de oveja en telares de Nobsa', items: ['Ruana de Lana Nobsa', 'Cobija de Lana Virgen', 'Tapiz Muisca', 'Manta Guajira', 'Chal de Seda Tejido', 'Cojín Bordado Zenú', 'Camino de Mesa Tejido', 'Bufanda de Alpaca', 'Poncho Boyacense', 'Mola Guna Enmarcada'] },
+const LINES: { slug: string; seller: number; basePesos: number; items: string[]; material: string; grams: [number, number] }[] = [
+  { slug: 'mochilas', grams: [350, 900], seller: 0, basePesos: 180000, material: 'tejida a mano en hilo acrílico por artesanas wayuu de La Guajira', items: ['Mochila Wayuu Kanas Sol', 'Mochila Wayuu Kanas Mar', 'Mochila Wayuu Tutu', 'Mochila Arhuaca Tradicional', 'Mochila Kankuama de Fique', 'Mochila Wayuu Mini', 'Mochila Zenú Caña Flecha', 'Mochila Wayuu Susu Grande', 'Mochila Wayuu Degradé', 'Mochila Wayuu Nocturna'] },
+  { slug: 'hamacas', grams: [1400, 3200], seller: 0, basePesos: 320000, material: 'tejida en telar vertical con algodón grueso de San Jacinto', items: ['Hamaca San Jacinto Clásica', 'Hamaca Matrimonial Arcoíris', 'Hamaca Wayuu de Flecos', 'Hamaca Silla Colgante', 'Hamaca Infantil', 'Hamaca Chinchorro Guajiro', 'Hamaca Caribe Azul', 'Hamaca de Viaje Liviana', 'Hamaca Bordada Flores', 'Hamaca Tierra Natural'] },
+  { slug: 'ceramica', grams: [300, 3500], seller: 1, basePesos: 45000, material: 'moldeada en barro de Ráquira y cocida en horno de leña', items: ['Olla de Barro Ráquira', 'Vasija Chamba Negra', 'Jarrón Pintado a Mano', 'Juego de Pocillos Campesinos', 'Chiva Miniatura de Cerámica', 'Plato Hondo Chamba', 'Alcancía Marranito', 'Matera Colgante', 'Cazuela de Barro Grande', 'Figura Campesina Boyacense'] },
+  { slug: 'filigrana', grams: [15, 120], seller: 2, basePesos: 150000, material: 'trabajada en plata ley 950 con la técnica de filigrana momposina', items: ['Aretes Filigrana Flor', 'Anillo Filigrana Mompox', 'Collar Filigrana Mariposa', 'Pulsera Filigrana Trenzada', 'Aretes Candonga Momposina', 'Broche Filigrana Colibrí', 'Dije Filigrana Corazón', 'Aretes Filigrana Gota', 'Tobillera Filigrana Fina', 'Gargantilla Filigrana Real'] },
+  { slug: 'sombreros', grams: [180, 450], seller: 1, basePesos: 220000, material: 'trenzado en caña flecha por artesanos zenúes de Tuchín', items: ['Sombrero Vueltiao 15 Vueltas', 'Sombrero Vueltiao 19 Vueltas', 'Sombrero Vueltiao 21 Vueltas Fino', 'Sombrero Vueltiao 23 Vueltas', 'Sombrero Vueltiao Infantil', 'Sombrero Aguadeño Blanco', 'Sombrero Suaceño de Paja', 'Sombrero Vueltiao 27 Vueltas Extrafino', 'Sombrero Vueltiao Teñido', 'Sombrero Pintao Sabanero'] },
+  { slug: 'cesteria', grams: [150, 1200], seller: 2, basePesos: 60000, material: 'tejida en palma de iraca o werregue por comunidades del Pacífico', items: ['Canasto Werregue Wounaan', 'Panera de Iraca', 'Individuales de Palma', 'Cesto de Chin Boyacense', 'Frutero de Caña Flecha', 'Canasto de Mimbre Grande', 'Bolso de Iraca Usiacurí', 'Cofre de Werregue', 'Portavasos de Fique', 'Canasta Ropera de Chin'] },
+  { slug: 'textiles', grams: [250, 2200], seller: 0, basePesos: 95000, material: 'tejido en lana virgen de oveja en telares de Nobsa', items: ['Ruana de Lana Nobsa', 'Cobija de Lana Virgen', 'Tapiz Muisca', 'Manta Guajira', 'Chal de Seda Tejido', 'Cojín Bordado Zenú', 'Camino de Mesa Tejido', 'Bufanda de Alpaca', 'Poncho Boyacense', 'Mola Guna Enmarcada'] },
 ];
 
 export const products: DemoProduct[] = LINES.flatMap((line, lineIndex) =>
@@ -64,6 +66,8 @@ export const products: DemoProduct[] = LINES.flatMap((line, lineIndex) =>
       categoryId: stableId('category', line.slug),
       sellerId: sellers[line.seller]!.id,
       lowStockThreshold: 5,
+      // Spread over the line's packed-weight range in 9 steps, rounded to 5 g, the same every start.
+      weightGrams: Math.round((line.grams[0] + (((i * 5 + lineIndex * 3) % 9) / 8) * (line.grams[1] - line.grams[0])) / 5) * 5,
     };
   }),
 );

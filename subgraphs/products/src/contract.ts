@@ -22,6 +22,8 @@ export const productChanged = defineEvent({
     currency: z.string().length(3),
     /** What one unit costs the seller, in minor units of currency; null when not set. */
     costPriceMinor: z.number().int().nonnegative().nullable(),
+    /** One packed unit's weight in grams; null when not set. Absent from events published before weights existed. */
+    weightGrams: z.number().int().positive().nullable().optional(),
   }),
 });
 export type ProductChangedPayload = PayloadOf<typeof productChanged>;

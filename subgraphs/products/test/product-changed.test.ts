@@ -68,11 +68,12 @@ const payloadOf = async (productId: string) => {
     priceMinor: Number(row!.priceMinor),
     currency: row!.currency,
     costPriceMinor: row!.costPriceMinor === null ? null : Number(row!.costPriceMinor),
+    weightGrams: row!.weightGrams,
   };
 };
 
 describe('product.changed', () => {
-  it('is recorded for each seeded demo product, in the seed transaction, in the demo order, with its cost price', async () => {
+  it('is recorded for each seeded demo product, in the seed transaction, in the demo order, with its cost price and weight', async () => {
     const seeded = (await changedEvents()).filter((e) => demo.products.some((p) => p.id === e.aggregateId));
     expect(seeded.map((e) => e.payload)).toEqual(
       demo.products.map((p) => ({
@@ -83,6 +84,7 @@ describe('product.changed', () => {
         priceMinor: Number(p.priceMinor),
         currency: 'COP',
         costPriceMinor: Number(p.costPriceMinor),
+        weightGrams: p.weightGrams,
       })),
     );
     expect(seeded.every((e) => e.source === 'products' && productChanged.parse({ payload: e.payload } as DomainEvent).ok)).toBe(true);
@@ -130,7 +132,7 @@ describe('product.changed', () => {
       {
         aggregateId: id,
         source: 'products',
-        payload: { productId: id, sellerId: raquira.id, categoryId: ceramica.id, name: 'Jarrón Ráquira', priceMinor: 12_000_050, currency: 'COP', costPriceMinor: 6_100_000 },
+        payload: { productId: id, sellerId: raquira.id, categoryId: ceramica.id, name: 'Jarrón Ráquira', priceMinor: 12_000_050, currency: 'COP', costPriceMinor: 6_100_000, weightGrams: null },
       },
     ]);
   });
@@ -139,7 +141,7 @@ describe('product.changed', () => {
     const res = await h.gql(CREATE, { input: { sku: 'EV-NEW-2', name: 'Caja', description: '', price: '10', currency: 'usd' } }, await h.token(demo.admin.id, 'ADMIN'));
     const id = res.data.createProduct.product.id as string;
     expect((await changedEvents(id)).map((e) => e.payload)).toEqual([
-      { productId: id, sellerId: demo.admin.id, categoryId: null, name: 'Caja', priceMinor: 1000, currency: 'USD', costPriceMinor: null },
+      { productId: id, sellerId: demo.admin.id, categoryId: null, name: 'Caja', priceMinor: 1000, currency: 'USD', costPriceMinor: null, weightGrams: null },
     ]);
   });
 
@@ -153,7 +155,7 @@ describe('product.changed', () => {
     // A change outside the payload (the description) still records the product as it stands.
     expect((await h.gql(UPDATE, { id: target.id, input: { description: 'Otra' } }, seller)).data.updateProduct.errors).toEqual([]);
     const events = (await changedEvents(target.id)).slice(before).map((e) => e.payload);
-    const base = { productId: target.id, sellerId: wayuu.id, name: 'Mochila Renovada', priceMinor: 25_000_000, currency: 'COP' };
+    const base = { productId: target.id, sellerId: wayuu.id, name: 'Mochila Renovada', priceMinor: 25_000_000, currency: 'COP', weightGrams: target.weightGrams };
     expect(events).toEqual([
       { ...base, categoryId: mochilas.id, costPriceMinor: 9_900_010 },
       { ...base, categoryId: null, costPriceMinor: null },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, customType, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, check, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outbox } from '@shop/events';
 
 // The outbox table lives in @shop/events; each subgraph migrates its own copy (products publishes product.changed and consumes nothing).
@@ -36,6 +36,8 @@ export const products = pgTable(
     categoryId: uuid('category_id').references(() => categories.id),
     /** A users-subgraph id: no foreign key across services. */
     sellerId: uuid('seller_id').notNull(),
+    /** One packed unit's weight in grams, for shipping quotes; null when the seller has not said. */
+    weightGrams: integer('weight_grams'),
     status: productStatus('status').notNull().default('ACTIVE'),
     // Millisecond precision so a JavaScript Date in a cursor holds the exact stored value.
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -52,6 +54,7 @@ export const products = pgTable(
   (t) => [
     check('products_price_minor_non_negative', sql`${t.priceMinor} >= 0`),
     check('products_cost_price_minor_non_negative', sql`${t.costPriceMinor} >= 0`),
+    check('products_weight_grams_range', sql`${t.weightGrams} between 1 and 1000000`),
     index('products_search_idx').using('gin', t.search),
     // One index per sort order, each ending in the id tie-breaker the keyset compares on.
     index('products_newest_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),

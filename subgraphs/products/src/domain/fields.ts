@@ -38,3 +38,11 @@ export const zSearch = z
   .string()
   .max(200, { message: 'Must be at most 200 characters.' })
   .transform((value) => value.replaceAll('\u0000', ' ').trim() || undefined);
+
+/** One packed unit's weight: whole grams, 1 g to 1 tonne (shipping bands go far below that). */
+export const MAX_WEIGHT_GRAMS = 1_000_000;
+export const zWeightGrams = z
+  .number()
+  .int({ message: 'Must be a whole number of grams.' })
+  .min(1, { message: 'Must be at least 1.' })
+  .max(MAX_WEIGHT_GRAMS, { message: `Must be at most ${MAX_WEIGHT_GRAMS}.` });

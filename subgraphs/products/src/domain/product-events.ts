@@ -6,7 +6,7 @@ import type { ProductRow, ProductsSchema } from '../db/schema.js';
 type Tx = Transaction<ProductsSchema> | Database<ProductsSchema>;
 
 /** The product.changed payload of a product as it stands. */
-export const productChangedPayload = (product: Pick<ProductRow, 'id' | 'sellerId' | 'categoryId' | 'name' | 'priceMinor' | 'currency' | 'costPriceMinor'>): ProductChangedPayload => ({
+export const productChangedPayload = (product: Pick<ProductRow, 'id' | 'sellerId' | 'categoryId' | 'name' | 'priceMinor' | 'currency' | 'costPriceMinor' | 'weightGrams'>): ProductChangedPayload => ({
   productId: product.id,
   sellerId: product.sellerId,
   categoryId: product.categoryId,
@@ -15,6 +15,7 @@ export const productChangedPayload = (product: Pick<ProductRow, 'id' | 'sellerId
   priceMinor: Number(product.priceMinor),
   currency: product.currency,
   costPriceMinor: product.costPriceMinor === null ? null : Number(product.costPriceMinor),
+  weightGrams: product.weightGrams,
 });
 
 /** Records product.changed for each product in the caller's transaction, so the event exists exactly when the write committed. */

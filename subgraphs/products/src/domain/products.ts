@@ -7,7 +7,7 @@ import { products, type ProductRow, type ProductsSchema } from '../db/schema.js'
 import { ProductsErrorCode } from '../errors.js';
 import { productColumns } from './catalog.js';
 import { categoryExists } from './categories.js';
-import { zCostPrice, zCurrency, zDescription, zName, zPrice, zSku, zStatus } from './fields.js';
+import { zCostPrice, zCurrency, zDescription, zName, zPrice, zSku, zStatus, zWeightGrams } from './fields.js';
 import { recordProductsChanged } from './product-events.js';
 import { canManageProduct } from './visibility.js';
 
@@ -22,10 +22,11 @@ const createInput = z.object({
   currency: zCurrency.nullish().transform((v) => v ?? 'COP'),
   categoryId: zId.nullish().transform((v) => v ?? null),
   status: zStatus.nullish().transform((v) => v ?? 'ACTIVE'),
+  weightGrams: zWeightGrams.nullish().transform((v) => v ?? null),
 });
 export type CreateProductInput = z.input<typeof createInput>;
 
-/** Omitted or null means "leave as it is", except categoryId and costPrice, where null removes the value. */
+/** Omitted or null means "leave as it is", except categoryId, costPrice and weightGrams, where null removes the value. */
 const updateInput = z.object({
   name: zName.nullish(),
   description: zDescription.nullish(),
@@ -33,6 +34,7 @@ const updateInput = z.object({
   costPrice: zCostPrice.nullish(),
   categoryId: zId.nullish(),
   status: zStatus.nullish(),
+  weightGrams: zWeightGrams.nullish(),
 });
 export type UpdateProductInput = z.input<typeof updateInput>;
 
@@ -69,7 +71,7 @@ export async function updateProduct(db: Db, viewer: Viewer, id: string, input: U
   if (!zId.safeParse(id).success) return fail(userError(ProductsErrorCode.InvalidInput, 'Must be a valid ID.', ['id']));
   const parsed = updateInput.safeParse(input);
   if (!parsed.success) return fail(...issuesToUserErrors(parsed.error, ['input']));
-  const { name, description, price, costPrice, categoryId, status } = parsed.data;
+  const { name, description, price, costPrice, categoryId, status, weightGrams } = parsed.data;
   return db.transaction(async (tx) => {
     const [current] = await tx.select(productColumns).from(products).where(eq(products.id, id)).for('update');
     if (!current) return fail<ProductRow>(userError(ProductsErrorCode.NotFound, 'There is no product with this id.', ['id']));
@@ -84,6 +86,7 @@ export async function updateProduct(db: Db, viewer: Viewer, id: string, input: U
         ...(costPrice !== undefined && { costPriceMinor: costPrice }),
         ...(categoryId !== undefined && { categoryId }),
         ...(status != null && { status }),
+        ...(weightGrams !== undefined && { weightGrams }),
         // clock_timestamp, not now(): the bump must show even inside a long transaction.
         updatedAt: sql`clock_timestamp()`,
       })

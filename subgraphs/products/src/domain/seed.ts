@@ -22,7 +22,7 @@ export async function seedDemoCatalog(db: Database<ProductsSchema>): Promise<boo
       .values(
         demo.products.map((p, i) => {
           const at = new Date(DEMO_NEWEST - i * 60_000);
-          return { id: p.id, sku: p.sku, name: p.name, description: p.description, priceMinor: p.priceMinor, costPriceMinor: p.costPriceMinor, currency: p.currency, categoryId: p.categoryId, sellerId: p.sellerId, status: 'ACTIVE' as const, createdAt: at, updatedAt: at };
+          return { id: p.id, sku: p.sku, name: p.name, description: p.description, priceMinor: p.priceMinor, costPriceMinor: p.costPriceMinor, currency: p.currency, categoryId: p.categoryId, sellerId: p.sellerId, weightGrams: p.weightGrams, status: 'ACTIVE' as const, createdAt: at, updatedAt: at };
         }),
       )
       .onConflictDoNothing()
