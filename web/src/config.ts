@@ -21,3 +21,6 @@ function resolveGatewayUrl(): string {
 export const gatewayUrl = resolveGatewayUrl();
 /** graphql-ws is served by the gateway at the same path. */
 export const gatewayWsUrl = gatewayUrl.replace(/^http/, 'ws');
+
+/** The gateway's upload routes (/media/…) live beside /graphql on the same origin. */
+export const gatewayMediaUrl = (path: string): string => new URL(path, gatewayUrl).toString();

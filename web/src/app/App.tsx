@@ -24,9 +24,14 @@ const AdminDashboardPage = lazy(() => import('../pages/admin/AdminDashboardPage'
 const AdminOrdersPage = lazy(() => import('../pages/admin/AdminOrdersPage').then((m) => ({ default: m.AdminOrdersPage })));
 const AdminOrderPage = lazy(() => import('../pages/admin/AdminOrderPage').then((m) => ({ default: m.AdminOrderPage })));
 const AdminCustomersPage = lazy(() => import('../pages/admin/AdminCustomersPage').then((m) => ({ default: m.AdminCustomersPage })));
+const SellerPosPage = lazy(() => import('../pages/seller/SellerPosPage').then((m) => ({ default: m.SellerPosPage })));
+const SellerSuppliersPage = lazy(() => import('../pages/seller/SellerSuppliersPage').then((m) => ({ default: m.SellerSuppliersPage })));
+const SellerReordersPage = lazy(() => import('../pages/seller/SellerReordersPage').then((m) => ({ default: m.SellerReordersPage })));
+const AdminShipmentsPage = lazy(() => import('../pages/admin/AdminShipmentsPage').then((m) => ({ default: m.AdminShipmentsPage })));
 const AdminStockPage = lazy(() => import('../pages/admin/AdminStockPage').then((m) => ({ default: m.AdminStockPage })));
 // The feed, the profile and support tickets are visited now and then: on demand as well.
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const FavoritesPage = lazy(() => import('../pages/FavoritesPage').then((m) => ({ default: m.FavoritesPage })));
 const ProfilePage = lazy(() => import('../pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const MyTicketsPage = lazy(() => import('../pages/support/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })));
 const TicketPage = lazy(() => import('../pages/support/TicketPage').then((m) => ({ default: m.TicketPage })));
@@ -46,15 +51,20 @@ const ROUTES: [pattern: string, render: (params: Record<string, string>) => Reac
   ['/seller/dashboard', () => <SellerDashboardPage />],
   ['/seller/products/new', () => <NewProductPage />],
   ['/seller/products/:id', ({ id }) => <EditProductPage key={id} id={id!} />],
+  ['/seller/pos', () => <SellerPosPage />],
+  ['/seller/suppliers', () => <SellerSuppliersPage />],
+  ['/seller/reorders', () => <SellerReordersPage />],
   ['/admin/dashboard', () => <AdminDashboardPage />],
   ['/admin/orders', () => <AdminOrdersPage />],
   ['/admin/orders/:id', ({ id }) => <AdminOrderPage key={id} id={id!} />],
   ['/admin/customers', () => <AdminCustomersPage />],
   ['/admin/stock', () => <AdminStockPage />],
+  ['/admin/shipments', () => <AdminShipmentsPage />],
   ['/admin/tickets', () => <AdminTicketsPage />],
   ['/admin/tickets/:id', ({ id }) => <AdminTicketPage key={id} id={id!} />],
   ['/notifications', () => <NotificationsPage />],
   ['/profile', () => <ProfilePage />],
+  ['/favorites', () => <FavoritesPage />],
   ['/support/tickets', () => <MyTicketsPage />],
   ['/support/tickets/:id', ({ id }) => <TicketPage key={id} id={id!} />],
 ];
@@ -118,6 +128,9 @@ function NavBar() {
               </li>
               <li>
                 <Link to="/orders">Mis pedidos</Link>
+              </li>
+              <li>
+                <Link to="/favorites">Favoritos</Link>
               </li>
               <li>
                 <Link to="/support/tickets">Mis tickets</Link>

@@ -9,6 +9,12 @@ function invalidateField(cache: Cache, entity: string, fieldName: string) {
   }
 }
 
+/** Drops a list field of the signed-in viewer (`me`) so its views read it again. */
+function invalidateViewerField(cache: Cache, fieldName: string) {
+  const me = cache.resolve('Query', 'me') as string | null;
+  if (me) invalidateField(cache, me, fieldName);
+}
+
 type Data = Record<string, any>;
 
 /**
@@ -80,6 +86,17 @@ export const cacheConfig: CacheExchangeOpts = {
     WarehouseReorder: () => null,
     AssistantAnswer: () => null,
     AssistantPayload: () => null,
+    // Channels and supply. An Address is a value: an order's snapshot carries the id of the saved address it was
+    // copied from, so normalizing by id would show a later edit of the saved one on the order.
+    Address: () => null,
+    AddressPayload: () => null,
+    ShippingQuote: () => null,
+    ImageRendition: () => null,
+    StoreSalePayload: () => null,
+    SupplierPayload: () => null,
+    ReorderPayload: () => null,
+    ProductSupplierPayload: () => null,
+    WarehousePayload: () => null,
   },
   resolvers: {
     Query: {
@@ -138,6 +155,32 @@ export const cacheConfig: CacheExchangeOpts = {
         const me = cache.resolve('Query', 'me') as string | null;
         // The preferences have no id of their own: the answer's list becomes the viewer's.
         if (me && payload && !payload.errors?.length) cache.writeFragment(VIEWER_PREFERENCES, { id: cache.resolve(me, 'id') as string, notificationPreferences: payload.preferences });
+      },
+      addAddress(result: Data, _args, cache) {
+        if (result.addAddress?.address) invalidateViewerField(cache, 'addresses');
+      },
+      updateAddress(result: Data, _args, cache) {
+        if (result.updateAddress?.address) invalidateViewerField(cache, 'addresses');
+      },
+      removeAddress(result: Data, _args, cache) {
+        if (result.removeAddress?.address) invalidateViewerField(cache, 'addresses');
+      },
+      createSupplier(result: Data, _args, cache) {
+        if (result.createSupplier?.supplier) invalidateField(cache, 'Query', 'suppliers');
+      },
+      createReorder(result: Data, _args, cache) {
+        if (result.createReorder?.reorder) invalidateField(cache, 'Query', 'reorderRequests');
+      },
+      advanceReorder(result: Data, _args, cache) {
+        // The request leaves its status's list (and a received one restocked a warehouse).
+        if (result.advanceReorder?.reorder) invalidateField(cache, 'Query', 'reorderRequests');
+      },
+      advanceShipment(result: Data, _args, cache) {
+        if (result.advanceShipment) invalidateField(cache, 'Query', 'shipments');
+      },
+      transferStock(result: Data, args, cache) {
+        const productId = (args.input as { productId: string }).productId;
+        if (result.transferStock?.product) invalidateField(cache, cache.keyOfEntity({ __typename: 'Product', id: productId })!, 'stockMovements');
       },
       openTicket(result: Data, args, cache) {
         if (!result.openTicket?.ticket) return;

@@ -4,6 +4,7 @@ import { OrderStatusText, paymentStatusLabel, failureReasonText, orderChangeReas
 import { Link } from '../app/router';
 import { Price } from './Price';
 import { ResponsiveTable } from './ResponsiveTable';
+import { AddressText } from './AddressForm';
 
 /** The lines, total, status and payment history of an order: shared by the shopper's and the admin's views. */
 export function OrderSummary({ order }: { order: OrderDetailFragment }) {
@@ -30,13 +31,28 @@ export function OrderSummary({ order }: { order: OrderDetailFragment }) {
           <dt>Cliente</dt>
           <dd>{order.customer.name}</dd>
         </div>
+        {order.shippingCost && (
+          <div>
+            <dt>Envío</dt>
+            <dd data-testid="order-shipping-cost">
+              <Price money={order.shippingCost} />
+              {order.shippingMethod && <span className="muted"> · {order.shippingMethod.name} ({order.shippingMethod.carrier})</span>}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Total</dt>
-          <dd>
+          <dd data-testid="order-total">
             <Price money={order.total} />
           </dd>
         </div>
       </dl>
+      {order.shippingAddress && (
+        <section aria-labelledby={`ship-to-${order.id}`} className="panel">
+          <h2 id={`ship-to-${order.id}`}>Dirección de envío</h2>
+          <AddressText address={order.shippingAddress} />
+        </section>
+      )}
       <ResponsiveTable
         caption="Productos"
         rows={order.lines}

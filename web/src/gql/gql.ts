@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MyAddresses {\n    me { id addresses { ...AddressFields } }\n  }\n": typeof types.MyAddressesDocument,
+    "\n  mutation AddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n": typeof types.AddAddressDocument,
+    "\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateAddressDocument,
+    "\n  mutation RemoveAddress($id: ID!) {\n    removeAddress(id: $id) {\n      address { id }\n      errors { code message field }\n    }\n  }\n": typeof types.RemoveAddressDocument,
+    "\n  query ShippingQuotes($region: String!, $productIds: [ID!]!) {\n    shippingQuotes(region: $region, productIds: $productIds) {\n      method { id name carrier }\n      cost { amount currency }\n      estimatedDays\n    }\n  }\n": typeof types.ShippingQuotesDocument,
+    "\n  query OrderShipments($id: ID!) {\n    order(id: $id) {\n      id\n      shipments { id trackingNumber status updatedAt method { id name carrier } }\n    }\n  }\n": typeof types.OrderShipmentsDocument,
+    "\n  query AdminShipments($status: ShipmentStatus) {\n    shipments(status: $status) {\n      id\n      trackingNumber\n      status\n      updatedAt\n      method { id name carrier }\n      order { id number customer { id name } }\n    }\n  }\n": typeof types.AdminShipmentsDocument,
+    "\n  mutation AdvanceShipment($id: ID!, $status: ShipmentStatus!) {\n    advanceShipment(id: $id, status: $status)\n  }\n": typeof types.AdvanceShipmentDocument,
     "\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n": typeof types.AdminOrderRowFragmentDoc,
     "\n  fragment OrderHistory on Order {\n    id\n    history {\n      from\n      to\n      at\n      reason\n      by { id name }\n    }\n  }\n": typeof types.OrderHistoryFragmentDoc,
     "\n  query AdminOrders($after: String, $filter: OrderFilter) {\n    orders(first: 20, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { ...AdminOrderRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminOrdersDocument,
@@ -44,12 +52,17 @@ type Documents = {
     "\n  fragment ForecastAccuracyFields on ForecastAccuracy {\n    model\n    mape\n    smape\n    baselineSmape\n    window\n  }\n": typeof types.ForecastAccuracyFieldsFragmentDoc,
     "\n  query DemandForecast($productId: ID!) {\n    demandForecast(productId: $productId, days: 30) {\n      product { id name }\n      days\n      points { date expected lower upper }\n      accuracy { ...ForecastAccuracyFields }\n      models { ...ForecastAccuracyFields }\n      predictedStockout\n      suggestedReorder\n      warehouses { warehouse { id name } available predictedStockout suggestedReorder }\n      computedAt\n    }\n  }\n": typeof types.DemandForecastDocument,
     "\n  query CategoryForecast($categoryId: ID!) {\n    categoryForecast(categoryId: $categoryId, days: 30) {\n      category { id name }\n      days\n      points { date expected lower upper }\n      accuracy { ...ForecastAccuracyFields }\n      models { ...ForecastAccuracyFields }\n    }\n  }\n": typeof types.CategoryForecastDocument,
-    "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": typeof types.ProductCardFragmentDoc,
-    "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n": typeof types.ProductDetailFragmentDoc,
+    "\n  query MyFavorites {\n    me { id favorites { ...ProductCard status } }\n  }\n": typeof types.MyFavoritesDocument,
+    "\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId)\n  }\n": typeof types.AddFavoriteDocument,
+    "\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId)\n  }\n": typeof types.RemoveFavoriteDocument,
+    "\n  fragment ProductImageFields on ProductImage {\n    id\n    url\n    width\n    height\n    alt\n    srcSet\n  }\n": typeof types.ProductImageFieldsFragmentDoc,
+    "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n    images { ...ProductImageFields }\n  }\n": typeof types.ProductCardFragmentDoc,
+    "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n    weightGrams\n    images { ...ProductImageFields }\n  }\n": typeof types.ProductDetailFragmentDoc,
     "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": typeof types.LiveStockFragmentDoc,
     "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": typeof types.PaymentStateFragmentDoc,
     "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": typeof types.OrderStateFragmentDoc,
-    "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": typeof types.OrderDetailFragmentDoc,
+    "\n  fragment AddressFields on Address {\n    id\n    recipient\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n  }\n": typeof types.AddressFieldsFragmentDoc,
+    "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    shippingAddress { ...AddressFields }\n    shippingMethod { id name carrier }\n    shippingCost { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": typeof types.OrderDetailFragmentDoc,
     "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n": typeof types.StockChangedDocument,
     "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n": typeof types.OrderStatusChangedDocument,
     "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n": typeof types.PaymentStatusChangedDocument,
@@ -65,17 +78,36 @@ type Documents = {
     "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": typeof types.OrderDocument,
+    "\n  query MyStores {\n    myStores { id name region kind seller { id name } }\n  }\n": typeof types.MyStoresDocument,
+    "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n": typeof types.PosProductFragmentDoc,
+    "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": typeof types.PosCatalogDocument,
+    "\n  query PosSearch($sellerId: ID!, $search: String!) {\n    products(first: 10, filter: { sellerId: $sellerId, search: $search }, sort: RELEVANCE) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": typeof types.PosSearchDocument,
+    "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n": typeof types.PosStockChangedDocument,
+    "\n  mutation RecordStoreSale($input: StoreSaleInput!) {\n    recordStoreSale(input: $input) {\n      sale {\n        id\n        receiptNumber\n        createdAt\n        total { amount currency }\n        warehouse { id name }\n        lines { quantity unitPrice { amount currency } total { amount currency } product { id name } }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.RecordStoreSaleDocument,
+    "\n  query PosProduct($id: ID!) {\n    product(id: $id) { ...PosProduct }\n  }\n": typeof types.PosProductDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SellerProductsDocument,
-    "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": typeof types.ProductFormOptionsDocument,
+    "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region kind }\n  }\n": typeof types.ProductFormOptionsDocument,
     "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      costPrice { amount currency }\n      lowStockThreshold\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": typeof types.EditableProductDocument,
     "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.StockMovementsDocument,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateProductDocument,
-    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status weightGrams price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateProductDocument,
     "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.AdjustStockDocument,
     "\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n": typeof types.SetLowStockThresholdDocument,
+    "\n  mutation RemoveProductImage($productId: ID!, $imageId: ID!) {\n    removeProductImage(productId: $productId, imageId: $imageId) {\n      product { id images { ...ProductImageFields } }\n      errors { code message field }\n    }\n  }\n": typeof types.RemoveProductImageDocument,
+    "\n  query ProductImages($id: ID!) {\n    product(id: $id) { id images { ...ProductImageFields } }\n  }\n": typeof types.ProductImagesDocument,
     "\n  query Viewer {\n    me { id name email roles }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  fragment SupplierFields on Supplier {\n    id\n    name\n    contactEmail\n    leadTimeDays\n  }\n": typeof types.SupplierFieldsFragmentDoc,
+    "\n  query Suppliers {\n    suppliers { ...SupplierFields }\n  }\n": typeof types.SuppliersDocument,
+    "\n  mutation CreateSupplier($input: SupplierInput!) {\n    createSupplier(input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateSupplierDocument,
+    "\n  mutation UpdateSupplier($id: ID!, $input: SupplierInput!) {\n    updateSupplier(id: $id, input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateSupplierDocument,
+    "\n  fragment ReorderFields on ReorderRequest {\n    id\n    status\n    quantity\n    suggested\n    createdAt\n    updatedAt\n    supplier { id name }\n    product { id name sku }\n    warehouse { id name }\n  }\n": typeof types.ReorderFieldsFragmentDoc,
+    "\n  query ReorderRequests($status: ReorderStatus) {\n    reorderRequests(status: $status) { ...ReorderFields }\n  }\n": typeof types.ReorderRequestsDocument,
+    "\n  query ReorderFormOptions($sellerId: ID!) {\n    suppliers { id name }\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) { edges { node { id name sku } } }\n    warehouses { id name kind }\n  }\n": typeof types.ReorderFormOptionsDocument,
+    "\n  mutation CreateReorder($input: ReorderInput!) {\n    createReorder(input: $input) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateReorderDocument,
+    "\n  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {\n    advanceReorder(id: $id, status: $status) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": typeof types.AdvanceReorderDocument,
+    "\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.TransferStockDocument,
     "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n": typeof types.TicketSummaryFragmentDoc,
     "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n": typeof types.TicketDetailFragmentDoc,
     "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n": typeof types.OrderTicketsDocument,
@@ -89,6 +121,14 @@ type Documents = {
     "\n  subscription TicketUpdated($ticketId: ID!) {\n    ticketUpdated(ticketId: $ticketId) { ...TicketDetail }\n  }\n": typeof types.TicketUpdatedDocument,
 };
 const documents: Documents = {
+    "\n  query MyAddresses {\n    me { id addresses { ...AddressFields } }\n  }\n": types.MyAddressesDocument,
+    "\n  mutation AddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n": types.AddAddressDocument,
+    "\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n": types.UpdateAddressDocument,
+    "\n  mutation RemoveAddress($id: ID!) {\n    removeAddress(id: $id) {\n      address { id }\n      errors { code message field }\n    }\n  }\n": types.RemoveAddressDocument,
+    "\n  query ShippingQuotes($region: String!, $productIds: [ID!]!) {\n    shippingQuotes(region: $region, productIds: $productIds) {\n      method { id name carrier }\n      cost { amount currency }\n      estimatedDays\n    }\n  }\n": types.ShippingQuotesDocument,
+    "\n  query OrderShipments($id: ID!) {\n    order(id: $id) {\n      id\n      shipments { id trackingNumber status updatedAt method { id name carrier } }\n    }\n  }\n": types.OrderShipmentsDocument,
+    "\n  query AdminShipments($status: ShipmentStatus) {\n    shipments(status: $status) {\n      id\n      trackingNumber\n      status\n      updatedAt\n      method { id name carrier }\n      order { id number customer { id name } }\n    }\n  }\n": types.AdminShipmentsDocument,
+    "\n  mutation AdvanceShipment($id: ID!, $status: ShipmentStatus!) {\n    advanceShipment(id: $id, status: $status)\n  }\n": types.AdvanceShipmentDocument,
     "\n  fragment AdminOrderRow on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n  }\n": types.AdminOrderRowFragmentDoc,
     "\n  fragment OrderHistory on Order {\n    id\n    history {\n      from\n      to\n      at\n      reason\n      by { id name }\n    }\n  }\n": types.OrderHistoryFragmentDoc,
     "\n  query AdminOrders($after: String, $filter: OrderFilter) {\n    orders(first: 20, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { ...AdminOrderRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminOrdersDocument,
@@ -119,12 +159,17 @@ const documents: Documents = {
     "\n  fragment ForecastAccuracyFields on ForecastAccuracy {\n    model\n    mape\n    smape\n    baselineSmape\n    window\n  }\n": types.ForecastAccuracyFieldsFragmentDoc,
     "\n  query DemandForecast($productId: ID!) {\n    demandForecast(productId: $productId, days: 30) {\n      product { id name }\n      days\n      points { date expected lower upper }\n      accuracy { ...ForecastAccuracyFields }\n      models { ...ForecastAccuracyFields }\n      predictedStockout\n      suggestedReorder\n      warehouses { warehouse { id name } available predictedStockout suggestedReorder }\n      computedAt\n    }\n  }\n": types.DemandForecastDocument,
     "\n  query CategoryForecast($categoryId: ID!) {\n    categoryForecast(categoryId: $categoryId, days: 30) {\n      category { id name }\n      days\n      points { date expected lower upper }\n      accuracy { ...ForecastAccuracyFields }\n      models { ...ForecastAccuracyFields }\n    }\n  }\n": types.CategoryForecastDocument,
-    "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n": types.ProductCardFragmentDoc,
-    "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n": types.ProductDetailFragmentDoc,
+    "\n  query MyFavorites {\n    me { id favorites { ...ProductCard status } }\n  }\n": types.MyFavoritesDocument,
+    "\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId)\n  }\n": types.AddFavoriteDocument,
+    "\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId)\n  }\n": types.RemoveFavoriteDocument,
+    "\n  fragment ProductImageFields on ProductImage {\n    id\n    url\n    width\n    height\n    alt\n    srcSet\n  }\n": types.ProductImageFieldsFragmentDoc,
+    "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n    images { ...ProductImageFields }\n  }\n": types.ProductCardFragmentDoc,
+    "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n    weightGrams\n    images { ...ProductImageFields }\n  }\n": types.ProductDetailFragmentDoc,
     "\n  fragment LiveStock on Product {\n    id\n    stock { available reserved onHand lowStock }\n  }\n": types.LiveStockFragmentDoc,
     "\n  fragment PaymentState on Payment {\n    id\n    status\n    method\n    failureReason\n    cardLast4\n    amount { amount currency }\n    createdAt\n    updatedAt\n  }\n": types.PaymentStateFragmentDoc,
     "\n  fragment OrderState on Order {\n    id\n    number\n    status\n    cancellationReason\n    reservedUntil\n    updatedAt\n  }\n": types.OrderStateFragmentDoc,
-    "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": types.OrderDetailFragmentDoc,
+    "\n  fragment AddressFields on Address {\n    id\n    recipient\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n  }\n": types.AddressFieldsFragmentDoc,
+    "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    shippingAddress { ...AddressFields }\n    shippingMethod { id name carrier }\n    shippingCost { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n": types.OrderDetailFragmentDoc,
     "\n  subscription StockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { ...LiveStock }\n  }\n": types.StockChangedDocument,
     "\n  subscription OrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { ...OrderState }\n  }\n": types.OrderStatusChangedDocument,
     "\n  subscription PaymentStatusChanged($orderId: ID!) {\n    paymentStatusChanged(orderId: $orderId) { ...PaymentState }\n  }\n": types.PaymentStatusChangedDocument,
@@ -140,17 +185,36 @@ const documents: Documents = {
     "\n  mutation SetNotificationPreference($kind: NotificationKind!, $email: Boolean!) {\n    setNotificationPreference(kind: $kind, email: $email) {\n      preferences { kind email }\n      errors { code message field }\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": types.OrderDocument,
+    "\n  query MyStores {\n    myStores { id name region kind seller { id name } }\n  }\n": types.MyStoresDocument,
+    "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n": types.PosProductFragmentDoc,
+    "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": types.PosCatalogDocument,
+    "\n  query PosSearch($sellerId: ID!, $search: String!) {\n    products(first: 10, filter: { sellerId: $sellerId, search: $search }, sort: RELEVANCE) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": types.PosSearchDocument,
+    "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n": types.PosStockChangedDocument,
+    "\n  mutation RecordStoreSale($input: StoreSaleInput!) {\n    recordStoreSale(input: $input) {\n      sale {\n        id\n        receiptNumber\n        createdAt\n        total { amount currency }\n        warehouse { id name }\n        lines { quantity unitPrice { amount currency } total { amount currency } product { id name } }\n      }\n      errors { code message field }\n    }\n  }\n": types.RecordStoreSaleDocument,
+    "\n  query PosProduct($id: ID!) {\n    product(id: $id) { ...PosProduct }\n  }\n": types.PosProductDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SellerProductsDocument,
-    "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n": types.ProductFormOptionsDocument,
+    "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region kind }\n  }\n": types.ProductFormOptionsDocument,
     "\n  query EditableProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductDetail\n      costPrice { amount currency }\n      lowStockThreshold\n      stock {\n        available\n        reserved\n        onHand\n        lowStock\n        warehouses { warehouse { id name region } onHand reserved available }\n      }\n    }\n  }\n": types.EditableProductDocument,
     "\n  query StockMovements($id: ID!, $after: String) {\n    product(id: $id) {\n      id\n      stockMovements(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { id delta reason note createdAt warehouse { id name } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.StockMovementsDocument,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      product { id sku name status price { amount currency } seller { id } }\n      errors { code message field }\n    }\n  }\n": types.CreateProductDocument,
-    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status weightGrams price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n": types.UpdateProductDocument,
     "\n  mutation AdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": types.AdjustStockDocument,
     "\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n": types.SetLowStockThresholdDocument,
+    "\n  mutation RemoveProductImage($productId: ID!, $imageId: ID!) {\n    removeProductImage(productId: $productId, imageId: $imageId) {\n      product { id images { ...ProductImageFields } }\n      errors { code message field }\n    }\n  }\n": types.RemoveProductImageDocument,
+    "\n  query ProductImages($id: ID!) {\n    product(id: $id) { id images { ...ProductImageFields } }\n  }\n": types.ProductImagesDocument,
     "\n  query Viewer {\n    me { id name email roles }\n  }\n": types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n": types.RegisterDocument,
+    "\n  fragment SupplierFields on Supplier {\n    id\n    name\n    contactEmail\n    leadTimeDays\n  }\n": types.SupplierFieldsFragmentDoc,
+    "\n  query Suppliers {\n    suppliers { ...SupplierFields }\n  }\n": types.SuppliersDocument,
+    "\n  mutation CreateSupplier($input: SupplierInput!) {\n    createSupplier(input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n": types.CreateSupplierDocument,
+    "\n  mutation UpdateSupplier($id: ID!, $input: SupplierInput!) {\n    updateSupplier(id: $id, input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n": types.UpdateSupplierDocument,
+    "\n  fragment ReorderFields on ReorderRequest {\n    id\n    status\n    quantity\n    suggested\n    createdAt\n    updatedAt\n    supplier { id name }\n    product { id name sku }\n    warehouse { id name }\n  }\n": types.ReorderFieldsFragmentDoc,
+    "\n  query ReorderRequests($status: ReorderStatus) {\n    reorderRequests(status: $status) { ...ReorderFields }\n  }\n": types.ReorderRequestsDocument,
+    "\n  query ReorderFormOptions($sellerId: ID!) {\n    suppliers { id name }\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) { edges { node { id name sku } } }\n    warehouses { id name kind }\n  }\n": types.ReorderFormOptionsDocument,
+    "\n  mutation CreateReorder($input: ReorderInput!) {\n    createReorder(input: $input) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": types.CreateReorderDocument,
+    "\n  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {\n    advanceReorder(id: $id, status: $status) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": types.AdvanceReorderDocument,
+    "\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": types.TransferStockDocument,
     "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n": types.TicketSummaryFragmentDoc,
     "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n": types.TicketDetailFragmentDoc,
     "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n": types.OrderTicketsDocument,
@@ -178,6 +242,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAddresses {\n    me { id addresses { ...AddressFields } }\n  }\n"): (typeof documents)["\n  query MyAddresses {\n    me { id addresses { ...AddressFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      address { ...AddressFields }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAddress($id: ID!) {\n    removeAddress(id: $id) {\n      address { id }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveAddress($id: ID!) {\n    removeAddress(id: $id) {\n      address { id }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShippingQuotes($region: String!, $productIds: [ID!]!) {\n    shippingQuotes(region: $region, productIds: $productIds) {\n      method { id name carrier }\n      cost { amount currency }\n      estimatedDays\n    }\n  }\n"): (typeof documents)["\n  query ShippingQuotes($region: String!, $productIds: [ID!]!) {\n    shippingQuotes(region: $region, productIds: $productIds) {\n      method { id name carrier }\n      cost { amount currency }\n      estimatedDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderShipments($id: ID!) {\n    order(id: $id) {\n      id\n      shipments { id trackingNumber status updatedAt method { id name carrier } }\n    }\n  }\n"): (typeof documents)["\n  query OrderShipments($id: ID!) {\n    order(id: $id) {\n      id\n      shipments { id trackingNumber status updatedAt method { id name carrier } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminShipments($status: ShipmentStatus) {\n    shipments(status: $status) {\n      id\n      trackingNumber\n      status\n      updatedAt\n      method { id name carrier }\n      order { id number customer { id name } }\n    }\n  }\n"): (typeof documents)["\n  query AdminShipments($status: ShipmentStatus) {\n    shipments(status: $status) {\n      id\n      trackingNumber\n      status\n      updatedAt\n      method { id name carrier }\n      order { id number customer { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceShipment($id: ID!, $status: ShipmentStatus!) {\n    advanceShipment(id: $id, status: $status)\n  }\n"): (typeof documents)["\n  mutation AdvanceShipment($id: ID!, $status: ShipmentStatus!) {\n    advanceShipment(id: $id, status: $status)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -301,11 +397,27 @@ export function graphql(source: "\n  query CategoryForecast($categoryId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"): (typeof documents)["\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n  }\n"];
+export function graphql(source: "\n  query MyFavorites {\n    me { id favorites { ...ProductCard status } }\n  }\n"): (typeof documents)["\n  query MyFavorites {\n    me { id favorites { ...ProductCard status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n"): (typeof documents)["\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n  }\n"];
+export function graphql(source: "\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId)\n  }\n"): (typeof documents)["\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId)\n  }\n"): (typeof documents)["\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductImageFields on ProductImage {\n    id\n    url\n    width\n    height\n    alt\n    srcSet\n  }\n"): (typeof documents)["\n  fragment ProductImageFields on ProductImage {\n    id\n    url\n    width\n    height\n    alt\n    srcSet\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n    images { ...ProductImageFields }\n  }\n"): (typeof documents)["\n  fragment ProductCard on Product {\n    id\n    name\n    price { amount currency }\n    category { id name }\n    stock { available lowStock }\n    images { ...ProductImageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n    weightGrams\n    images { ...ProductImageFields }\n  }\n"): (typeof documents)["\n  fragment ProductDetail on Product {\n    id\n    sku\n    name\n    description\n    status\n    price { amount currency }\n    category { id name }\n    seller { id name }\n    weightGrams\n    images { ...ProductImageFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,7 +433,11 @@ export function graphql(source: "\n  fragment OrderState on Order {\n    id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"): (typeof documents)["\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"];
+export function graphql(source: "\n  fragment AddressFields on Address {\n    id\n    recipient\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n  }\n"): (typeof documents)["\n  fragment AddressFields on Address {\n    id\n    recipient\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    shippingAddress { ...AddressFields }\n    shippingMethod { id name carrier }\n    shippingCost { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"): (typeof documents)["\n  fragment OrderDetail on Order {\n    ...OrderState\n    createdAt\n    total { amount currency }\n    shippingAddress { ...AddressFields }\n    shippingMethod { id name carrier }\n    shippingCost { amount currency }\n    customer { id name email }\n    lines {\n      quantity\n      unitPrice { amount currency }\n      total { amount currency }\n      product { id name }\n    }\n    payment { ...PaymentState }\n    payments { ...PaymentState }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -385,11 +501,39 @@ export function graphql(source: "\n  query Order($id: ID!) {\n    order(id: $id)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyStores {\n    myStores { id name region kind seller { id name } }\n  }\n"): (typeof documents)["\n  query MyStores {\n    myStores { id name region kind seller { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n"): (typeof documents)["\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"): (typeof documents)["\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PosSearch($sellerId: ID!, $search: String!) {\n    products(first: 10, filter: { sellerId: $sellerId, search: $search }, sort: RELEVANCE) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"): (typeof documents)["\n  query PosSearch($sellerId: ID!, $search: String!) {\n    products(first: 10, filter: { sellerId: $sellerId, search: $search }, sort: RELEVANCE) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n"): (typeof documents)["\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordStoreSale($input: StoreSaleInput!) {\n    recordStoreSale(input: $input) {\n      sale {\n        id\n        receiptNumber\n        createdAt\n        total { amount currency }\n        warehouse { id name }\n        lines { quantity unitPrice { amount currency } total { amount currency } product { id name } }\n      }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordStoreSale($input: StoreSaleInput!) {\n    recordStoreSale(input: $input) {\n      sale {\n        id\n        receiptNumber\n        createdAt\n        total { amount currency }\n        warehouse { id name }\n        lines { quantity unitPrice { amount currency } total { amount currency } product { id name } }\n      }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PosProduct($id: ID!) {\n    product(id: $id) { ...PosProduct }\n  }\n"): (typeof documents)["\n  query PosProduct($id: ID!) {\n    product(id: $id) { ...PosProduct }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n"): (typeof documents)["\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region }\n  }\n"];
+export function graphql(source: "\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region kind }\n  }\n"): (typeof documents)["\n  query ProductFormOptions {\n    categories { id name slug }\n    warehouses { id name region kind }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -405,7 +549,7 @@ export function graphql(source: "\n  mutation CreateProduct($input: CreateProduc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status weightGrams price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      product { id sku name description status weightGrams price { amount currency } costPrice { amount currency } category { id name } }\n      errors { code message field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -414,6 +558,14 @@ export function graphql(source: "\n  mutation AdjustStock($input: AdjustStockInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetLowStockThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) {\n      product { id lowStockThreshold stock { available reserved onHand lowStock } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveProductImage($productId: ID!, $imageId: ID!) {\n    removeProductImage(productId: $productId, imageId: $imageId) {\n      product { id images { ...ProductImageFields } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveProductImage($productId: ID!, $imageId: ID!) {\n    removeProductImage(productId: $productId, imageId: $imageId) {\n      product { id images { ...ProductImageFields } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductImages($id: ID!) {\n    product(id: $id) { id images { ...ProductImageFields } }\n  }\n"): (typeof documents)["\n  query ProductImages($id: ID!) {\n    product(id: $id) { id images { ...ProductImageFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -426,6 +578,46 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id name email roles }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SupplierFields on Supplier {\n    id\n    name\n    contactEmail\n    leadTimeDays\n  }\n"): (typeof documents)["\n  fragment SupplierFields on Supplier {\n    id\n    name\n    contactEmail\n    leadTimeDays\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Suppliers {\n    suppliers { ...SupplierFields }\n  }\n"): (typeof documents)["\n  query Suppliers {\n    suppliers { ...SupplierFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSupplier($input: SupplierInput!) {\n    createSupplier(input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSupplier($input: SupplierInput!) {\n    createSupplier(input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSupplier($id: ID!, $input: SupplierInput!) {\n    updateSupplier(id: $id, input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSupplier($id: ID!, $input: SupplierInput!) {\n    updateSupplier(id: $id, input: $input) {\n      supplier { ...SupplierFields }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReorderFields on ReorderRequest {\n    id\n    status\n    quantity\n    suggested\n    createdAt\n    updatedAt\n    supplier { id name }\n    product { id name sku }\n    warehouse { id name }\n  }\n"): (typeof documents)["\n  fragment ReorderFields on ReorderRequest {\n    id\n    status\n    quantity\n    suggested\n    createdAt\n    updatedAt\n    supplier { id name }\n    product { id name sku }\n    warehouse { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReorderRequests($status: ReorderStatus) {\n    reorderRequests(status: $status) { ...ReorderFields }\n  }\n"): (typeof documents)["\n  query ReorderRequests($status: ReorderStatus) {\n    reorderRequests(status: $status) { ...ReorderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReorderFormOptions($sellerId: ID!) {\n    suppliers { id name }\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) { edges { node { id name sku } } }\n    warehouses { id name kind }\n  }\n"): (typeof documents)["\n  query ReorderFormOptions($sellerId: ID!) {\n    suppliers { id name }\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) { edges { node { id name sku } } }\n    warehouses { id name kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReorder($input: ReorderInput!) {\n    createReorder(input: $input) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReorder($input: ReorderInput!) {\n    createReorder(input: $input) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {\n    advanceReorder(id: $id, status: $status) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {\n    advanceReorder(id: $id, status: $status) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

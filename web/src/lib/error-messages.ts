@@ -72,6 +72,24 @@ const FIELDS: Record<string, string> = {
   kind: 'el tipo de notificación',
   question: 'la pregunta: de 1 a 500 caracteres',
   conversationId: 'la conversación',
+  recipient: 'quién recibe',
+  line1: 'la dirección',
+  line2: 'el complemento de la dirección',
+  city: 'la ciudad o municipio',
+  region: 'el departamento',
+  postalCode: 'el código postal',
+  country: 'el país',
+  phone: 'el teléfono',
+  shippingAddressId: 'la dirección de envío',
+  shippingMethodId: 'el método de envío',
+  weightGrams: 'el peso: un número entero de gramos, de 1 a 1.000.000',
+  contactEmail: 'el correo del proveedor',
+  leadTimeDays: 'el tiempo de entrega: de 0 a 365 días',
+  supplierId: 'el proveedor',
+  fromWarehouseId: 'la bodega de origen',
+  toWarehouseId: 'la bodega de destino',
+  idempotencyKey: 'la venta: vuelve a intentarlo',
+  imageId: 'la foto',
 };
 
 /** "Revisa el correo: …" for the deepest named field of the path (indexes skipped); a general sentence without one. */
@@ -101,6 +119,7 @@ const MESSAGES: Record<ApiErrorCode, Message> = {
   ORDER_NOT_PAYABLE: 'Este pedido no tiene nada que cobrar: su total no es mayor que 0.',
   TICKET_CLOSED: 'Este ticket está cerrado y ya no recibe mensajes. Si necesitas más ayuda, abre uno nuevo desde el pedido.',
   TOO_MANY_OPEN_TICKETS: 'Tienes demasiados tickets sin cerrar. Cierra los que ya estén resueltos para abrir otro.',
+  LIMIT_REACHED: 'Llegaste al máximo permitido: elimina uno de los que tienes para agregar otro.',
   // GraphQL errors (extensions.code).
   BAD_USER_INPUT: checkInput,
   UNAUTHENTICATED: 'Tu sesión terminó o no es válida. Inicia sesión de nuevo.',

@@ -1,4 +1,4 @@
-import type { NotificationKind, OrderStatus, PaymentStatus, ProductStatus, StockMovementReason, TicketPriority, TicketStatus } from '../gql/graphql';
+import type { NotificationKind, OrderStatus, PaymentStatus, ProductStatus, ReorderStatus, ShipmentStatus, StockMovementReason, TicketPriority, TicketStatus, WarehouseKind } from '../gql/graphql';
 import { errorMessage, isKnownErrorCode } from './error-messages';
 
 /** Spanish labels for the enums the shopper sees; the enum value stays in a data attribute for tests and tools. */
@@ -20,7 +20,13 @@ export const paymentStatusLabel: Record<PaymentStatus, string> = {
 
 export const productStatusLabel: Record<ProductStatus, string> = { DRAFT: 'Borrador', ACTIVE: 'Activo', ARCHIVED: 'Archivado' };
 
-export const movementReasonLabel: Record<StockMovementReason, string> = { RESTOCK: 'Reabastecimiento', ADJUSTMENT: 'Ajuste', SALE: 'Venta', RETURN: 'Devolución' };
+export const movementReasonLabel: Record<StockMovementReason, string> = { RESTOCK: 'Reabastecimiento', ADJUSTMENT: 'Ajuste', SALE: 'Venta', RETURN: 'Devolución', TRANSFER: 'Traslado' };
+
+export const shipmentStatusLabel: Record<ShipmentStatus, string> = { LABEL_CREATED: 'Guía creada', IN_TRANSIT: 'En camino', DELIVERED: 'Entregado' };
+
+export const reorderStatusLabel: Record<ReorderStatus, string> = { DRAFT: 'Borrador', SENT: 'Enviado al proveedor', RECEIVED: 'Recibido', CANCELLED: 'Cancelado' };
+
+export const warehouseKindLabel: Record<WarehouseKind, string> = { WAREHOUSE: 'Bodega', STORE: 'Tienda física' };
 
 export const ticketStatusLabel: Record<TicketStatus, string> = { OPEN: 'Abierto', IN_PROGRESS: 'En curso', RESOLVED: 'Resuelto', CLOSED: 'Cerrado' };
 
@@ -41,6 +47,8 @@ export const notificationKindLabel: Record<NotificationKind, string> = {
   TICKET_OPENED: 'Ticket de soporte abierto',
   TICKET_REPLIED: 'Respuesta en un ticket',
   TICKET_STATUS_CHANGED: 'Cambio de estado de un ticket',
+  BACK_IN_STOCK: 'Un favorito volvió a estar disponible',
+  REORDER_SUGGESTED: 'Pedido al proveedor sugerido',
 };
 
 /**
@@ -84,6 +92,22 @@ export function TicketPriorityText({ priority }: { priority: TicketPriority | nu
   return (
     <span className={`badge priority-${(priority ?? 'none').toLowerCase()}`} data-testid="ticket-priority" data-priority={priority ?? ''}>
       {priorityText(priority)}
+    </span>
+  );
+}
+
+export function ShipmentStatusText({ status }: { status: ShipmentStatus }) {
+  return (
+    <span className={`status shipment-status-${status.toLowerCase()}`} data-testid="shipment-status" data-status={status}>
+      {shipmentStatusLabel[status]}
+    </span>
+  );
+}
+
+export function ReorderStatusText({ status }: { status: ReorderStatus }) {
+  return (
+    <span className={`status reorder-status-${status.toLowerCase()}`} data-testid="reorder-status" data-status={status}>
+      {reorderStatusLabel[status]}
     </span>
   );
 }

@@ -1,6 +1,18 @@
 import { graphql } from '../gql';
 
-/** What a product card in the catalog shows. */
+/** A product photograph: the cover's URL and size, and every rendition as a srcset for the browser to choose from. */
+export const ProductImageFieldsFragment = graphql(`
+  fragment ProductImageFields on ProductImage {
+    id
+    url
+    width
+    height
+    alt
+    srcSet
+  }
+`);
+
+/** What a product card in the catalog shows (the cover is the first image). */
 export const ProductCardFragment = graphql(`
   fragment ProductCard on Product {
     id
@@ -8,6 +20,7 @@ export const ProductCardFragment = graphql(`
     price { amount currency }
     category { id name }
     stock { available lowStock }
+    images { ...ProductImageFields }
   }
 `);
 
@@ -22,6 +35,8 @@ export const ProductDetailFragment = graphql(`
     price { amount currency }
     category { id name }
     seller { id name }
+    weightGrams
+    images { ...ProductImageFields }
   }
 `);
 
@@ -59,12 +74,30 @@ export const OrderStateFragment = graphql(`
   }
 `);
 
+/** A delivery address as the checkout, the profile and an order show it. */
+export const AddressFieldsFragment = graphql(`
+  fragment AddressFields on Address {
+    id
+    recipient
+    line1
+    line2
+    city
+    region
+    postalCode
+    country
+    phone
+  }
+`);
+
 /** Everything the order page and the admin order panel show. */
 export const OrderDetailFragment = graphql(`
   fragment OrderDetail on Order {
     ...OrderState
     createdAt
     total { amount currency }
+    shippingAddress { ...AddressFields }
+    shippingMethod { id name carrier }
+    shippingCost { amount currency }
     customer { id name email }
     lines {
       quantity

@@ -14,7 +14,7 @@ export const SellerProductsQuery = graphql(`
 export const ProductFormOptionsQuery = graphql(`
   query ProductFormOptions {
     categories { id name slug }
-    warehouses { id name region }
+    warehouses { id name region kind }
   }
 `);
 
@@ -60,7 +60,7 @@ export const CreateProductMutation = graphql(`
 export const UpdateProductMutation = graphql(`
   mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
     updateProduct(id: $id, input: $input) {
-      product { id sku name description status price { amount currency } costPrice { amount currency } category { id name } }
+      product { id sku name description status weightGrams price { amount currency } costPrice { amount currency } category { id name } }
       errors { code message field }
     }
   }
@@ -91,5 +91,22 @@ export const SetLowStockThresholdMutation = graphql(`
       product { id lowStockThreshold stock { available reserved onHand lowStock } }
       errors { code message field }
     }
+  }
+`);
+
+/** Deletes one image (every rendition); the answer is the product with the images left. */
+export const RemoveProductImageMutation = graphql(`
+  mutation RemoveProductImage($productId: ID!, $imageId: ID!) {
+    removeProductImage(productId: $productId, imageId: $imageId) {
+      product { id images { ...ProductImageFields } }
+      errors { code message field }
+    }
+  }
+`);
+
+/** The product's images again, after an upload (which goes through /media, outside GraphQL). */
+export const ProductImagesQuery = graphql(`
+  query ProductImages($id: ID!) {
+    product(id: $id) { id images { ...ProductImageFields } }
   }
 `);

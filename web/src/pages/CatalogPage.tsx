@@ -7,6 +7,8 @@ import { Link, useRouter } from '../app/router';
 import { PageHeading } from '../components/PageHeading';
 import { Price } from '../components/Price';
 import { StockBadge } from '../components/StockBadge';
+import { CARD_IMAGE_SIZES, ProductPicture } from '../components/ProductPicture';
+import { FavoriteButton } from '../components/FavoriteButton';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useDebounced, useLive } from '../hooks';
 import { PRODUCT, countOf } from '../lib/plurals';
@@ -120,12 +122,13 @@ function ProductGrid({ search, categoryId, sort }: { search: string; categoryId:
       <ul className="product-grid" aria-label="Productos">
         {products.edges.map(({ node }) => (
           <li key={node.id} className="product-card" data-testid="product-card" data-product-id={node.id}>
-            <Link to={`/products/${node.id}`} className="product-link">
-              <span className="product-thumb" aria-hidden="true">
-                {node.name.slice(0, 1)}
-              </span>
-              <span className="product-name">{node.name}</span>
-            </Link>
+            <div className="card-top">
+              <Link to={`/products/${node.id}`} className="product-link">
+                <ProductPicture name={node.name} images={node.images} sizes={CARD_IMAGE_SIZES} variant="thumb" decorative />
+                <span className="product-name">{node.name}</span>
+              </Link>
+              <FavoriteButton productId={node.id} productName={node.name} />
+            </div>
             {node.category && <span className="muted">{node.category.name}</span>}
             <Price money={node.price} />
             <StockBadge stock={node.stock} />

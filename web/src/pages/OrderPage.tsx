@@ -10,6 +10,7 @@ import { PaymentStepper } from '../components/PaymentStepper';
 import { ReservationCountdown } from '../components/ReservationCountdown';
 import { CardPaymentForm } from '../components/CardPaymentForm';
 import { OrderSummary } from '../components/OrderSummary';
+import { OrderShipments } from '../components/OrderShipments';
 import { Loading, NotFound, QueryFailure, UserErrors, describeError } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
 import { useLive, useRefetchOnReconnect, useSocketConnected } from '../hooks';
@@ -64,6 +65,7 @@ function OrderView({ id }: { id: string }) {
       {order.payment && <PaymentStepper payment={order.payment} />}
       {order.status === 'AWAITING_PAYMENT' && <AwaitingPayment order={order} />}
       <OrderSummary order={order} />
+      {order.shippingCost && <OrderShipments orderId={order.id} orderStatus={order.status} />}
       {/* Tickets are about one's own orders (an admin opening a customer's order here gets no form). */}
       {viewer?.id === order.customer.id && <OrderHelp orderId={order.id} />}
       <p>

@@ -8,6 +8,8 @@ import { useSession } from '../app/session';
 import { PageHeading } from '../components/PageHeading';
 import { Price } from '../components/Price';
 import { StockBadge } from '../components/StockBadge';
+import { HERO_IMAGE_SIZES, ProductPicture } from '../components/ProductPicture';
+import { FavoriteButton } from '../components/FavoriteButton';
 import { Loading, NotFound, QueryFailure, UserErrors, describeError } from '../components/states';
 import { useLive, useRefetchOnReconnect } from '../hooks';
 
@@ -39,11 +41,12 @@ export function ProductPage({ id }: { id: string }) {
         )}
       </nav>
       <div className="product-layout">
-        <div className="product-hero" aria-hidden="true">
-          {product.name.slice(0, 1)}
+        <div>
+          <ProductPicture name={product.name} images={product.images} sizes={HERO_IMAGE_SIZES} variant="hero" />
         </div>
         <div>
           <PageHeading>{product.name}</PageHeading>
+          <FavoriteButton productId={product.id} productName={product.name} inline />
           <p className="muted">
             Por {product.seller.name} · SKU {product.sku}
           </p>

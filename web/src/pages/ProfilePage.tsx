@@ -8,6 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ErrorState, Loading, UserErrors, describeError } from '../components/states';
 import { RequireSignIn } from '../components/RequireSignIn';
 import { notificationKindLabel } from '../lib/labels';
+import { AddressBook } from '../components/AddressBook';
 
 export function ProfilePage() {
   return (
@@ -40,15 +41,19 @@ function Account() {
         </div>
       </dl>
       <p>
-        <Link to="/notifications">Mis notificaciones</Link> · <Link to="/support/tickets">Mis tickets</Link> · <Link to="/orders">Mis pedidos</Link>
+        <Link to="/notifications">Mis notificaciones</Link> · <Link to="/support/tickets">Mis tickets</Link> · <Link to="/orders">Mis pedidos</Link> · <Link to="/favorites">Mis favoritos</Link>
       </p>
+      <section aria-labelledby="addresses-heading" className="panel">
+        <h2 id="addresses-heading">Mis direcciones</h2>
+        <AddressBook />
+      </section>
       <EmailPreferences isSeller={viewer.roles.includes('SELLER')} />
     </>
   );
 }
 
 /** Stock kinds go to a product's seller only: other accounts never get them, so they are not offered. */
-const SELLER_ONLY = new Set<NotificationKind>(['LOW_STOCK', 'SOLD_OUT']);
+const SELLER_ONLY = new Set<NotificationKind>(['LOW_STOCK', 'SOLD_OUT', 'REORDER_SUGGESTED']);
 
 /** One checkbox per kind; each change is saved at once (setNotificationPreference answers with every kind's setting). */
 function EmailPreferences({ isSeller }: { isSeller: boolean }) {

@@ -4,6 +4,7 @@ import type { OrderDetailFragment } from '../../gql/graphql';
 import { OrderStatusChangedSubscription, PaymentStatusChangedSubscription } from '../../operations/live';
 import { Link } from '../../app/router';
 import { OrderSummary } from '../../components/OrderSummary';
+import { OrderShipments } from '../../components/OrderShipments';
 import { PaymentStepper } from '../../components/PaymentStepper';
 import { Empty, ErrorState, Loading, UserErrors, describeError, failureOf } from '../../components/states';
 import { useLive } from '../../hooks';
@@ -38,6 +39,7 @@ export function AdminOrderPage({ id }: { id: string }) {
         <OrderActions order={order} />
         {order.payment && <PaymentStepper payment={order.payment} />}
         <OrderSummary order={order} />
+        {order.shippingCost && <OrderShipments orderId={order.id} orderStatus={order.status} />}
         <OrderHistory history={order.history} />
         <p>
           <Link to="/admin/orders">← Todos los pedidos</Link>

@@ -8,6 +8,7 @@ const SECTIONS = [
   ['/admin/orders', 'Pedidos'],
   ['/admin/customers', 'Clientes'],
   ['/admin/stock', 'Existencias'],
+  ['/admin/shipments', 'Envíos'],
   ['/admin/tickets', 'Tickets'],
 ] as const;
 

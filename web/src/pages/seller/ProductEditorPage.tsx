@@ -13,6 +13,8 @@ import { parsePriceInput } from '../../lib/money';
 import { RestockPanel } from './RestockPanel';
 import { StockMovementsTable } from './StockMovementsTable';
 import { LowStockThresholdPanel } from './LowStockThresholdPanel';
+import { ProductImagesPanel } from './ProductImagesPanel';
+import { TransferStockPanel } from './TransferStockPanel';
 
 type EditableProduct = NonNullable<EditableProductData['product']>;
 
@@ -58,6 +60,8 @@ function ProductEditor({ id }: { id: string }) {
         </section>
         <RestockPanel product={product} />
       </div>
+      <ProductImagesPanel product={product} />
+      <TransferStockPanel product={product} />
       <LowStockThresholdPanel product={product} />
       <StockMovementsTable productId={product.id} />
     </>
@@ -73,6 +77,7 @@ function ProductForm({ product }: { product?: EditableProduct }) {
   const [description, setDescription] = useState(product?.description ?? '');
   const [price, setPrice] = useState(product?.price.amount.replace(/\.00$/, '') ?? '');
   const [costPrice, setCostPrice] = useState(product?.costPrice?.amount.replace(/\.00$/, '') ?? '');
+  const [weight, setWeight] = useState(product?.weightGrams?.toString() ?? '');
   const [categoryId, setCategoryId] = useState(product?.category?.id ?? '');
   const [status, setStatus] = useState<ProductStatus>(product?.status ?? 'ACTIVE');
   const [creating, createProduct] = useMutation(CreateProductMutation);
@@ -88,6 +93,8 @@ function ProductForm({ product }: { product?: EditableProduct }) {
   const normalizedPrice = parsePriceInput(price) ?? price.trim(); // an unparseable price is left for the API to refuse with a field error
   // An empty cost is no cost: null clears the one saved, and a new product is created without one.
   const normalizedCost = costPrice.trim() ? (parsePriceInput(costPrice) ?? costPrice.trim()) : null;
+  // An empty weight is no weight (shipping then counts 1000 g); anything else goes as typed, for the API to check.
+  const weightGrams = weight.trim() ? Number(weight.trim()) : null;
 
   return (
     <form
@@ -96,10 +103,10 @@ function ProductForm({ product }: { product?: EditableProduct }) {
         event.preventDefault();
         setSaved(false);
         if (product) {
-          const result = await updateProduct({ id: product.id, input: { name, description, price: normalizedPrice, costPrice: normalizedCost, categoryId: categoryId || null, status } });
+          const result = await updateProduct({ id: product.id, input: { name, description, price: normalizedPrice, costPrice: normalizedCost, weightGrams, categoryId: categoryId || null, status } });
           if (result.data?.updateProduct.product && !result.data.updateProduct.errors.length) setSaved(true);
         } else {
-          const result = await createProduct({ input: { sku: sku.trim(), name, description, price: normalizedPrice, costPrice: normalizedCost, currency: 'COP', categoryId: categoryId || null, status } });
+          const result = await createProduct({ input: { sku: sku.trim(), name, description, price: normalizedPrice, costPrice: normalizedCost, weightGrams, currency: 'COP', categoryId: categoryId || null, status } });
           const created = result.data?.createProduct.product;
           if (created) navigate(`/seller/products/${created.id}`);
         }
@@ -129,6 +136,18 @@ function ProductForm({ product }: { product?: EditableProduct }) {
         onChange={(e) => setCostPrice(e.target.value)}
         hint="Lo que te cuesta hacer una unidad. Solo tú y los administradores lo ven; el panel de ventas lo usa para calcular tu ganancia."
         error={fieldError('costPrice')}
+      />
+      <Field
+        label="Peso empacado (gramos, opcional)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={1000000}
+        step={1}
+        value={weight}
+        onChange={(e) => setWeight(e.target.value)}
+        hint="El peso de una unidad lista para enviar; el costo del envío depende de él. Sin peso, se cotiza como 1.000 g."
+        error={fieldError('weightGrams')}
       />
       <div className="field">
         <label htmlFor="product-category">Categoría</label>

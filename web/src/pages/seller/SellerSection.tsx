@@ -6,6 +6,9 @@ import { SectionLayout } from '../../components/SectionLayout';
 const SECTIONS = [
   ['/seller', 'Mis productos'],
   ['/seller/dashboard', 'Panel de ventas'],
+  ['/seller/pos', 'Punto de venta'],
+  ['/seller/suppliers', 'Proveedores'],
+  ['/seller/reorders', 'Reabastecimiento'],
 ] as const;
 
 /** Every seller page with a menu: sellers only, the section menu, then the page's heading and content. */

@@ -1,0 +1,102 @@
+import { graphql } from '../gql';
+
+export const SupplierFieldsFragment = graphql(`
+  fragment SupplierFields on Supplier {
+    id
+    name
+    contactEmail
+    leadTimeDays
+  }
+`);
+
+/** The viewer's suppliers by name (every seller's, for an admin). */
+export const SuppliersQuery = graphql(`
+  query Suppliers {
+    suppliers { ...SupplierFields }
+  }
+`);
+
+export const CreateSupplierMutation = graphql(`
+  mutation CreateSupplier($input: SupplierInput!) {
+    createSupplier(input: $input) {
+      supplier { ...SupplierFields }
+      errors { code message field }
+    }
+  }
+`);
+
+export const UpdateSupplierMutation = graphql(`
+  mutation UpdateSupplier($id: ID!, $input: SupplierInput!) {
+    updateSupplier(id: $id, input: $input) {
+      supplier { ...SupplierFields }
+      errors { code message field }
+    }
+  }
+`);
+
+export const ReorderFieldsFragment = graphql(`
+  fragment ReorderFields on ReorderRequest {
+    id
+    status
+    quantity
+    suggested
+    createdAt
+    updatedAt
+    supplier { id name }
+    product { id name sku }
+    warehouse { id name }
+  }
+`);
+
+/** Reorder requests, only one status's when given. */
+export const ReorderRequestsQuery = graphql(`
+  query ReorderRequests($status: ReorderStatus) {
+    reorderRequests(status: $status) { ...ReorderFields }
+  }
+`);
+
+/** What the new-reorder form chooses from: suppliers, the seller's products and the warehouses. */
+export const ReorderFormOptionsQuery = graphql(`
+  query ReorderFormOptions($sellerId: ID!) {
+    suppliers { id name }
+    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) { edges { node { id name sku } } }
+    warehouses { id name kind }
+  }
+`);
+
+export const CreateReorderMutation = graphql(`
+  mutation CreateReorder($input: ReorderInput!) {
+    createReorder(input: $input) {
+      reorder { ...ReorderFields }
+      errors { code message field }
+    }
+  }
+`);
+
+export const AdvanceReorderMutation = graphql(`
+  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {
+    advanceReorder(id: $id, status: $status) {
+      reorder { ...ReorderFields }
+      errors { code message field }
+    }
+  }
+`);
+
+/** Moves units between two warehouses; the answer is the product's stock per warehouse after it. */
+export const TransferStockMutation = graphql(`
+  mutation TransferStock($input: TransferStockInput!) {
+    transferStock(input: $input) {
+      product {
+        id
+        stock {
+          available
+          reserved
+          onHand
+          lowStock
+          warehouses { warehouse { id name region } onHand reserved available }
+        }
+      }
+      errors { code message field }
+    }
+  }
+`);
