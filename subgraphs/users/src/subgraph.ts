@@ -4,6 +4,7 @@ import { defineSubgraph } from '@shop/kernel';
 import { schema, type UserRow } from './db/schema.js';
 import { clientAddressOf, zTrustProxy } from './client-address.js';
 import { adminContactRoutes } from './http/admin-contacts.js';
+import { addressRoutes } from './http/addresses.js';
 import { RemoteProductDirectory, type ProductDirectory } from './domain/product-directory.js';
 import { seedDemoUsers } from './domain/seed.js';
 import { DEFAULT_SIGN_IN_LIMITS as LIMITS, pruneExpiredLimits, StoredSignInLimits, unlimitedSignIns } from './domain/sign-in-limits.js';
@@ -63,5 +64,6 @@ export const users = defineSubgraph({
   routes: (app, { jwks }, { db }) => {
     app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks));
     adminContactRoutes(app, db);
+    addressRoutes(app, db);
   },
 });

@@ -6,6 +6,7 @@ import { listUsers } from '../domain/user-list.js';
 import type { UserRow } from '../db/schema.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { UsersContext } from './context.js';
+import { addressMutations, userAddresses } from './addresses.js';
 import { favoriteMutations, userFavorites } from './favorites.js';
 
 const usersArgs = z.object({
@@ -54,9 +55,11 @@ export const resolvers: Resolvers = {
       return result.ok ? signedIn(ctx, result.value) : { token: null, user: null, errors: result.errors };
     },
     ...favoriteMutations,
+    ...addressMutations,
   },
   User: {
     ...userFavorites,
+    ...userAddresses,
     __resolveReference: (ref, ctx) => (zId.safeParse(ref.id).success ? ctx.loaders.userById.load(ref.id) : null),
     createdAt: (user) => user.createdAt.toISOString(),
   },
