@@ -18,6 +18,11 @@ export const MAX_QUOTE_QUANTITY = 10_000;
 export const shippingPaths = {
   /** POST quoteRequest -> 200 quoteAnswer | 404 quoteError NOT_FOUND (no such method) | 422 quoteError REGION_NOT_SERVED or INVALID_INPUT. */
   quote: '/internal/shipping/quote',
+  /**
+   * POST advanceRequest: a carrier integration reports a shipment's new status (as advanceShipment does for admins)
+   * -> 200 advanceAnswer | 404 NOT_FOUND | 409 INVALID_TRANSITION | 422 INVALID_INPUT, each as quoteError's shape.
+   */
+  advance: (shipmentId: string) => `/internal/shipping/shipments/${encodeURIComponent(shipmentId)}/status`,
 } as const;
 
 /** What sending these lines to a region with one method costs. region: a Colombian department as in Address.region (case and accents do not matter). */
@@ -67,6 +72,10 @@ export const quoteError = z.object({
   error: z.object({ code: z.enum([QuoteErrorCode.NotFound, QuoteErrorCode.RegionNotServed, QuoteErrorCode.InvalidInput]), message: z.string() }),
 });
 export type QuoteError = z.infer<typeof quoteError>;
+
+export const advanceRequest = z.object({ status: z.enum(SHIPMENT_STATUSES, { message: `Must be one of ${SHIPMENT_STATUSES.join(', ')}.` }) });
+/** moved: false when the shipment had that status already (a repeated scan changes nothing). */
+export const advanceAnswer = z.object({ moved: z.boolean() });
 
 /**
  * A shipment was created (from null: its label is printed, when its order was paid) or moved along shipping's

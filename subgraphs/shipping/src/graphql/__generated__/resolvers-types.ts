@@ -1,4 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { ShippingMethodRow, ShipmentRow } from '../../db/schema.js';
+import { Quote } from '../../domain/quotes.js';
+import { OrderParent } from '../parents.js';
 import { ShippingContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -42,7 +45,7 @@ export type MutationAdvanceShipmentArgs = {
 export type Order = {
   __typename?: 'Order';
   id: Scalars['ID']['output'];
-  /** shipping subgraph: the order's parcels, oldest first; empty until the order is paid, and for orders without a shipping method. */
+  /** shipping subgraph: the order's parcels, oldest first; empty until the order is paid, and for orders without a shipping method. The order's customer and admins see them, anyone else an empty list. */
   shipments: Array<Shipment>;
 };
 
@@ -76,7 +79,7 @@ export type Role =
   /** Sells: creates and updates their own products and adjusts their stock. */
   | 'SELLER';
 
-/** A parcel of a paid order on its way to the customer. */
+/** A parcel of a paid order on its way to the customer; seen by the order's customer, admins and services. */
 export type Shipment = {
   __typename?: 'Shipment';
   /** The shipment's id (a UUID). */
@@ -233,13 +236,13 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Order: ResolverTypeWrapper<Order>;
+  Order: ResolverTypeWrapper<OrderParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
-  Shipment: ResolverTypeWrapper<Shipment>;
+  Shipment: ResolverTypeWrapper<ShipmentRow>;
   ShipmentStatus: ShipmentStatus;
-  ShippingMethod: ResolverTypeWrapper<ShippingMethod>;
-  ShippingQuote: ResolverTypeWrapper<ShippingQuote>;
+  ShippingMethod: ResolverTypeWrapper<ShippingMethodRow>;
+  ShippingQuote: ResolverTypeWrapper<Quote>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -252,11 +255,11 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
-  Order: Order | FederationReferenceTypes['Order'];
+  Order: OrderParent;
   Query: Record<PropertyKey, never>;
-  Shipment: Shipment | FederationReferenceTypes['Shipment'];
-  ShippingMethod: ShippingMethod | FederationReferenceTypes['ShippingMethod'];
-  ShippingQuote: ShippingQuote;
+  Shipment: ShipmentRow;
+  ShippingMethod: ShippingMethodRow;
+  ShippingQuote: Quote;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 }>;
