@@ -6,4 +6,5 @@ export default subgraphCodegen('InventoryContext', {
   WarehouseStock: '../../domain/stock.js#WarehouseStockLevel',
   StockMovement: '../../domain/movements.js#StockMovementView',
   Product: '../parents.js#ProductParent',
+  StoreSale: '../../domain/store-sale.js#StoreSaleView',
 });

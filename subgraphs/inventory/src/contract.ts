@@ -28,6 +28,12 @@ export const stockChanged = defineEvent({
 export type StockChangedPayload = PayloadOf<typeof stockChanged>;
 
 /**
+ * Where a reorder of the product should arrive: the WAREHOUSE-kind warehouse holding the most of its units, else any
+ * warehouse holding it (a store's); null when none holds a row of it. Optional: events recorded before it lack it.
+ */
+const restockWarehouseId = z.uuid().nullable().optional();
+
+/**
  * A product's available units fell from above its low-stock threshold to at or below it, and are still above 0
  * (a fall straight to 0 is stock.sold_out only); also when a seller raises the threshold over the units available.
  * Once per crossing: it fires again only after available has risen above the threshold and falls again.
@@ -36,7 +42,13 @@ export const stockLow = defineEvent({
   source: 'inventory',
   type: 'stock.low',
   aggregateId: (p) => p.productId,
-  schema: z.object({ productId: z.uuid(), sellerId: z.uuid(), available: z.number().int().positive(), threshold: z.number().int().nonnegative() }),
+  schema: z.object({
+    productId: z.uuid(),
+    sellerId: z.uuid(),
+    available: z.number().int().positive(),
+    threshold: z.number().int().nonnegative(),
+    restockWarehouseId,
+  }),
 });
 export type StockLowPayload = PayloadOf<typeof stockLow>;
 
@@ -45,9 +57,40 @@ export const stockSoldOut = defineEvent({
   source: 'inventory',
   type: 'stock.sold_out',
   aggregateId: (p) => p.productId,
-  schema: z.object({ productId: z.uuid(), sellerId: z.uuid() }),
+  schema: z.object({ productId: z.uuid(), sellerId: z.uuid(), restockWarehouseId }),
 });
 export type StockSoldOutPayload = PayloadOf<typeof stockSoldOut>;
+
+/** A product's available units rose from 0 to above 0 (a restock, a return, a released hold). Once per crossing, paired with stock.sold_out. */
+export const stockBackInStock = defineEvent({
+  source: 'inventory',
+  type: 'stock.back_in_stock',
+  aggregateId: (p) => p.productId,
+  schema: z.object({ productId: z.uuid(), sellerId: z.uuid(), available: z.number().int().positive() }),
+});
+export type StockBackInStockPayload = PayloadOf<typeof stockBackInStock>;
+
+/**
+ * A counter sale at a seller's STORE (recordStoreSale): its units left the store's stock as SALE movements. Published
+ * once per sale, in the transaction that records it; a replayed request publishes nothing. Prices in minor units.
+ */
+export const storeSaleRecorded = defineEvent({
+  source: 'inventory',
+  type: 'store_sale.recorded',
+  aggregateId: (p) => p.saleId,
+  schema: z.object({
+    saleId: z.uuid(),
+    receiptNumber: z.string(),
+    warehouseId: z.uuid(),
+    sellerId: z.uuid(),
+    cashierId: z.uuid(),
+    lines: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive(), unitPriceMinor: z.number().int().nonnegative() })).min(1),
+    totalMinor: z.number().int().nonnegative(),
+    currency: z.string(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+});
+export type StoreSaleRecordedPayload = PayloadOf<typeof storeSaleRecorded>;
 
 /** The most a seller may set a product's low-stock threshold to. */
 export const MAX_LOW_STOCK_THRESHOLD = 1_000_000;

@@ -4,5 +4,7 @@ export const InventoryErrorCode = {
   NotFound: 'NOT_FOUND',
   Forbidden: 'FORBIDDEN',
   InsufficientStock: 'INSUFFICIENT_STOCK',
+  OutOfStock: 'OUT_OF_STOCK',
+  NotPurchasable: 'NOT_PURCHASABLE',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

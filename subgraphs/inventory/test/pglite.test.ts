@@ -8,6 +8,7 @@ import { demo } from '@shop/demo-store';
 import { startSubgraph } from '@shop/kernel';
 import { graphqlRequest } from '@shop/testing';
 import type { RunningServer } from '@shop/server';
+import { demoStores } from '../src/domain/seed.js';
 import { inventory as definition } from '../src/subgraph.js';
 import { inMinutes, releaseOver, reserveOver } from './support/reservations.js';
 import { startFakeProducts, type FakeProductsServer } from './support/fake-products.js';
@@ -33,7 +34,7 @@ afterAll(async () => {
 describe('on embedded PGlite', () => {
   it('migrates, seeds, sums stock, adjusts it and pages the ledger', async () => {
     const warehouses = await graphqlRequest(inventory.url, `{ warehouses { name } }`);
-    expect(warehouses.data.warehouses).toHaveLength(demo.warehouses.length);
+    expect(warehouses.data.warehouses).toHaveLength(demo.warehouses.length + demoStores.length);
     const product = demo.products.find((p) => p.sellerId === demo.sellers[0].id)!;
     const expected = demo.stock.filter((s) => s.productId === product.id).reduce((sum, s) => sum + s.onHand, 0);
     const adjusted = await graphqlRequest(

@@ -56,8 +56,12 @@ const hold = (productId: string, quantity: number, reservationId: string = rando
     expect(r).toMatchObject({ ok: true, value: { status: 'RESERVED' } });
     return reservationId;
   });
-const low = (productId: string, available: number, threshold = 5, sellerId = wayuu.id) => ({ type: 'stock.low', payload: { productId, sellerId, available, threshold } });
-const soldOut = (productId: string, sellerId = wayuu.id) => ({ type: 'stock.sold_out', payload: { productId, sellerId } });
+// restockWarehouseId has tests of its own (below).
+const low = (productId: string, available: number, threshold = 5, sellerId = wayuu.id) => ({
+  type: 'stock.low',
+  payload: { productId, sellerId, available, threshold, restockWarehouseId: expect.any(String) },
+});
+const soldOut = (productId: string, sellerId = wayuu.id) => ({ type: 'stock.sold_out', payload: { productId, sellerId, restockWarehouseId: expect.any(String) } });
 
 describe('crossingsOf', () => {
   it('is LOW from above the threshold to at or below it while above 0, SOLD_OUT from above 0 to 0, nothing otherwise', () => {

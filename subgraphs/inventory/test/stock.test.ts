@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demo } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
 import { stockLevels, stockMovements, stockSettings } from '../src/db/schema.js';
+import { demoStores } from '../src/domain/seed.js';
 import { bogota, medellin, startHarness, type Harness } from './support/harness.js';
 
 let h: Harness;
@@ -95,9 +96,16 @@ describe('Product.stock', () => {
 });
 
 describe('warehouses', () => {
-  it('lists the demo warehouses by name', async () => {
-    const res = await graphqlRequest(h.inventory.url, `{ warehouses { id name region } }`);
-    expect(res.data.warehouses).toEqual([bogota, medellin]);
+  it("lists the demo warehouses and sellers' shops by name, only one kind when asked", async () => {
+    const stores = demoStores.map((s) => ({ id: s.warehouse.id, name: s.warehouse.name, region: s.warehouse.region, kind: 'STORE', seller: { id: s.warehouse.sellerId } }));
+    stores.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    const plain = [bogota, medellin].map((w) => ({ ...w, kind: 'WAREHOUSE', seller: null }));
+    const all = await graphqlRequest(h.inventory.url, `{ warehouses { id name region kind seller { id } } }`);
+    expect(all.data.warehouses).toEqual([...plain, ...stores]);
+    const onlyStores = await graphqlRequest(h.inventory.url, `{ warehouses(kind: STORE) { id name region kind seller { id } } }`);
+    expect(onlyStores.data.warehouses).toEqual(stores);
+    const onlyWarehouses = await graphqlRequest(h.inventory.url, `{ warehouses(kind: WAREHOUSE) { id name region kind seller { id } } }`);
+    expect(onlyWarehouses.data.warehouses).toEqual(plain);
   });
 
   it('resolves Warehouse references by id, and a malformed one to null', async () => {
@@ -115,7 +123,8 @@ describe('demo seed', () => {
       .from(stockMovements)
       .where(eq(stockMovements.reason, 'RESTOCK'))
       .groupBy(stockMovements.productId, stockMovements.warehouseId);
-    const expected = demo.stock.filter((s) => s.onHand > 0);
+    const storeStock = demoStores.flatMap((s) => s.stock.map((line) => ({ ...line, warehouseId: s.warehouse.id })));
+    const expected = [...demo.stock, ...storeStock].filter((s) => s.onHand > 0);
     expect(ledger).toHaveLength(expected.length);
     for (const s of expected) {
       expect(ledger).toContainEqual({ productId: s.productId, warehouseId: s.warehouseId, sum: s.onHand, actors: 0 });

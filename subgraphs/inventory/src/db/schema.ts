@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 import { inbox, outbox } from '@shop/events';
 
@@ -9,11 +9,23 @@ export { inbox, outbox };
 export const stockMovementReason = pgEnum('stock_movement_reason', ['RESTOCK', 'ADJUSTMENT', 'SALE', 'RETURN', 'TRANSFER']);
 export const reservationStatus = pgEnum('reservation_status', ['RESERVED', 'RELEASED', 'COMMITTED', 'RETURNED']);
 
-export const warehouses = pgTable('warehouses', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  region: text('region').notNull(),
-});
+export const warehouseKind = pgEnum('warehouse_kind', ['WAREHOUSE', 'STORE']);
+
+export const warehouses = pgTable(
+  'warehouses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    region: text('region').notNull(),
+    kind: warehouseKind('kind').notNull().default('WAREHOUSE'),
+    /** The users subgraph's seller id whose shop a STORE is; null for a WAREHOUSE. */
+    sellerId: uuid('seller_id'),
+  },
+  (t) => [
+    check('warehouses_store_has_seller', sql`(${t.kind} = 'STORE') = (${t.sellerId} is not null)`),
+    index('warehouses_seller_idx').on(t.sellerId).where(sql`seller_id is not null`),
+  ],
+);
 
 /** The one place a product's units per warehouse live; available = on_hand - reserved is computed from here only. */
 export const stockLevels = pgTable(
@@ -47,7 +59,7 @@ export const stockSettings = pgTable(
   (t) => [check('stock_settings_threshold_non_negative', sql`${t.lowStockThreshold} >= 0`)],
 );
 
-export const stockAlertKind = pgEnum('stock_alert_kind', ['LOW', 'SOLD_OUT']);
+export const stockAlertKind = pgEnum('stock_alert_kind', ['LOW', 'SOLD_OUT', 'BACK_IN_STOCK']);
 
 /**
  * A threshold crossing of a product whose seller inventory did not know yet: stock.low / stock.sold_out need the
@@ -76,12 +88,54 @@ export const stockMovements = pgTable(
     /** Who made the change; null for the system (seed). */
     actorId: uuid('actor_id'),
     note: text('note'),
+    /** What caused the movement when it must happen once only, e.g. "reorder:<id>": a replay can never write it twice. */
+    reference: text('reference').unique('stock_movements_reference_unique'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('stock_movements_product_created_idx').on(t.productId, t.createdAt.desc(), t.id.desc()),
     check('stock_movements_delta_non_zero', sql`${t.delta} <> 0`),
   ],
+);
+
+/** Receipt numbers of counter sales: POS-000001, POS-000002, … (gaps are possible: a refused sale uses none, a rolled back one may). */
+export const storeSaleReceiptSeq = pgSequence('store_sale_receipt_seq', { startWith: 1 });
+
+/** A counter sale at a STORE; its units left that store's stock rows as SALE movements noted with the receipt number. */
+export const storeSales = pgTable(
+  'store_sales',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    receiptNumber: text('receipt_number').notNull().unique('store_sales_receipt_number_unique'),
+    warehouseId: uuid('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    /** The store's seller when it sold. */
+    sellerId: uuid('seller_id').notNull(),
+    /** Who rang it up: the seller or an admin. */
+    cashierId: uuid('cashier_id').notNull(),
+    /** The client's key: the same (cashier, key) answers the stored sale instead of selling again. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'bigint' }).notNull(),
+    currency: text('currency').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('store_sales_cashier_key_unique').on(t.cashierId, t.idempotencyKey), check('store_sales_total_non_negative', sql`${t.totalMinor} >= 0`)],
+);
+
+/** A counter sale's lines in the order given, each at the price the products subgraph said when it sold. */
+export const storeSaleLines = pgTable(
+  'store_sale_lines',
+  {
+    saleId: uuid('sale_id')
+      .notNull()
+      .references(() => storeSales.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productId: uuid('product_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceMinor: bigint('unit_price_minor', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] }), check('store_sale_lines_quantity_positive', sql`${t.quantity} > 0`)],
 );
 
 /** A checkout's hold on stock; its id is the order id, so a replayed or concurrent request finds it by primary key. */
@@ -118,6 +172,9 @@ export const reservationLines = pgTable(
 );
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
+export type WarehouseKind = (typeof warehouseKind.enumValues)[number];
+export type StoreSaleRow = typeof storeSales.$inferSelect;
+export type StoreSaleLineRow = typeof storeSaleLines.$inferSelect;
 export type StockLevelRow = typeof stockLevels.$inferSelect;
 export type StockMovementRow = typeof stockMovements.$inferSelect;
 export type StockMovementReason = (typeof stockMovementReason.enumValues)[number];
@@ -127,5 +184,5 @@ export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 export type StockSettingsRow = typeof stockSettings.$inferSelect;
 export type StockAlertKind = (typeof stockAlertKind.enumValues)[number];
 
-export const schema = { warehouses, stockLevels, stockSettings, pendingStockAlerts, stockMovements, reservations, reservationLines, outbox, inbox };
+export const schema = { warehouses, stockLevels, stockSettings, pendingStockAlerts, stockMovements, reservations, reservationLines, storeSales, storeSaleLines, outbox, inbox };
 export type InventorySchema = typeof schema;

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import { reservationLines, reservations, type InventorySchema } from '../db/schema.js';
-import { releaseHeld } from './reservation-lifecycle.js';
+import { givenBack, releaseHeld } from './reservation-lifecycle.js';
+import { recordStockAlerts } from './stock-alerts.js';
 import { recordStockChanged } from './stock-locks.js';
 
 /** Orders cancel their own expired orders (and release through an event); this only catches what that missed. */
@@ -40,6 +41,7 @@ export async function sweepOrphanReservations(db: Database<InventorySchema>, now
       await releaseHeld(tx, lines);
       await tx.update(reservations).set({ status: 'RELEASED', updatedAt: sql`now()` }).where(inArray(reservations.id, ids));
       await recordStockChanged(tx, lines.map((l) => l.productId));
+      await recordStockAlerts(tx, givenBack(lines));
       return ids;
     });
     released.push(...ids);

@@ -27,13 +27,16 @@ export interface StockChange {
   /** Who made the change; null for the system. */
   actorId: string | null;
   note?: string | null;
+  /** Set when the change must happen once only (stock_movements.reference is unique), e.g. "reorder:<id>". */
+  reference?: string | null;
 }
 
 /**
  * Applies a change to on_hand and writes its ledger row, in the caller's transaction.
  * One conditional statement does the check and the write, so concurrent changes can never take on_hand below reserved.
  * The product's rows are locked first (in the global order) so the stock.changed totals recorded with it are exact,
- * and so is a removal's stock.low / stock.sold_out when it crosses the product's threshold or reaches 0.
+ * and so is a removal's stock.low / stock.sold_out when it crosses the product's threshold or reaches 0 (an addition's
+ * stock.back_in_stock when it rises from 0).
  */
 export async function recordStockChange(tx: Transaction<InventorySchema>, change: StockChange): Promise<Result<StockLevelRow>> {
   const { productId, warehouseId, delta } = change;
@@ -65,9 +68,9 @@ export async function recordStockChange(tx: Transaction<InventorySchema>, change
       ? fail(userError(InventoryErrorCode.InvalidInput, `A warehouse can hold at most ${MAX_ON_HAND} units of a product.`, ['input', 'delta']))
       : fail(userError(InventoryErrorCode.InsufficientStock, 'Not enough unreserved units in this warehouse to remove that many.', ['input', 'delta']));
   }
-  await tx.insert(stockMovements).values({ productId, warehouseId, delta, reason: change.reason, actorId: change.actorId, note: change.note ?? null });
+  await tx.insert(stockMovements).values({ productId, warehouseId, delta, reason: change.reason, actorId: change.actorId, note: change.note ?? null, reference: change.reference ?? null });
   await recordStockChanged(tx, [productId]);
-  if (delta < 0) await recordStockAlerts(tx, new Map([[productId, -delta]]));
+  await recordStockAlerts(tx, new Map([[productId, -delta]]));
   return ok(level);
 }
 

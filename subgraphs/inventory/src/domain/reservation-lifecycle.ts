@@ -4,6 +4,7 @@ import type { Transaction } from '@shop/db';
 import { reservationLines, reservations, stockMovements, type InventorySchema, type ReservationLineRow, type ReservationStatus } from '../db/schema.js';
 import type { ShortLine } from '../contract.js';
 import { holdAll, type HoldLine } from './reserve.js';
+import { recordStockAlerts } from './stock-alerts.js';
 import { lockStock, moveStock, recordStockChanged } from './stock-locks.js';
 
 type Tx = Transaction<InventorySchema>;
@@ -25,6 +26,13 @@ const setStatus = (tx: Tx, id: string, status: ReservationStatus) => tx.update(r
 const productsOf = (lines: readonly ReservationLineRow[]) => lines.map((l) => l.productId);
 const orderNote = (id: string) => `order ${id}`;
 
+/** Available units each product gets back from these lines, as recordStockAlerts counts them (negative: added). */
+export const givenBack = (lines: readonly Pick<ReservationLineRow, 'productId' | 'quantity'>[]): Map<string, number> => {
+  const units = new Map<string, number>();
+  for (const l of lines) units.set(l.productId, (units.get(l.productId) ?? 0) - l.quantity);
+  return units;
+};
+
 /** Gives the held units back (reserved drops) and ends in RELEASED. The caller holds the reservation's row lock. */
 export async function releaseHeld(tx: Tx, lines: readonly ReservationLineRow[]): Promise<void> {
   await lockStock(tx, productsOf(lines));
@@ -45,6 +53,7 @@ export async function release(tx: Tx, reservationId: string): Promise<LifecycleO
   await releaseHeld(tx, lines);
   await setStatus(tx, reservationId, 'RELEASED');
   await recordStockChanged(tx, productsOf(lines));
+  await recordStockAlerts(tx, givenBack(lines));
   return { status: 'RELEASED', changed: true };
 }
 
@@ -141,5 +150,6 @@ export async function returnStock(tx: Tx, reservationId: string): Promise<Lifecy
   if (reservation.status === 'RESERVED') await sellHeld(tx, reservationId, lines);
   await restockSold(tx, reservationId, lines);
   await recordStockChanged(tx, productsOf(lines));
+  await recordStockAlerts(tx, givenBack(lines));
   return { status: 'RETURNED', changed: true };
 }

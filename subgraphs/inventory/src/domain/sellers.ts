@@ -4,7 +4,7 @@ import type { Database, Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { pendingStockAlerts, stockSettings, type InventorySchema } from '../db/schema.js';
 import type { ProductDirectory, ProductRef } from './product-directory.js';
-import { alertEvent } from './stock-alerts.js';
+import { alertEvents } from './stock-alerts.js';
 
 type Tx = Transaction<InventorySchema>;
 
@@ -45,7 +45,7 @@ export async function publishPendingAlerts(db: Database<InventorySchema>, produc
     const unknown = alerts.filter((a) => !found.has(a.productId));
     if (unknown.length) logger.warn({ productIds: [...new Set(unknown.map((a) => a.productId))] }, 'stock alerts for products the products subgraph does not know: dropped');
     const known = alerts.filter((a) => found.has(a.productId));
-    await recordEvents(tx, known.map((a) => alertEvent(a, found.get(a.productId)!.sellerId)));
+    await recordEvents(tx, await alertEvents(tx, known.map((alert) => ({ alert, sellerId: found.get(alert.productId)!.sellerId }))));
     await tx.delete(pendingStockAlerts).where(inArray(pendingStockAlerts.id, alerts.map((a) => a.id)));
     return known.length;
   });

@@ -1,20 +1,22 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@shop/db';
 import { recordEvents, type DomainEvent } from '@shop/events';
-import { stockLow, stockSoldOut } from '../contract.js';
-import { pendingStockAlerts, stockLevels, stockSettings, type InventorySchema, type StockAlertKind } from '../db/schema.js';
+import { stockBackInStock, stockLow, stockSoldOut } from '../contract.js';
+import { pendingStockAlerts, stockLevels, stockSettings, warehouses, type InventorySchema, type StockAlertKind } from '../db/schema.js';
 import { DEFAULT_LOW_STOCK_THRESHOLD } from './stock.js';
 
 type Tx = Transaction<InventorySchema>;
 
 /**
  * Which alerts a change of available from `before` to `after` under one threshold raises. LOW: from above the threshold
- * to at or below it while still above 0; SOLD_OUT: from above 0 to 0. Rises raise nothing; they re-arm the next fall.
+ * to at or below it while still above 0; SOLD_OUT: from above 0 to 0; BACK_IN_STOCK: from 0 to above 0. Rises re-arm
+ * the next fall, and only the rise out of 0 is an alert of its own, so SOLD_OUT and BACK_IN_STOCK alternate.
  */
 export function crossingsOf(before: number, after: number, threshold: number): StockAlertKind[] {
   const kinds: StockAlertKind[] = [];
   if (before > threshold && after <= threshold && after > 0) kinds.push('LOW');
   if (before > 0 && after === 0) kinds.push('SOLD_OUT');
+  if (before <= 0 && after > 0) kinds.push('BACK_IN_STOCK');
   return kinds;
 }
 
@@ -76,17 +78,17 @@ export async function readAlertStates(tx: Tx, productIds: readonly string[]): Pr
 }
 
 /**
- * Records stock.low / stock.sold_out for the products whose available this transaction took units from, in it.
- * `taken` is each product's available units removed by this transaction: available before = now + taken, exact,
- * because the caller holds the product's stock rows locked (two transactions taking the last units run one after the
- * other, and only the one that reaches 0 sees a crossing). Call it after the change, before commit.
+ * Records stock.low / stock.sold_out / stock.back_in_stock for the products whose available this transaction changed,
+ * in it. `taken` is each product's available units removed by this transaction (negative: added): available before =
+ * now + taken, exact, because the caller holds the product's stock rows locked (two transactions taking the last units
+ * run one after the other, and only the one that reaches 0 sees a crossing). Call it after the change, before commit.
  */
 export async function recordStockAlerts(tx: Tx, taken: ReadonlyMap<string, number>): Promise<StockAlert[]> {
-  const fallen = [...taken].filter(([, units]) => units > 0).map(([productId]) => productId);
-  if (fallen.length === 0) return [];
-  const states = await readAlertStates(tx, fallen);
+  const changed = [...taken].filter(([, units]) => units !== 0).map(([productId]) => productId);
+  if (changed.length === 0) return [];
+  const states = await readAlertStates(tx, changed);
   const alerts: StockAlert[] = [];
-  for (const productId of fallen.sort()) {
+  for (const productId of changed.sort()) {
     const state = states.get(productId)!;
     for (const kind of crossingsOf(state.available + taken.get(productId)!, state.available, state.threshold)) {
       alerts.push({ productId, kind, available: state.available, threshold: state.threshold });
@@ -98,18 +100,34 @@ export async function recordStockAlerts(tx: Tx, taken: ReadonlyMap<string, numbe
 
 /** The alerts as events, for the products whose seller is known; the others wait in pending_stock_alerts (same transaction either way). */
 export async function publishAlerts(tx: Tx, alerts: readonly StockAlert[], states: ReadonlyMap<string, Pick<StockAlertState, 'sellerId'>>): Promise<void> {
-  const events: DomainEvent[] = [];
-  const pending: StockAlert[] = [];
-  for (const alert of alerts) {
-    const sellerId = states.get(alert.productId)?.sellerId;
-    if (sellerId) events.push(alertEvent(alert, sellerId));
-    else pending.push(alert);
-  }
+  const known = alerts.filter((alert) => states.get(alert.productId)?.sellerId);
+  const pending = alerts.filter((alert) => !states.get(alert.productId)?.sellerId);
+  const events = await alertEvents(tx, known.map((alert) => ({ alert, sellerId: states.get(alert.productId)!.sellerId! })));
   await Promise.all([recordEvents(tx, events), pending.length ? tx.insert(pendingStockAlerts).values(pending) : undefined]);
 }
 
-export function alertEvent(alert: StockAlert, sellerId: string): DomainEvent {
-  return alert.kind === 'LOW'
-    ? stockLow.create({ productId: alert.productId, sellerId, available: alert.available, threshold: alert.threshold })
-    : stockSoldOut.create({ productId: alert.productId, sellerId });
+/** Each alert as its event; low and sold-out ones name where a reorder should arrive (restockWarehouseIds, one query). */
+export async function alertEvents(tx: Tx, alerts: readonly { alert: StockAlert; sellerId: string }[]): Promise<DomainEvent[]> {
+  const falls = alerts.filter(({ alert }) => alert.kind !== 'BACK_IN_STOCK').map(({ alert }) => alert.productId);
+  const restock = falls.length ? await restockWarehouseIds(tx, falls) : new Map<string, string>();
+  return alerts.map(({ alert, sellerId }) => {
+    const restockWarehouseId = restock.get(alert.productId) ?? null;
+    if (alert.kind === 'LOW') return stockLow.create({ productId: alert.productId, sellerId, available: alert.available, threshold: alert.threshold, restockWarehouseId });
+    if (alert.kind === 'SOLD_OUT') return stockSoldOut.create({ productId: alert.productId, sellerId, restockWarehouseId });
+    return stockBackInStock.create({ productId: alert.productId, sellerId, available: alert.available });
+  });
+}
+
+/**
+ * Per product, where a reorder should arrive: the WAREHOUSE-kind warehouse holding the most of its units (stores sell
+ * at their counters; the platform's warehouses are restocked first), else any warehouse with a row of it (then by id).
+ */
+export async function restockWarehouseIds(tx: Tx | Database<InventorySchema>, productIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx
+    .selectDistinctOn([stockLevels.productId], { productId: stockLevels.productId, warehouseId: stockLevels.warehouseId })
+    .from(stockLevels)
+    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+    .where(inArray(stockLevels.productId, [...new Set(productIds)]))
+    .orderBy(stockLevels.productId, sql`${warehouses.kind} = 'WAREHOUSE' desc`, sql`${stockLevels.onHand} desc`, stockLevels.warehouseId);
+  return new Map(rows.map((r) => [r.productId, r.warehouseId]));
 }

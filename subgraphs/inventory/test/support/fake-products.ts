@@ -1,11 +1,12 @@
 import { gql } from 'graphql-tag';
 import { createTokenVerifier } from '@shop/auth';
+import { formatMinor } from '@shop/common';
 import { demo } from '@shop/demo-store';
 import { startSubgraphServer, type RunningServer } from '@shop/server';
 
 /**
  * A real @apollo/subgraph HTTP server that speaks the products subgraph's _entities protocol for
- * Product { id status seller { id } } from a fixed map (used while subgraphs/products is not ready).
+ * Product { id status seller { id } price { amount currency } } from a fixed map (used while subgraphs/products is not ready).
  */
 const typeDefs = gql`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -13,6 +14,11 @@ const typeDefs = gql`
     id: ID!
     status: String
     seller: User
+    price: Money
+  }
+  type Money {
+    amount: String!
+    currency: String!
   }
   type User @key(fields: "id") {
     id: ID!
@@ -26,6 +32,8 @@ export interface FakeProduct {
   id: string;
   sellerId: string;
   status: string;
+  /** In pesos' minor units; 1 000 000 (10 000 pesos) unless given. */
+  priceMinor?: bigint;
 }
 
 export interface FakeProductsServer extends RunningServer {
@@ -35,7 +43,7 @@ export interface FakeProductsServer extends RunningServer {
 
 export async function startFakeProducts(publicKeyPem: string, extra: FakeProduct[] = []): Promise<FakeProductsServer> {
   const products = new Map<string, FakeProduct>([
-    ...demo.products.map((p): [string, FakeProduct] => [p.id, { id: p.id, sellerId: p.sellerId, status: 'ACTIVE' }]),
+    ...demo.products.map((p): [string, FakeProduct] => [p.id, { id: p.id, sellerId: p.sellerId, status: 'ACTIVE', priceMinor: p.priceMinor }]),
     ...extra.map((p): [string, FakeProduct] => [p.id, p]),
   ]);
   let lookups = 0;
@@ -45,7 +53,9 @@ export async function startFakeProducts(publicKeyPem: string, extra: FakeProduct
       __resolveReference: (ref: { id: string }) => {
         lookups += 1;
         const product = products.get(ref.id);
-        return product ? { id: product.id, status: product.status, seller: { __typename: 'User', id: product.sellerId } } : null;
+        return product
+          ? { id: product.id, status: product.status, seller: { __typename: 'User', id: product.sellerId }, price: { amount: formatMinor(product.priceMinor ?? 1_000_000n), currency: 'COP' } }
+          : null;
       },
     },
   };

@@ -3,6 +3,7 @@ import { WarehouseRow } from '../../db/schema.js';
 import { ProductStock, WarehouseStockLevel } from '../../domain/stock.js';
 import { StockMovementView } from '../../domain/movements.js';
 import { ProductParent } from '../parents.js';
+import { StoreSaleView } from '../../domain/store-sale.js';
 import { InventoryContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -532,7 +533,7 @@ export type ResolversTypes = ResolversObject<{
   StockOverviewConnection: ResolverTypeWrapper<Omit<StockOverviewConnection, 'edges'> & { edges: Array<ResolversTypes['StockOverviewEdge']> }>;
   StockOverviewEdge: ResolverTypeWrapper<Omit<StockOverviewEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   StockPayload: ResolverTypeWrapper<Omit<StockPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
-  StoreSale: ResolverTypeWrapper<Omit<StoreSale, 'lines' | 'warehouse'> & { lines: Array<ResolversTypes['OrderLine']>, warehouse: ResolversTypes['Warehouse'] }>;
+  StoreSale: ResolverTypeWrapper<StoreSaleView>;
   StoreSaleInput: StoreSaleInput;
   StoreSalePayload: ResolverTypeWrapper<Omit<StoreSalePayload, 'sale'> & { sale?: Maybe<ResolversTypes['StoreSale']> }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -570,7 +571,7 @@ export type ResolversParentTypes = ResolversObject<{
   StockOverviewConnection: Omit<StockOverviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockOverviewEdge']> };
   StockOverviewEdge: Omit<StockOverviewEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   StockPayload: Omit<StockPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
-  StoreSale: Omit<StoreSale, 'lines' | 'warehouse'> & { lines: Array<ResolversParentTypes['OrderLine']>, warehouse: ResolversParentTypes['Warehouse'] } | FederationReferenceTypes['StoreSale'];
+  StoreSale: StoreSaleView;
   StoreSaleInput: StoreSaleInput;
   StoreSalePayload: Omit<StoreSalePayload, 'sale'> & { sale?: Maybe<ResolversParentTypes['StoreSale']> };
   Subscription: Record<PropertyKey, never>;
