@@ -68,8 +68,9 @@ describe('preferences', () => {
     const user = randomUUID();
     const res = await graphqlRequest(h.notifications.url, queries.preferences, { id: user }, await h.tokenFor(user));
     const prefs = res.data._entities[0].notificationPreferences;
-    expect(prefs).toHaveLength(11);
+    expect(prefs).toHaveLength(13);
     expect(prefs.filter((p: any) => !p.email)).toEqual([{ kind: 'LOW_STOCK', email: false }]);
+    expect(prefs).toEqual(expect.arrayContaining([{ kind: 'BACK_IN_STOCK', email: true }, { kind: 'REORDER_SUGGESTED', email: true }]));
   });
 
   it('a seller gets SOLD_OUT by e-mail and LOW_STOCK in the feed only, unless they turn it on', async () => {

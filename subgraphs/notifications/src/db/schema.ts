@@ -7,7 +7,7 @@ export { inbox, outbox };
 
 export const NOTIFICATION_KINDS = [
   'ORDER_PLACED', 'ORDER_PAID', 'ORDER_SHIPPED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'PAYMENT_FAILED',
-  'LOW_STOCK', 'SOLD_OUT', 'TICKET_OPENED', 'TICKET_REPLIED', 'TICKET_STATUS_CHANGED',
+  'LOW_STOCK', 'SOLD_OUT', 'BACK_IN_STOCK', 'REORDER_SUGGESTED', 'TICKET_OPENED', 'TICKET_REPLIED', 'TICKET_STATUS_CHANGED',
 ] as const;
 export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
 
@@ -70,9 +70,27 @@ export const notificationPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
+/**
+ * Who has a product among their favourites (users' favorite.added / favorite.removed), told when it is back in stock.
+ * A removal keeps its row with watching false and the time of the change, so an older event delivered late (a
+ * redelivery after a failure, another replica) cannot undo a newer one.
+ */
+export const productWatchers = pgTable(
+  'product_watchers',
+  {
+    productId: uuid('product_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    watching: boolean('watching').notNull(),
+    /** occurredAt of the favourite event this row reflects. */
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  // The primary key leads with the product: the back-in-stock fan-out reads one product's watchers.
+  (t) => [primaryKey({ columns: [t.productId, t.userId] })],
+);
+
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EmailDeliveryRow = typeof emailDeliveries.$inferSelect;
 
-export const schema = { notifications, emailDeliveries, notificationPreferences, outbox, inbox };
+export const schema = { notifications, emailDeliveries, notificationPreferences, productWatchers, outbox, inbox };
 export type NotificationsSchema = typeof schema;

@@ -1,6 +1,7 @@
 import type { OrderStatusChangedPayload } from '@shop/orders/contract';
 import type { PaymentStatusChangedPayload } from '@shop/payments/contract';
-import type { StockLowPayload, StockSoldOutPayload } from '@shop/inventory/contract';
+import type { StockBackInStockPayload, StockLowPayload, StockSoldOutPayload } from '@shop/inventory/contract';
+import type { ReorderSuggestedPayload } from '@shop/purchasing/contract';
 import type { TicketCreatedPayload, TicketRepliedPayload, TicketStatusChangedPayload } from '@shop/support/contract';
 import type { NotificationKind } from '../db/schema.js';
 
@@ -16,6 +17,7 @@ export interface Draft {
 /** Storefront paths the notifications link to (web/src/app/App.tsx). */
 export const links = {
   order: (orderId: string) => `/orders/${orderId}`,
+  product: (productId: string) => `/products/${productId}`,
   sellerProduct: (productId: string) => `/seller/products/${productId}`,
   ticket: (ticketId: string) => `/support/tickets/${ticketId}`,
   adminTicket: (ticketId: string) => `/admin/tickets/${ticketId}`,
@@ -116,6 +118,30 @@ export function soldOutMessage(soldOut: StockSoldOutPayload, product: string | n
     title: `Agotado: ${product ? clip(product, 80) : 'un producto'}`,
     body: `${product ? `“${clip(product, 80)}”` : 'Uno de tus productos'} ya no tiene unidades para vender. Repón existencias para volver a venderlo.`,
     link: links.sellerProduct(soldOut.productId),
+  };
+}
+
+/** Each watcher's notification that a favourite of theirs has units again (stock.back_in_stock). */
+export function backInStockMessages(back: StockBackInStockPayload, product: string | null, watchers: readonly string[]): Draft[] {
+  const units = back.available === 1 ? 'Queda 1 unidad' : `Hay ${count(back.available)} unidades`;
+  return watchers.map((userId) => ({
+    userId,
+    kind: 'BACK_IN_STOCK' as const,
+    title: `De nuevo disponible: ${product ? clip(product, 80) : 'uno de tus favoritos'}`,
+    body: `${product ? `“${clip(product, 80)}”, uno de tus favoritos,` : 'Uno de tus favoritos'} volvió a tener existencias. ${units} disponible${back.available === 1 ? '' : 's'}.`,
+    link: links.product(back.productId),
+  }));
+}
+
+/** The seller's notification that purchasing drafted a reorder for their product (reorder.suggested). */
+export function reorderSuggestedMessage(suggestion: ReorderSuggestedPayload, product: string | null): Draft {
+  const what = product ? `“${clip(product, 80)}”` : 'uno de tus productos';
+  return {
+    userId: suggestion.sellerId,
+    kind: 'REORDER_SUGGESTED',
+    title: `Reposición sugerida: ${product ? clip(product, 80) : 'un producto'}`,
+    body: `Quedan pocas existencias de ${what}. Preparamos un borrador de pedido de ${count(suggestion.quantity)} ${suggestion.quantity === 1 ? 'unidad' : 'unidades'} a su proveedor: revísalo y envíalo.`,
+    link: links.sellerProduct(suggestion.productId),
   };
 }
 

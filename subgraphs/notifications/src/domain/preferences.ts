@@ -12,7 +12,7 @@ export interface NotificationPreferenceView {
 
 /**
  * Whether a kind is e-mailed when the user never chose: every kind but LOW_STOCK, which can fire often for a seller
- * with many products near their thresholds (the feed still shows it; SOLD_OUT is e-mailed).
+ * with many products near their thresholds (the feed still shows it; SOLD_OUT, BACK_IN_STOCK and REORDER_SUGGESTED are e-mailed).
  */
 export const emailByDefault = (kind: NotificationKind): boolean => kind !== 'LOW_STOCK';
 
