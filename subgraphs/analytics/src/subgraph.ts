@@ -5,6 +5,7 @@ import { seedDemoHistory } from './domain/seed.js';
 import { forecastConfig, forecastTask, registerForecastMetrics, type ForecastMetrics } from './forecasting/index.js';
 import { createContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
+import { demandRoutes } from './http/demand-routes.js';
 
 /** Sales analytics and demand forecasts: read models fed only by order, payment, stock and product events. */
 export const analytics = defineSubgraph({
@@ -18,6 +19,8 @@ export const analytics = defineSubgraph({
   services: ({ db }) => ({ db, forecastMetrics: { current: undefined as ForecastMetrics | undefined } }),
   context: ({ db }, viewer, { config }) => createContext({ db }, viewer, config.FORECAST_LEAD_TIME_DAYS),
   consumers: analyticsConsumers,
+  // GET /internal/demand: purchasing's reorder suggestions.
+  routes: (app, _services, { db }) => demandRoutes(app, db),
   workers: ({ forecastMetrics }, { db, config, logger }) => [
     forecastTask(db, { logger, intervalMs: config.FORECAST_INTERVAL_MS, checkEveryMs: config.FORECAST_CHECK_INTERVAL_MS, metrics: () => forecastMetrics.current }),
   ],

@@ -1,7 +1,10 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { SupplierRow, ReorderRow } from '../../db/schema.js';
+import { ProductParent, WarehouseParent, UserParent } from '../parents.js';
 import { PurchasingContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -43,6 +46,7 @@ export type MutationCreateReorderArgs = {
 
 export type MutationCreateSupplierArgs = {
   input: SupplierInput;
+  sellerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -67,7 +71,7 @@ export type Product = {
 /** The product after setProductSupplier, or why nothing changed. */
 export type ProductSupplierPayload = {
   __typename?: 'ProductSupplierPayload';
-  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN); empty on success. */
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, SERVICE_UNAVAILABLE when products does not answer); empty on success. */
   errors: Array<UserError>;
   /** The product, with its supplier; null when errors is not empty. */
   product?: Maybe<Product>;
@@ -77,7 +81,7 @@ export type Query = {
   __typename?: 'Query';
   /** purchasing subgraph: the viewer's reorder requests, newest first, at most 100 (every seller's, for an admin). */
   reorderRequests: Array<ReorderRequest>;
-  /** purchasing subgraph: the viewer's suppliers by name (every seller's, for an admin). */
+  /** purchasing subgraph: the viewer's suppliers by name, at most 100 (every seller's, for an admin). */
   suppliers: Array<Supplier>;
 };
 
@@ -101,13 +105,13 @@ export type ReorderInput = {
 /** The reorder after createReorder or advanceReorder, or why nothing changed. */
 export type ReorderPayload = {
   __typename?: 'ReorderPayload';
-  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION); empty on success. */
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, SERVICE_UNAVAILABLE when products or inventory does not answer); empty on success. */
   errors: Array<UserError>;
   /** The reorder request; null when errors is not empty. */
   reorder?: Maybe<ReorderRequest>;
 };
 
-/** A request to a supplier for units of one product, delivered to one warehouse. */
+/** A request to a supplier for units of one product, delivered to one warehouse. Seen by its seller and by admins. */
 export type ReorderRequest = {
   __typename?: 'ReorderRequest';
   /** When it was written. */
@@ -311,22 +315,22 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Product: ResolverTypeWrapper<Product>;
-  ProductSupplierPayload: ResolverTypeWrapper<ProductSupplierPayload>;
+  Product: ResolverTypeWrapper<ProductParent>;
+  ProductSupplierPayload: ResolverTypeWrapper<Omit<ProductSupplierPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReorderInput: ReorderInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ReorderPayload: ResolverTypeWrapper<ReorderPayload>;
-  ReorderRequest: ResolverTypeWrapper<ReorderRequest>;
+  ReorderPayload: ResolverTypeWrapper<Omit<ReorderPayload, 'reorder'> & { reorder?: Maybe<ResolversTypes['ReorderRequest']> }>;
+  ReorderRequest: ResolverTypeWrapper<ReorderRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ReorderStatus: ReorderStatus;
   Role: Role;
-  Supplier: ResolverTypeWrapper<Supplier>;
+  Supplier: ResolverTypeWrapper<SupplierRow>;
   SupplierInput: SupplierInput;
-  SupplierPayload: ResolverTypeWrapper<SupplierPayload>;
-  User: ResolverTypeWrapper<User>;
+  SupplierPayload: ResolverTypeWrapper<Omit<SupplierPayload, 'supplier'> & { supplier?: Maybe<ResolversTypes['Supplier']> }>;
+  User: ResolverTypeWrapper<UserParent>;
   UserError: ResolverTypeWrapper<UserError>;
-  Warehouse: ResolverTypeWrapper<Warehouse>;
+  Warehouse: ResolverTypeWrapper<WarehouseParent>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -335,20 +339,20 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Product: Product | FederationReferenceTypes['Product'];
-  ProductSupplierPayload: ProductSupplierPayload;
+  Product: ProductParent;
+  ProductSupplierPayload: Omit<ProductSupplierPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Query: Record<PropertyKey, never>;
   ReorderInput: ReorderInput;
   Int: Scalars['Int']['output'];
-  ReorderPayload: ReorderPayload;
-  ReorderRequest: ReorderRequest | FederationReferenceTypes['ReorderRequest'];
+  ReorderPayload: Omit<ReorderPayload, 'reorder'> & { reorder?: Maybe<ResolversParentTypes['ReorderRequest']> };
+  ReorderRequest: ReorderRow;
   Boolean: Scalars['Boolean']['output'];
-  Supplier: Supplier | FederationReferenceTypes['Supplier'];
+  Supplier: SupplierRow;
   SupplierInput: SupplierInput;
-  SupplierPayload: SupplierPayload;
-  User: User;
+  SupplierPayload: Omit<SupplierPayload, 'supplier'> & { supplier?: Maybe<ResolversParentTypes['Supplier']> };
+  User: UserParent;
   UserError: UserError;
-  Warehouse: Warehouse;
+  Warehouse: WarehouseParent;
   String: Scalars['String']['output'];
 }>;
 
