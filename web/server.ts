@@ -80,7 +80,7 @@ function decodedPath(url = '/'): string | undefined {
 
 /**
  * helmet for the built storefront: scripts only from this origin plus the shell's own inline scripts (runtime config,
- * catalog prefetch) by hash, requests only to this origin and the gateway (HTTP and graphql-ws), never framed.
+ * catalog prefetch) by hash, requests and images only from this origin and the gateway (HTTP and graphql-ws), never framed.
  * HSTS only when configured (behind TLS).
  */
 function securityHeaders(index: string, gatewayUrl: string, hstsMaxAgeSeconds: number) {
@@ -101,7 +101,8 @@ function securityHeaders(index: string, gatewayUrl: string, hstsMaxAgeSeconds: n
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", ...inlineScripts],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // Product photos are served by the gateway (/media/…).
+        imgSrc: ["'self'", 'data:', ...gateway.slice(0, 1)],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", ...gateway],
         objectSrc: ["'none'"],

@@ -6,6 +6,7 @@ import { screenshot, watchErrors } from './support/browser';
 import { poll, storefrontSession } from './support/session';
 import { a11yTracker, blocking, runAxe } from './support/a11y';
 import { measurePhoneLayout } from './support/layout';
+import { chooseDelivery } from './support/checkout';
 
 const session = storefrontSession();
 const { newPage, url } = session;
@@ -22,6 +23,7 @@ async function addToCartAndPlaceOrder(page: Page, product: { id: string; name: s
   await a11y?.tracker.check(`${a11y.label}-cart`);
   await page.getByRole('link', { name: 'Ir a pagar' }).click();
   await page.getByRole('button', { name: 'Confirmar y pagar' }).waitFor();
+  await chooseDelivery(page);
   await a11y?.tracker.check(`${a11y.label}-checkout`);
   await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
   await page.waitForURL(/\/orders\/[^/]+$/);
@@ -341,6 +343,7 @@ describe('storefront in a real browser against npm start', { timeout: 180_000 },
     await page.getByRole('link', { name: 'Ir a pagar' }).waitFor();
     await a11y.check('cart');
     await page.getByRole('link', { name: 'Ir a pagar' }).click();
+    await chooseDelivery(page);
     await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
     await page.getByTestId('short-line').filter({ hasText: product.name }).filter({ hasText: 'ya no quedan unidades' }).waitFor();
     expect(page.url()).toMatch(/\/checkout$/);

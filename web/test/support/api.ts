@@ -24,7 +24,7 @@ export function api(gatewayUrl: string) {
       if (!data.register.token) throw new Error(`register failed: ${JSON.stringify(data.register.errors)}`);
       return { token: data.register.token, email, password, name };
     },
-    /** A fresh ACTIVE product of a demo seller (the first unless told) with `units` in the first warehouse. */
+    /** A fresh ACTIVE product of a demo seller (the first unless told) with `units` in the first store room (kind WAREHOUSE, not a shop). */
     async productWithStock(label: string, units: number, seller: { email: string; password: string } = demo.sellers[0]): Promise<{ id: string; name: string }> {
       const token = await this.login(seller.email, seller.password);
       const suffix = randomUUID().slice(0, 6);
@@ -36,7 +36,7 @@ export function api(gatewayUrl: string) {
       );
       const id = created.createProduct.product?.id;
       if (!id) throw new Error(`createProduct failed: ${JSON.stringify(created.createProduct.errors)}`);
-      const { warehouses } = await call(`{ warehouses { id } }`);
+      const { warehouses } = await call(`{ warehouses(kind: WAREHOUSE) { id } }`);
       const adjusted = await call(
         `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { product { stock { available } } errors { code message } } }`,
         { input: { productId: id, warehouseId: warehouses[0].id, delta: units, reason: 'RESTOCK' } },

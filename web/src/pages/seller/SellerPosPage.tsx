@@ -264,11 +264,12 @@ function ProductSearch({ sellerId, storeId, onPick }: { sellerId: string; storeI
         <ul className="pos-results" aria-label="Resultados de la búsqueda" aria-live="polite">
           {results.length === 0 && <li className="muted">Sin resultados para «{search}».</li>}
           {results.map((product) => (
-            <li key={product.id}>
-              <button type="button" className="button secondary" disabled={product.status !== 'ACTIVE'} onClick={() => onPick(product)} data-testid="pos-result">
-                <span>
-                  Agregar {product.name} <span className="muted">· SKU {product.sku} · {formatCount(storeAvailable(product, storeId))} en tienda</span>
-                </span>
+            <li key={product.id} className="row pos-result" data-testid="pos-result">
+              <span className="grow-text">
+                <strong>{product.name}</strong> <span className="muted">· SKU {product.sku} · {formatCount(storeAvailable(product, storeId))} en tienda</span>
+              </span>
+              <button type="button" className="button secondary" disabled={product.status !== 'ACTIVE'} onClick={() => onPick(product)}>
+                Agregar <span className="visually-hidden">{product.name}</span>
               </button>
             </li>
           ))}

@@ -66,7 +66,7 @@ export function TransferStockPanel({ product }: { product: Product }) {
               </select>
             </div>
             <div className="field narrow">
-              <label htmlFor="transfer-quantity">Unidades</label>
+              <label htmlFor="transfer-quantity">Unidades a trasladar</label>
               <input id="transfer-quantity" type="number" inputMode="numeric" min={1} max={available} step={1} required value={quantity} onChange={(e) => setQuantity(e.target.value)} />
             </div>
           </div>

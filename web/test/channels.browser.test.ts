@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { demo } from '@shop/demo-store';
+import { screenshot, watchErrors } from './support/browser';
+import { poll, storefrontSession } from './support/session';
+import { DESKTOP, a11yTracker } from './support/a11y';
+import { chooseDelivery } from './support/checkout';
+import { multiplyDecimal, sumDecimals } from '../src/lib/money';
+
+/** Issue 17 in the storefront: shipping at checkout, the seller's counter (POS) on the shared stock, product photos. */
+const session = storefrontSession();
+const { newPage, url } = session;
+
+const sameDocument = {
+  mark: () => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true),
+  read: () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,
+};
+
+describe('channels in a real browser against npm start', { timeout: 180_000 }, () => {
+  it('checks out with a saved address and a shipping method: the order shows the shipping cost, total = lines + shipping, and its shipment', async () => {
+    const { shop } = session;
+    const product = await shop.productWithStock('envio', 4);
+    const customer = await shop.registerCustomer('envio');
+    const saved = await shop.call(
+      `mutation($input: AddressInput!) { addAddress(input: $input) { address { id region } errors { code message } } }`,
+      { input: { recipient: 'Lucía Envío', line1: 'Carrera 7 # 12-30', city: 'Bogotá', region: 'Bogotá D.C.', country: 'CO' } },
+      customer.token,
+    );
+    expect(saved.addAddress.errors).toEqual([]);
+    const page = await newPage(customer.token, DESKTOP);
+    const errors = watchErrors(page);
+    const a11y = a11yTracker(page);
+
+    await page.goto(url(`/products/${product.id}`));
+    await page.getByLabel('Cantidad').fill('2');
+    await page.getByRole('button', { name: 'Agregar al carrito' }).click();
+    await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();
+    await page.goto(url('/checkout'));
+    // The saved address is chosen; the last method quoted for Bogotá D.C. (not the one chosen by default) is picked.
+    await page.getByTestId('saved-address').filter({ hasText: 'Carrera 7 # 12-30' }).getByRole('radio').waitFor();
+    expect(await page.getByTestId('saved-address').getByRole('radio').isChecked()).toBe(true);
+    await page.getByTestId('shipping-option').first().waitFor();
+    const options = await page.getByTestId('shipping-option').count();
+    const cost = await chooseDelivery(page, { index: options - 1 });
+    const quotes = await shop.call(`query($r: String!, $p: [ID!]!) { shippingQuotes(region: $r, productIds: $p) { method { id } cost { amount } } }`, { r: 'Bogotá D.C.', p: [product.id, product.id] });
+    expect(quotes.shippingQuotes.map((q: { cost: { amount: string } }) => q.cost.amount)).toContain(cost);
+    const lines = multiplyDecimal('125000.00', 2);
+    const expected = sumDecimals([lines, cost]);
+    await poll(() => page.getByTestId('checkout-shipping').locator('.price').getAttribute('data-amount')).toBe(cost);
+    await poll(() => page.getByTestId('checkout-total').locator('.price').getAttribute('data-amount')).toBe(expected);
+    await a11y.check('checkout-shipping');
+
+    await page.getByRole('button', { name: 'Confirmar y pagar' }).click();
+    await page.waitForURL(/\/orders\/[^/]+$/);
+    await poll(() => page.getByTestId('order-shipping-cost').locator('.price').getAttribute('data-amount')).toBe(cost);
+    // Exact to the minor unit: lines plus shipping as Decimal strings, never floats.
+    expect(await page.getByTestId('order-total').locator('.price').getAttribute('data-amount')).toBe(expected);
+    await page.getByTestId('address').filter({ hasText: 'Carrera 7 # 12-30' }).waitFor();
+    await a11y.check('order-with-shipping');
+
+    // Paid: the shipping service prints the label (a tracking number); an admin's IN_TRANSIT ships the order, live.
+    await page.evaluate(sameDocument.mark);
+    await page.getByLabel('Número de tarjeta').fill('4242 4242 4242 4242');
+    await page.getByLabel('CVC').fill('123');
+    await page.getByRole('button', { name: 'Pagar' }).click();
+    await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('PAID');
+    const shipment = page.getByTestId('shipment');
+    await poll(() => shipment.getAttribute('data-status')).toBe('LABEL_CREATED');
+    const tracking = (await shipment.locator('th').textContent())!.trim();
+    expect(tracking.length).toBeGreaterThan(4);
+    const admin = await shop.login(demo.admin.email, demo.admin.password);
+    const { shipments } = await shop.call(`query { shipments(status: LABEL_CREATED) { id trackingNumber } }`, {}, admin);
+    const id = shipments.find((s: { trackingNumber: string }) => s.trackingNumber === tracking)?.id;
+    expect(id).toBeTruthy();
+    expect((await shop.call(`mutation($id: ID!) { advanceShipment(id: $id, status: IN_TRANSIT) }`, { id }, admin)).advanceShipment).toBe(true);
+    await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('SHIPPED');
+    await poll(() => shipment.getAttribute('data-status')).toBe('IN_TRANSIT');
+    expect(await page.evaluate(sameDocument.read)).toBe(true);
+    await screenshot(page, 'order-shipped');
+    await a11y.check('order-shipped');
+    expect(a11y.unchecked()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("a seller's counter sale (/seller/pos) drops a shopper's live stock without a reload, and a short line says so on the line", async () => {
+    const { shop } = session;
+    const seller = demo.sellers[0];
+    const token = await shop.login(seller.email, seller.password);
+    const { myStores } = await shop.call(`{ myStores { id name } }`, {}, token);
+    const store = myStores[0] as { id: string; name: string };
+    expect(store).toBeTruthy();
+    const suffix = randomUUID().slice(0, 6);
+    const sku = `POS-${suffix}`.toUpperCase();
+    const name = `Sombrero Mostrador ${suffix}`;
+    const created = await shop.call(
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } errors { code message } } }`,
+      { input: { sku, name, description: 'Vendido en la tienda física', price: '80000.00', currency: 'COP', status: 'ACTIVE' } },
+      token,
+    );
+    const productId = created.createProduct.product.id as string;
+    const stocked = await shop.call(
+      `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code message } } }`,
+      { input: { productId, warehouseId: store.id, delta: 3, reason: 'RESTOCK' } },
+      token,
+    );
+    expect(stocked.adjustStock.errors).toEqual([]);
+
+    const shopper = await newPage();
+    await shopper.goto(url(`/products/${productId}`));
+    await poll(() => shopper.getByTestId('stock-left').getAttribute('data-available')).toBe('3');
+    await shopper.locator('.live-dot.on').waitFor();
+    await shopper.evaluate(sameDocument.mark);
+
+    const page = await newPage(token, DESKTOP);
+    const errors = watchErrors(page);
+    const a11y = a11yTracker(page);
+    await page.goto(url('/seller/pos'));
+    await page.getByLabel('Tienda').selectOption(store.id);
+    // A scanner types the code and presses Enter.
+    await page.getByLabel('SKU o código de barras').fill(sku.toLowerCase());
+    await page.getByLabel('SKU o código de barras').press('Enter');
+    const line = page.getByTestId('pos-line').filter({ hasText: name });
+    await poll(() => line.getByTestId('pos-line-available').getAttribute('data-available')).toBe('3');
+    await page.getByLabel(`Cantidad de ${name}`).fill('2');
+    await poll(() => page.getByTestId('pos-total').locator('.price').getAttribute('data-amount')).toBe('160000.00');
+    await a11y.check('pos-ticket');
+    await page.getByRole('button', { name: 'Cobrar' }).click();
+    await poll(() => page.getByTestId('pos-receipt-number').textContent()).toMatch(/^POS-\d{6}$/);
+    expect(await page.getByTestId('pos-receipt').locator('.price').last().getAttribute('data-amount')).toBe('160000.00');
+
+    // The shopper's page follows the counter sale: pushed (stockChanged), not reloaded.
+    await poll(() => shopper.getByTestId('stock-left').getAttribute('data-available')).toBe('1');
+    expect(await shopper.evaluate(sameDocument.read)).toBe(true);
+    await a11y.check('pos-receipt');
+
+    // More than the shop has: refused, nothing sold, the reason on the line.
+    await page.getByLabel('SKU o código de barras').fill(sku);
+    await page.getByLabel('SKU o código de barras').press('Enter');
+    await poll(() => line.getByTestId('pos-line-available').getAttribute('data-available')).toBe('1');
+    await page.getByLabel(`Cantidad de ${name}`).fill('2');
+    await page.getByRole('button', { name: 'Cobrar' }).click();
+    await line.locator('[data-code="OUT_OF_STOCK"]').waitFor();
+    expect(await shopper.getByTestId('stock-left').getAttribute('data-available')).toBe('1');
+    await screenshot(page, 'pos-out-of-stock');
+    await a11y.check('pos-line-error');
+    expect(a11y.unchecked()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('renders the catalog with responsive photos (srcset, loaded) and a signed-in shopper keeps favourites', async () => {
+    const page = await newPage(undefined, DESKTOP);
+    const errors = watchErrors(page);
+    await page.goto(url('/'));
+    const images = page.getByTestId('product-card').getByTestId('product-image');
+    await images.first().waitFor();
+    // The demo catalog ships with pictures: every card of the first page has one.
+    expect(await images.count()).toBe(await page.getByTestId('product-card').count());
+    const cover = images.first();
+    const srcset = (await cover.getAttribute('srcset')) ?? '';
+    const widths = [...srcset.matchAll(/\s(\d+)w(?:,|$)/g)].map((m) => Number(m[1]));
+    expect(widths.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(widths).size).toBe(widths.length);
+    expect(await cover.getAttribute('sizes')).toBeTruthy();
+    expect(Number(await cover.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(await cover.getAttribute('height'))).toBeGreaterThan(0);
+    expect(await cover.getAttribute('loading')).toBe('lazy');
+    // Actually fetched and decoded (the CSP allows the gateway's /media), one of the srcset's renditions.
+    await poll(() => cover.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+    const chosen = await cover.evaluate((img: HTMLImageElement) => img.currentSrc);
+    expect(srcset).toContain(chosen);
+
+    // A signed-in shopper's heart on a card; /favorites lists that product.
+    const customer = await session.shop.registerCustomer('favoritos');
+    const shopper = await newPage(customer.token);
+    const a11y = a11yTracker(shopper);
+    await shopper.goto(url('/'));
+    const card = shopper.getByTestId('product-card').first();
+    const productName = (await card.locator('.product-name').textContent())!;
+    const heart = card.getByTestId('favorite-toggle');
+    await poll(() => heart.isEnabled()).toBe(true);
+    expect(await heart.getAttribute('aria-pressed')).toBe('false');
+    await heart.click();
+    await poll(() => heart.getAttribute('aria-pressed')).toBe('true');
+    await a11y.check('catalog-favorite');
+    await shopper.getByRole('link', { name: 'Favoritos' }).click();
+    await shopper.getByTestId('favorite-card').filter({ hasText: productName }).waitFor();
+    await poll(() => shopper.getByTestId('favorite-card').first().getByTestId('product-image').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+    await a11y.check('favorites');
+    expect(a11y.unchecked()).toEqual([]);
+    await screenshot(page, 'catalog-with-photos');
+    expect(errors).toEqual([]);
+  });
+});
