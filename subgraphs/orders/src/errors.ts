@@ -9,6 +9,8 @@ export const OrdersErrorCode = {
   OutOfStock: 'OUT_OF_STOCK',
   /** The product's price is not above 0 (listed before prices had to be): an order of it could never be paid. */
   NotPurchasable: 'NOT_PURCHASABLE',
-  /** A subgraph this one depends on (products, inventory) did not answer in time. */
+  /** The chosen shipping method does not deliver to the chosen address (its region, its country). */
+  ShippingUnavailable: 'SHIPPING_UNAVAILABLE',
+  /** A subgraph this one depends on (products, inventory, users, shipping) did not answer in time. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

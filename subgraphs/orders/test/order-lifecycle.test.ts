@@ -71,7 +71,7 @@ describe('orderTransitions', () => {
       expect(await eventsOf(h.db, order.id)).toEqual([
         {
           type: 'order.status_changed',
-          payload: { orderId: order.id, customerId: order.customerId, number: order.number, total: { amountMinor: Number(order.totalMinor), currency: order.currency }, from, to, reason: to === 'CANCELLED' ? 'ADMIN' : null, lines: [{ productId: p0, quantity: 1, unitPriceMinor: 1500 }, { productId: p1, quantity: 2, unitPriceMinor: 1000 }] },
+          payload: { orderId: order.id, customerId: order.customerId, number: order.number, total: { amountMinor: Number(order.totalMinor), currency: order.currency }, shipping: null, from, to, reason: to === 'CANCELLED' ? 'ADMIN' : null, lines: [{ productId: p0, quantity: 1, unitPriceMinor: 1500 }, { productId: p1, quantity: 2, unitPriceMinor: 1000 }] },
         },
       ]);
     } else {

@@ -66,7 +66,7 @@ describe('placeOrder', () => {
     expect(row!.totalMinor).toBe(total);
     expect(await historyOf(h.db, order.id)).toEqual([{ from: null, to: 'AWAITING_PAYMENT', reason: 'PLACED', actorId: customer }]);
     expect(await eventsOf(h.db, order.id)).toEqual([
-      { type: 'order.status_changed', payload: { orderId: order.id, customerId: customer, number: row!.number, total: { amountMinor: Number(total), currency: row!.currency }, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: [{ productId: a!.id, quantity: 2, unitPriceMinor: Number(priceOf(a)) }, { productId: b!.id, quantity: 1, unitPriceMinor: Number(priceOf(b)) }] } },
+      { type: 'order.status_changed', payload: { orderId: order.id, customerId: customer, number: row!.number, total: { amountMinor: Number(total), currency: row!.currency }, shipping: null, from: null, to: 'AWAITING_PAYMENT', reason: null, lines: [{ productId: a!.id, quantity: 2, unitPriceMinor: Number(priceOf(a)) }, { productId: b!.id, quantity: 1, unitPriceMinor: Number(priceOf(b)) }] } },
     ]);
   });
 

@@ -29,6 +29,7 @@ const newOrder = (lines = 2): NewOrder => ({
   idempotencyKey: randomUUID(),
   reservedUntil: new Date(Date.now() + 60_000),
   lines: Array.from({ length: lines }, (_, i) => ({ productId: randomUUID(), quantity: i + 1, unitPriceMinor: 250n, currency: 'USD' })),
+  shipping: null,
   fromCart: false,
 });
 

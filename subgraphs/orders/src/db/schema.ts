@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { inbox, outbox } from '@shop/events';
+import type { AddressRecord } from '@shop/users/contract';
 import { CANCELLATION_REASONS, ORDER_STATUSES } from '../contract.js';
 
 export { outbox, inbox } from '@shop/events';
@@ -42,8 +43,14 @@ export const orders = pgTable(
     customerId: uuid('customer_id').notNull(),
     status: orderStatus('status').notNull().default('AWAITING_PAYMENT'),
     currency: char('currency', { length: 3 }).notNull(),
-    /** Sum of the lines' unit_price_minor * quantity, fixed when the order is placed. */
+    /** Sum of the lines' unit_price_minor * quantity, plus shipping_cost_minor, fixed when the order is placed. */
     totalMinor: bigint('total_minor', { mode: 'bigint' }).notNull(),
+    /** The saved address chosen at checkout, copied as users answered it then; null for an order without shipping. */
+    shippingAddress: jsonb('shipping_address').$type<AddressRecord>(),
+    /** The shipping subgraph's method chosen at checkout. */
+    shippingMethodId: uuid('shipping_method_id'),
+    /** What shipping quoted for the method, the address's region and the lines, in minor units of currency. */
+    shippingCostMinor: bigint('shipping_cost_minor', { mode: 'bigint' }),
     cancellationReason: cancellationReason('cancellation_reason'),
     /** While AWAITING_PAYMENT: when the stock reservation lapses. */
     reservedUntil: timestamp('reserved_until', { withTimezone: true }),
@@ -63,6 +70,12 @@ export const orders = pgTable(
     // The expiry sweeper's scan: only unpaid orders, by when their reservation lapses.
     index('orders_awaiting_payment_reserved_until_idx').on(t.reservedUntil).where(sql`${t.status} = 'AWAITING_PAYMENT'`),
     check('orders_total_not_negative', sql`${t.totalMinor} >= 0`),
+    // Shipping is all three (address, method, cost) or none.
+    check(
+      'orders_shipping_all_or_none',
+      sql`(${t.shippingAddress} is null) = (${t.shippingMethodId} is null) and (${t.shippingMethodId} is null) = (${t.shippingCostMinor} is null)`,
+    ),
+    check('orders_shipping_cost_not_negative', sql`${t.shippingCostMinor} >= 0`),
     check('orders_number_format', sql`${t.number} ~ '^ORD-[0-9]{6,}$'`),
     // A reason exactly when cancelled, so history never shows a cancelled order without one.
     check('orders_cancellation_reason_when_cancelled', sql`(${t.status} = 'CANCELLED') = (${t.cancellationReason} is not null)`),

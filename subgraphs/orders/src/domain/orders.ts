@@ -43,7 +43,14 @@ export const orderFacts = (order: OrderRow) => ({
   customerId: order.customerId,
   number: order.number,
   total: { amountMinor: Number(order.totalMinor), currency: order.currency },
+  shipping: shippingFacts(order),
 });
+
+/** The shipping chosen at checkout as order.status_changed carries it (shipping makes the shipment from it); null without. */
+const shippingFacts = (order: OrderRow) =>
+  order.shippingMethodId && order.shippingCostMinor !== null && order.shippingAddress
+    ? { methodId: order.shippingMethodId, costMinor: Number(order.shippingCostMinor), region: order.shippingAddress.region }
+    : null;
 
 /** One line as order.status_changed carries it: the unit price snapshot goes along, so consumers can price units sold. */
 export const eventLine = (line: { productId: string; quantity: number; unitPriceMinor: bigint }) => ({

@@ -9,6 +9,8 @@ import type { ProductCatalog } from '../product-catalog.js';
 import type { ReservationLine, StockReservations } from '../stock-reservations.js';
 import { findCartLines, MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart.js';
 import { orderIdFor } from './order-id.js';
+import { quoteOrderShipping, type OrderShipping, type ShippingDeps } from './order-shipping.js';
+import { MAX_ORDER_TOTAL_MINOR, orderTotalMinor } from './order-total.js';
 import type { PlacedOrders, PricedLine } from './placed-orders.js';
 
 type Db = Database<OrdersSchema>;
@@ -21,6 +23,8 @@ export interface PlaceOrderDeps {
   placed: PlacedOrders;
   catalog: ProductCatalog;
   reservations: StockReservations;
+  /** The customer's saved addresses (users) and shipping's quotes, for an order placed with shipping. */
+  shipping: ShippingDeps;
   reservationTtlMs: number;
   now?: () => Date;
 }
@@ -29,6 +33,9 @@ export interface PlaceOrderInput {
   /** Omitted or null: the customer's cart. */
   lines?: readonly ReservationLine[] | null;
   idempotencyKey: string;
+  /** With shippingMethodId, or neither: one of the customer's saved addresses. */
+  shippingAddressId?: string | null;
+  shippingMethodId?: string | null;
 }
 
 const quantityMessage = `Must be between 1 and ${MAX_LINE_QUANTITY}.`;
@@ -48,15 +55,25 @@ const linesInput = z
       seen.add(key);
     });
   });
-const placeOrderInput = z.object({
-  lines: linesInput.nullish(),
-  idempotencyKey: z.string().min(1, { message: 'Must not be empty.' }).max(200, { message: 'Must be at most 200 characters.' }),
-});
+const placeOrderInput = z
+  .object({
+    lines: linesInput.nullish(),
+    idempotencyKey: z.string().min(1, { message: 'Must not be empty.' }).max(200, { message: 'Must be at most 200 characters.' }),
+    shippingAddressId: zId.nullish(),
+    shippingMethodId: zId.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    // Both or neither: an address without a method (or the reverse) cannot be priced.
+    if (input.shippingAddressId && !input.shippingMethodId) ctx.addIssue({ code: 'custom', message: 'Required with shippingAddressId.', path: ['shippingMethodId'] });
+    if (input.shippingMethodId && !input.shippingAddressId) ctx.addIssue({ code: 'custom', message: 'Required with shippingMethodId.', path: ['shippingAddressId'] });
+  });
 
 /**
- * Places an order: prices from products now, stock held in inventory (all lines or none), then the order, its lines,
- * its history and its order.status_changed event in one transaction (which also empties the cart it came from;
- * concurrent placements share that transaction, see PlacedOrders).
+ * Places an order: prices from products now and, with shipping, the address from users and its cost from shipping
+ * (asked at the same time; total = lines + shipping cost), stock held in inventory (all lines or none), then the
+ * order, its lines, its history and its order.status_changed event in one transaction (which also empties the cart
+ * it came from; concurrent placements share that transaction, see PlacedOrders). Nothing is held before every
+ * price is known, so a refused or unavailable quote leaves nothing to undo.
  * The order id derives from (customer, idempotency key): a replay, even a concurrent one, returns the same order.
  */
 export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input: PlaceOrderInput): Promise<Result<OrderRow>> {
@@ -72,8 +89,13 @@ export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input
   const lines = parsed.data.lines ?? (await customerCartLines(deps.placed.db, customerId));
   if (lines.length === 0) return fail(userError(OrdersErrorCode.InvalidInput, 'The cart is empty: add products or send lines.', ['input', 'lines']));
 
-  const priced = await priceLines(deps.catalog, lines);
-  if (!priced.ok) return priced;
+  const { shippingAddressId, shippingMethodId } = parsed.data;
+  const quoting: Promise<Result<OrderShipping | null>> =
+    shippingAddressId && shippingMethodId ? quoteOrderShipping(deps.shipping, customerId, { addressId: shippingAddressId, methodId: shippingMethodId }, lines) : Promise.resolve(ok(null));
+  const [priced, shipping] = await Promise.all([priceLines(deps.catalog, lines), quoting]);
+  if (!priced.ok || !shipping.ok) return fail(...(priced.ok ? [] : priced.errors), ...(shipping.ok ? [] : shipping.errors));
+  const totalled = checkTotal(priced.value, shipping.value);
+  if (totalled) return fail(totalled);
 
   const now = deps.now?.() ?? new Date();
   const reservedUntil = new Date(now.getTime() + deps.reservationTtlMs);
@@ -98,7 +120,7 @@ export async function placeOrder(deps: PlaceOrderDeps, customerId: string, input
   }
 
   try {
-    return ok(await deps.placed.insert({ orderId, customerId, idempotencyKey, reservedUntil, lines: priced.value, fromCart }));
+    return ok(await deps.placed.insert({ orderId, customerId, idempotencyKey, reservedUntil, lines: priced.value, shipping: shipping.value, fromCart }));
   } catch (error) {
     if (isUniqueViolation(error)) {
       // A concurrent twin with the same key committed first; its order (and the one reservation) is the answer.
@@ -116,9 +138,6 @@ async function customerCartLines(db: Db, customerId: string): Promise<Reservatio
   if (!cart) return [];
   return (await findCartLines(db, cart.id)).map((l) => ({ productId: l.productId, quantity: l.quantity }));
 }
-
-/** The largest total one order may have, in minor units (far inside PostgreSQL's bigint). */
-export const MAX_ORDER_TOTAL_MINOR = 10n ** 17n - 1n;
 
 /** Today's price of every line from the products subgraph; every product must be ACTIVE and share one currency. */
 async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLine[]): Promise<Result<PricedLine[]>> {
@@ -151,10 +170,19 @@ async function priceLines(catalog: ProductCatalog, lines: readonly ReservationLi
   priced.forEach((line, i) => {
     if (line.currency !== currency) errors.push(userError(OrdersErrorCode.InvalidInput, `Every line must be in one currency (${currency}).`, ['input', 'lines', i, 'productId']));
   });
-  // A price may have 15 digits and a line 999 units: their product can pass what total_minor (a bigint) holds.
-  const total = priced.reduce((sum, line) => sum + line.unitPriceMinor * BigInt(line.quantity), 0n);
-  if (total > MAX_ORDER_TOTAL_MINOR) errors.push(userError(OrdersErrorCode.InvalidInput, 'The order total is larger than one order can take; order fewer units.', ['input', 'lines']));
   return errors.length ? fail(...errors) : ok(priced);
+}
+
+/** Why lines and shipping cannot make one order's total, or null when they can. */
+function checkTotal(lines: readonly PricedLine[], shipping: OrderShipping | null): UserError | null {
+  if (shipping && shipping.currency !== lines[0]!.currency) {
+    return userError(OrdersErrorCode.InvalidInput, `Shipping is priced in ${shipping.currency}; these products are in ${lines[0]!.currency}.`, ['input', 'shippingMethodId']);
+  }
+  // A price may have 15 digits and a line 999 units: their product can pass what total_minor (a bigint) holds.
+  if (orderTotalMinor(lines, shipping?.costMinor ?? null) > MAX_ORDER_TOTAL_MINOR) {
+    return userError(OrdersErrorCode.InvalidInput, 'The order total is larger than one order can take; order fewer units.', ['input', 'lines']);
+  }
+  return null;
 }
 
 /**

@@ -4,6 +4,8 @@ import { recordEvents } from '@shop/events';
 import { coalescingLoader } from '@shop/server';
 import { cartLines, carts, orderLines, orders, orderStatusHistory, type OrderRow, type OrdersSchema } from '../db/schema.js';
 import { orderStatusChanged } from '../contract.js';
+import type { OrderShipping } from './order-shipping.js';
+import { orderTotalMinor } from './order-total.js';
 import { eventLine, findOrdersByIds, nextOrderNumber, orderFacts } from './orders.js';
 
 type Db = Database<OrdersSchema>;
@@ -24,6 +26,8 @@ export interface NewOrder {
   idempotencyKey: string;
   reservedUntil: Date;
   lines: PricedLine[];
+  /** The address, method and cost quoted at checkout; null for an order without shipping. */
+  shipping: OrderShipping | null;
   fromCart: boolean;
 }
 
@@ -93,7 +97,10 @@ async function writeOrders(tx: Tx, placed: readonly NewOrder[]): Promise<OrderRo
           customerId: o.customerId,
           status: 'AWAITING_PAYMENT' as const,
           currency: o.lines[0]!.currency,
-          totalMinor: o.lines.reduce((sum, l) => sum + l.unitPriceMinor * BigInt(l.quantity), 0n),
+          totalMinor: orderTotalMinor(o.lines, o.shipping?.costMinor ?? null),
+          shippingAddress: o.shipping?.address ?? null,
+          shippingMethodId: o.shipping?.methodId ?? null,
+          shippingCostMinor: o.shipping?.costMinor ?? null,
           reservedUntil: o.reservedUntil,
           idempotencyKey: o.idempotencyKey,
         })),

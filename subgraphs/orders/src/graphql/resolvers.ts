@@ -86,6 +86,10 @@ export const resolvers: Resolvers = {
     customer: (order) => userReference(order.customerId),
     lines: (order, _args, ctx) => ctx.loaders.orderLinesByOrderId.load(order.id),
     total: (order) => money(order.totalMinor, order.currency),
+    // The copy taken at checkout: later edits of the saved address never reach it.
+    shippingAddress: (order) => order.shippingAddress,
+    shippingMethod: (order) => (order.shippingMethodId ? { __typename: 'ShippingMethod' as const, id: order.shippingMethodId } : null),
+    shippingCost: (order) => (order.shippingCostMinor === null ? null : money(order.shippingCostMinor, order.currency)),
     // The reservation matters only while the order waits for payment; the column keeps its last value for history.
     reservedUntil: (order) => (order.status === 'AWAITING_PAYMENT' && order.reservedUntil ? iso(order.reservedUntil) : null),
     createdAt: (order) => iso(order.createdAt),

@@ -83,7 +83,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds quantity (1 to 999) of an ACTIVE product to the viewer's cart; an existing line grows, up to 999. */
   addToCart: CartPayload;
-  /** Admin: PAID -> SHIPPED -> DELIVERED. */
+  /** Admin: PAID -> SHIPPED -> DELIVERED. An order with a shipping method moves by itself as its shipment does (in transit: SHIPPED; delivered: DELIVERED); this is for the others. */
   advanceOrder: OrderPayload;
   /** The customer before payment (releases stock), an admin at any time before SHIPPED (refunds a captured payment). */
   cancelOrder: OrderPayload;
@@ -212,7 +212,7 @@ export type OrderLineInput = {
 /** The order after a change, or why the change was refused (nothing changed then). */
 export type OrderPayload = {
   __typename?: 'OrderPayload';
-  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUT_OF_STOCK, NOT_PURCHASABLE, SERVICE_UNAVAILABLE); empty on success. */
+  /** Why nothing changed (INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, OUT_OF_STOCK, NOT_PURCHASABLE, SHIPPING_UNAVAILABLE: the shipping method does not deliver to the address's region or country, SERVICE_UNAVAILABLE: a service the change needs, e.g. users or shipping for placeOrder with shipping, did not answer); empty on success. */
   errors: Array<UserError>;
   /** The order after the change; null when errors is not empty. */
   order?: Maybe<Order>;
@@ -236,11 +236,11 @@ export type OrderStatusChange = {
   __typename?: 'OrderStatusChange';
   /** When the change was committed. */
   at: Scalars['DateTime']['output'];
-  /** Who made the change: the customer who placed or cancelled it, or the admin who shipped, delivered or cancelled it; null when the system did (payment captured, reservation expired), and for a user the viewer may not see (a customer is not shown which admin acted; reason still says ADMIN, SHIPPED or DELIVERED). */
+  /** Who made the change: the customer who placed or cancelled it, or the admin who shipped, delivered or cancelled it; null when the system did (payment captured, shipment in transit or delivered, reservation expired), and for a user the viewer may not see (a customer is not shown which admin acted; reason still says ADMIN, SHIPPED or DELIVERED). */
   by?: Maybe<User>;
   /** The status before the change; null for the entry that records the order being placed. */
   from?: Maybe<OrderStatus>;
-  /** Why: PLACED (the customer placed it), PAYMENT_CAPTURED (a payment was captured), SHIPPED or DELIVERED (an admin advanced it), CUSTOMER or ADMIN (cancelled by them), EXPIRED (the stock reservation lapsed unpaid). */
+  /** Why: PLACED (the customer placed it), PAYMENT_CAPTURED (a payment was captured), SHIPPED or DELIVERED (an admin advanced it, or its shipment went in transit or was delivered: by is null then), CUSTOMER or ADMIN (cancelled by them), EXPIRED (the stock reservation lapsed unpaid). */
   reason?: Maybe<Scalars['String']['output']>;
   /** The status after the change. */
   to: OrderStatus;
