@@ -110,6 +110,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     SERVICE_SECRET: serviceSecret,
     SEED_DEMO: String(seedDemo),
     ...subgraphUrlSettings,
+    // Product images are fetched through this gateway's /media unless the environment names another address (a CDN).
+    MEDIA_PUBLIC_URL: options.environment?.MEDIA_PUBLIC_URL ?? `http://localhost:${options.gatewayPort}/media`,
     // The assistant asks the graph through this gateway, as the asking user.
     GATEWAY_URL: `http://127.0.0.1:${options.gatewayPort}/graphql`,
     ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),

@@ -12,6 +12,7 @@ import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } f
 import { defaultCorsOrigins, gatewaySecurityHeaders } from './edge.js';
 import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
 import { graphiqlRouter } from './graphiql.js';
+import { mediaProxy } from './media-proxy.js';
 import { getQueriesWithoutPreflight, legacyJsonStatusPlugin } from './graphql-over-http.js';
 import { createOperationLimits, defaultOperationLimits, type OperationLimitSettings } from './operation-limits.js';
 import { openGatewayDatabase } from './gateway-database.js';
@@ -204,6 +205,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
   app.get('/metrics', metricsHandler(registry));
+  // Product images: uploads and files, streamed to and from the products service (media-proxy.ts).
+  app.use('/media', mediaProxy(subgraphUrl('products'), logger));
   // GraphiQL from node_modules (graphiql.ts): explores the graph without the internet the Sandbox's CDN page needs.
   if (options.development) app.use('/graphiql', graphiqlRouter());
   app.use(

@@ -4,4 +4,10 @@ export const ProductsErrorCode = {
   NotFound: 'NOT_FOUND',
   Forbidden: 'FORBIDDEN',
   SkuTaken: 'SKU_TAKEN',
+  /** Uploads (POST /media/…), as HTTP answers { error: { code, message } }. */
+  LimitReached: 'LIMIT_REACHED',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  InvalidImage: 'INVALID_IMAGE',
+  Unauthenticated: 'UNAUTHENTICATED',
 } as const;

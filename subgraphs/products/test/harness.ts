@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { createTokenIssuer, generateKeyPairPem, type Role } from '@shop/auth';
@@ -12,20 +15,23 @@ import { products } from '../src/subgraph.js';
 const migrationsFolder = fileURLToPath(products.database.migrations);
 
 /** A seeded products subgraph on its own PostgreSQL database and event bus, a direct connection to that database, and tokens for any viewer. */
-export async function startHarness(prefix: string, options: { onQuery?: (sql: string) => void } = {}) {
+export async function startHarness(prefix: string, options: { onQuery?: (sql: string) => void; config?: Record<string, string> } = {}) {
+  // Image files (DATA_DIR/media) go to a folder of this test's own.
+  const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const database = await createTestDatabase(inject('databaseUrl'), prefix);
   const keys = await generateKeyPairPem();
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const bus = new InProcessEventBus(20);
   const server: RunningServer = await startSubgraph(products, {
     bus,
-    config: { PORT: 0, HOST: '127.0.0.1', DATABASE_URL: database.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true' },
+    config: { PORT: 0, HOST: '127.0.0.1', DATABASE_URL: database.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', DATA_DIR: dataDir, ...options.config },
     onQuery: options.onQuery,
   });
   const direct = await openDatabase({ url: database.url, schema, migrationsFolder, maxConnections: 2 });
   return {
     server,
     bus,
+    dataDir,
     db: direct.db,
     token: (id: string, ...roles: Role[]) => issuer.issue({ id, roles }),
     gql: <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> =>
@@ -35,6 +41,7 @@ export async function startHarness(prefix: string, options: { onQuery?: (sql: st
       await bus.close();
       await direct.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

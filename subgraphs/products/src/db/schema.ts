@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, check, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { outbox } from '@shop/events';
 
 // The outbox table lives in @shop/events; each subgraph migrates its own copy (products publishes product.changed and consumes nothing).
@@ -65,8 +65,43 @@ export const products = pgTable(
   ],
 );
 
+/** A product's photograph: its order among the product's images and its size after EXIF rotation; files are its renditions. */
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    /** Ascending: the first is the cover. Gaps after a removal are harmless: only the order counts. */
+    position: integer('position').notNull(),
+    /** The seller's text; null means the product's name. */
+    alt: text('alt'),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [unique('product_images_product_position').on(t.productId, t.position)],
+);
+
+/** One stored WebP size of an image; storage_key names its file (content-addressed, so it can be cached forever). */
+export const imageRenditions = pgTable(
+  'image_renditions',
+  {
+    imageId: uuid('image_id')
+      .notNull()
+      .references(() => productImages.id, { onDelete: 'cascade' }),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+  },
+  (t) => [primaryKey({ columns: [t.imageId, t.width] })],
+);
+
 export type CategoryRow = typeof categories.$inferSelect;
 export type ProductRow = Omit<typeof products.$inferSelect, 'search'>;
 export type ProductStatus = (typeof productStatus.enumValues)[number];
-export const schema = { categories, products, outbox };
+export type ProductImageRow = typeof productImages.$inferSelect;
+export type ImageRenditionRow = typeof imageRenditions.$inferSelect;
+export const schema = { categories, products, productImages, imageRenditions, outbox };
 export type ProductsSchema = typeof schema;

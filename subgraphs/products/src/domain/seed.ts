@@ -2,6 +2,7 @@ import { demo } from '@shop/demo-store';
 import type { Database } from '@shop/db';
 import { categories, products, type ProductsSchema } from '../db/schema.js';
 import { productColumns } from './catalog.js';
+import { seedDemoImages } from './images.js';
 import { recordProductsChanged } from './product-events.js';
 
 /** A fixed clock for the demo: the first demo product is the newest, one minute apart, so NEWEST is deterministic. */
@@ -9,7 +10,8 @@ const DEMO_NEWEST = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 /**
  * Seeds the demo catalog once: a database that already has products or categories is left alone. Each demo product's
- * product.changed commits with it, so consumers (analytics) learn the catalog as any later product.
+ * product.changed commits with it, so consumers (analytics) learn the catalog as any later product. Each demo product
+ * has one illustration.
  */
 export async function seedDemoCatalog(db: Database<ProductsSchema>): Promise<boolean> {
   const [anyCategory] = await db.select({ id: categories.id }).from(categories).limit(1);
@@ -30,6 +32,8 @@ export async function seedDemoCatalog(db: Database<ProductsSchema>): Promise<boo
     // In the demo's order, so the outbox reads like the catalog.
     const order = new Map(demo.products.map((p, i) => [p.id, i]));
     await recordProductsChanged(tx, seeded.sort((a, b) => order.get(a.id)! - order.get(b.id)!));
+    // Rows only: each illustration's files are rendered when first requested (media/illustrations.ts).
+    await seedDemoImages(tx, new Set(seeded.map((p) => p.id)));
   });
   return true;
 }

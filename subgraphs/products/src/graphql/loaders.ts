@@ -4,6 +4,7 @@ import type { Connection } from '@shop/common';
 import type { Database } from '@shop/db';
 import type { CategoryRow, ProductRow, ProductsSchema } from '../db/schema.js';
 import { findCategoriesByIds } from '../domain/categories.js';
+import { findImagesByProducts, type StoredImage } from '../domain/images.js';
 import { findProductsByIds } from '../domain/products.js';
 import { firstPagesBySeller } from '../domain/seller-products.js';
 
@@ -15,7 +16,7 @@ function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promis
   });
 }
 
-/** One SQL query per request for all the products (entity references, product(id)) and all the categories asked for. */
+/** One SQL query per request for all the products (entity references, product(id)), all the categories and all the images asked for. */
 export function createLoaders(db: Database<ProductsSchema>, viewer: Viewer | null) {
   const firstPages = new Map<number, DataLoader<string, Connection<ProductRow>>>();
   return {
@@ -33,6 +34,11 @@ export function createLoaders(db: Database<ProductsSchema>, viewer: Viewer | nul
     },
     productById: byId<ProductRow>((ids) => findProductsByIds(db, ids)),
     categoryById: byId<CategoryRow>((ids) => findCategoriesByIds(db, ids)),
+    /** Product.images of every product in the answer (a catalog page, a cart): one query. */
+    imagesByProduct: new DataLoader<string, StoredImage[]>(async (productIds) => {
+      const found = await findImagesByProducts(db, productIds);
+      return productIds.map((id) => found.get(id) ?? []);
+    }),
   };
 }
 export type ProductsLoaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { money, parseArgs, zId } from '@shop/common';
 import { catalogArgs, listProducts } from '../domain/catalog.js';
 import { listCategories } from '../domain/categories.js';
+import { removeProductImage } from '../domain/images.js';
 import { createProduct, updateProduct } from '../domain/products.js';
+import { productImageView } from '../media/urls.js';
 import { canSeeProduct } from '../domain/visibility.js';
 import type { Result } from '@shop/common';
 import type { ProductRow } from '../db/schema.js';
@@ -26,6 +28,7 @@ export const resolvers: Resolvers = {
     // @requiresRole(roles: [SELLER, ADMIN]): a viewer is there.
     createProduct: async (_root, { input }, ctx) => payload(await createProduct(ctx.db, ctx.viewer!, input)),
     updateProduct: async (_root, { id, input }, ctx) => payload(await updateProduct(ctx.db, ctx.viewer!, id, input)),
+    removeProductImage: async (_root, { productId, imageId }, ctx) => payload(await removeProductImage(ctx.db, ctx.storage, ctx.viewer!, productId, imageId)),
   },
   Product: {
     // Always resolves, whatever the status: orders and carts must still show an archived product.
@@ -36,6 +39,7 @@ export const resolvers: Resolvers = {
     category: (product, _args, ctx) => (product.categoryId ? ctx.loaders.categoryById.load(product.categoryId) : null),
     seller: (product) => ({ __typename: 'User', id: product.sellerId }),
     createdAt: (product) => product.createdAt.toISOString(),
+    images: async (product, _args, ctx) => (await ctx.loaders.imagesByProduct.load(product.id)).map((image) => productImageView(image, product.name, ctx.mediaPublicUrl)),
   },
   Category: {
     __resolveReference: (ref, ctx) => (isId(ref.id) ? ctx.loaders.categoryById.load(ref.id) : null),
