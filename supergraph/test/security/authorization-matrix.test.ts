@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSchema } from 'graphql';
-import { demo } from '@shop/demo-store';
+import postgres from 'postgres';
+import { demo, stableId } from '@shop/demo-store';
 import { graphqlRequest } from '@shop/testing';
 import { schemaDir } from '../../src/compose.js';
 import { startTestPlatform } from '../support/platform.js';
@@ -27,6 +28,7 @@ const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { 
 const OPEN_TICKET = 'mutation($i: OpenTicketInput!) { openTicket(input: $i) { ticket { id } errors { code message } } }';
 let sharedTicket: Promise<string> | undefined;
 let sharedConversation: Promise<string> | undefined;
+let sharedShipment: Promise<string> | undefined;
 let forecastReady: Promise<void> | undefined;
 const ASK = 'mutation($q: String!) { askAssistant(question: $q) { answer { conversationId } errors { code message } } }';
 
@@ -57,6 +59,18 @@ const fixtures: MatrixFixtures = {
       return res.data.askAssistant.answer.conversationId as string;
     })),
   ticketOfA: () => (sharedTicket ??= fixtures.newTicketOfA()),
+  // Staged in shipping's own database: the matrix is about who may, not about how a shipment comes to be.
+  shipmentOfA: () =>
+    (sharedShipment ??= (async () => {
+      const sql = postgres(platform.databaseUrlOf('shipping'), { max: 1, onnotice: () => {} });
+      try {
+        const [row] = await sql`insert into shipments (order_id, customer_id, method_id, region, cost_minor, tracking_number)
+          values (${demo.pastOrder.id}, ${demo.customer.id}, ${stableId('shipping-method', 'servientrega-estandar')}, 'Antioquia', 1290000, ${`SRV-MATRIX-${fixtures.unique()}`}) returning id`;
+        return row!.id as string;
+      } finally {
+        await sql.end();
+      }
+    })()),
   async newTicketOfA() {
     const res = await graphqlRequest(platform.gatewayUrl, OPEN_TICKET, { i: { orderId: demo.pastOrder.id, subject: `Matrix ${fixtures.unique()}`, message: 'Hola' } }, tokens.customerA);
     expect(res.data?.openTicket.errors, JSON.stringify(res)).toEqual([]);

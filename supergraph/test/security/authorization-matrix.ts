@@ -32,6 +32,8 @@ export interface MatrixFixtures {
   categoryA: string;
   /** A conversation of customerA with the assistant (one question asked). */
   conversationOfA(): Promise<string>;
+  /** A shipment (LABEL_CREATED) of customerA's paid order, staged once in shipping's database. */
+  shipmentOfA(): Promise<string>;
 }
 
 export interface Operation {
@@ -106,6 +108,15 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     operation: async (f) => ({ query: 'query($id: ID!) { assistantConversation(id: $id) { id messages { role text } } }', variables: { id: await f.conversationOfA() } }),
     expect: { anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: 'NOT_YOURS', sellerA: 'NOT_YOURS', sellerB: 'NOT_YOURS', admin: 'NOT_YOURS' },
   },
+  // Shipping: methods and quotes are public (a shopper compares before signing in); shipments are the admins'.
+  { kind: 'Query', field: 'shippingMethods', operation: () => ({ query: '{ shippingMethods { id name carrier } }' }), expect: everyone('ALLOWED') },
+  {
+    kind: 'Query',
+    field: 'shippingQuotes',
+    operation: (f) => ({ query: 'query($ids: [ID!]!) { shippingQuotes(region: "Antioquia", productIds: $ids) { method { id } cost { amount currency } estimatedDays } }', variables: { ids: [f.productA, f.productA] } }),
+    expect: everyone('ALLOWED'),
+  },
+  { kind: 'Query', field: 'shipments', operation: () => ({ query: '{ shipments { id trackingNumber status order { id } } }' }), expect: adminsOnly },
   // Mutations
   { kind: 'Mutation', field: 'register', operation: (f) => ({ query: 'mutation($i: RegisterInput!) { register(input: $i) { token errors { code } } }', variables: { i: { email: `m-${f.unique()}@example.test`, password: 'long-enough-pass', name: 'Matrix' } } }), expect: everyone('ALLOWED') },
   { kind: 'Mutation', field: 'login', operation: () => ({ query: 'mutation { login(email: "cliente@artesanias.test", password: "cliente-demo-2026") { token errors { code } } }' }), expect: everyone('ALLOWED') },
@@ -198,6 +209,8 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: { anonymous: 'UNAUTHENTICATED', customerA: 'ALLOWED', customerB: 'NOT_YOURS', sellerA: 'NOT_YOURS', sellerB: 'NOT_YOURS', admin: 'NOT_YOURS' },
   },
   { kind: 'Mutation', field: 'rebuildAnalytics', operation: () => ({ query: 'mutation { rebuildAnalytics }' }), expect: adminsOnly },
+  // The status it has already: true and no change for an admin, so the shared shipment stays as it is for every cell.
+  { kind: 'Mutation', field: 'advanceShipment', operation: async (f) => ({ query: 'mutation($id: ID!) { advanceShipment(id: $id, status: LABEL_CREATED) }', variables: { id: await f.shipmentOfA() } }), expect: adminsOnly },
   // Subscriptions (over graphql-ws at the gateway)
   { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
   {
