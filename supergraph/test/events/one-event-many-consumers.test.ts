@@ -62,7 +62,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 
 describe('one event, many independent consumers (separate processes, real RabbitMQ)', () => {
   it('routes order.status_changed to the queue of every service bound to it, and each gets it once', () => {
-    expect(Object.entries(TOPOLOGY).filter(([, types]) => types.includes('order.status_changed')).map(([queue]) => queue).sort()).toEqual(['analytics', 'inventory', 'notifications', 'payments', 'support']);
+    expect(Object.entries(TOPOLOGY).filter(([, types]) => types.includes('order.status_changed')).map(([queue]) => queue).sort()).toEqual(['analytics', 'inventory', 'notifications', 'payments', 'shipping', 'support']);
   });
 
   it('one placed order: inventory, payments, support, notifications and analytics each receive its event exactly once', async () => {
