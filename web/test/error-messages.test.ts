@@ -10,6 +10,8 @@ import { FailureReason, PaymentsErrorCode } from '../../subgraphs/payments/src/e
 import { SupportErrorCode } from '../../subgraphs/support/src/errors';
 import { NotificationsErrorCode } from '../../subgraphs/notifications/src/errors';
 import { AssistantErrorCode } from '../../subgraphs/assistant/src/errors';
+import { ShippingErrorCode } from '../../subgraphs/shipping/src/errors';
+import { PurchasingErrorCode } from '../../subgraphs/purchasing/src/errors';
 import { errorMessage, graphQLErrorMessage, isKnownErrorCode, userErrorMessage } from '../src/lib/error-messages';
 import { ITEM, ORDER, PRODUCT, UNIT, countOf, formatCount, formatWait, pluralForm } from '../src/lib/plurals';
 import { formatDateTime } from '../src/lib/dates';
@@ -28,6 +30,8 @@ const declared: Record<string, readonly string[]> = {
   support: Object.values(SupportErrorCode),
   notifications: Object.values(NotificationsErrorCode),
   assistant: Object.values(AssistantErrorCode),
+  shipping: Object.values(ShippingErrorCode),
+  purchasing: Object.values(PurchasingErrorCode),
   'payment failure reasons': Object.values(FailureReason),
 };
 

@@ -13,13 +13,15 @@ import type { FailureReason, PaymentsErrorCode } from '../../../subgraphs/paymen
 import type { SupportErrorCode } from '../../../subgraphs/support/src/errors.ts';
 import type { NotificationsErrorCode } from '../../../subgraphs/notifications/src/errors.ts';
 import type { AssistantErrorCode } from '../../../subgraphs/assistant/src/errors.ts';
+import type { ShippingErrorCode } from '../../../subgraphs/shipping/src/errors.ts';
+import type { PurchasingErrorCode } from '../../../subgraphs/purchasing/src/errors.ts';
 import { formatWait } from './plurals';
 
 /** The values of each object of a union (distributive: keyof a union would keep only the keys all share). */
 type ValueOf<T> = T extends unknown ? T[keyof T] : never;
 
 /** Codes of a mutation payload's errors (UserError.code). */
-export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode | typeof NotificationsErrorCode | typeof AssistantErrorCode>;
+export type UserErrorCode = ValueOf<typeof UsersErrorCode | typeof ProductsErrorCode | typeof InventoryErrorCode | typeof OrdersErrorCode | typeof PaymentsErrorCode | typeof SupportErrorCode | typeof NotificationsErrorCode | typeof AssistantErrorCode | typeof ShippingErrorCode | typeof PurchasingErrorCode>;
 /** Codes of GraphQL errors (extensions.code): the kernel's list for subgraphs and gateway, and the masked one. */
 export type GraphQLErrorCode = ClientErrorCode | typeof MASKED_ERROR_CODE;
 /** Why a payment failed (Payment.failureReason). */
@@ -111,7 +113,7 @@ const MESSAGES: Record<ApiErrorCode, Message> = {
   INVALID_CREDENTIALS: 'El correo o la contraseña no son correctos.',
   SKU_TAKEN: 'Ya existe un producto con ese SKU; usa otro.',
   INSUFFICIENT_STOCK: 'No hay suficientes unidades sin reservar en esta bodega para retirar esa cantidad.',
-  INVALID_TRANSITION: 'Esto ya no se puede hacer en el estado actual del pedido o del pago. Recarga la página para ver cómo va.',
+  INVALID_TRANSITION: 'Esto ya no se puede hacer en su estado actual (del pedido, el pago, el envío o el pedido al proveedor). Recarga la página para ver cómo va.',
   OUT_OF_STOCK: 'No hay unidades suficientes de este producto.',
   NOT_PURCHASABLE: 'Este producto no se puede comprar por ahora: no tiene un precio válido.',
   SERVICE_UNAVAILABLE: 'Un servicio de la tienda no responde en este momento. Inténtalo de nuevo en unos segundos.',
@@ -119,6 +121,10 @@ const MESSAGES: Record<ApiErrorCode, Message> = {
   ORDER_NOT_PAYABLE: 'Este pedido no tiene nada que cobrar: su total no es mayor que 0.',
   TICKET_CLOSED: 'Este ticket está cerrado y ya no recibe mensajes. Si necesitas más ayuda, abre uno nuevo desde el pedido.',
   TOO_MANY_OPEN_TICKETS: 'Tienes demasiados tickets sin cerrar. Cierra los que ya estén resueltos para abrir otro.',
+  PAYLOAD_TOO_LARGE: 'La imagen pesa demasiado. Sube una más liviana.',
+  UNSUPPORTED_MEDIA_TYPE: 'Ese tipo de archivo no se admite: sube una foto JPEG, PNG o WebP.',
+  INVALID_IMAGE: 'El archivo no es una imagen que podamos leer. Prueba con otra foto.',
+  SHIPPING_UNAVAILABLE: 'El envío elegido no llega a esa dirección. Elige otro método de envío u otra dirección.',
   LIMIT_REACHED: 'Llegaste al máximo permitido: elimina uno de los que tienes para agregar otro.',
   // GraphQL errors (extensions.code).
   BAD_USER_INPUT: checkInput,

@@ -77,7 +77,8 @@ function Terminal({ store, sellerId }: { store: Store; sellerId: string }) {
   // The errors of the last refused attempt, by the product of the line they name.
   const [lineErrors, setLineErrors] = useState<Record<string, LineError[]>>({});
   const [ticketErrors, setTicketErrors] = useState<LineError[]>([]);
-  // One key per ticket: a retry after a lost answer sells nothing twice; a refused ticket (nothing sold) gets a new one.
+  // One key per ticket, kept until it is sold or emptied: a retry after a lost answer gets the sale already made instead
+  // of selling twice, and a refused attempt stored nothing, so the corrected ticket goes with the same key.
   const idempotencyKey = useRef(newIdempotencyKey('pos'));
   const productIds = useMemo(() => lines.map((line) => line.productId), [lines]);
   const { live } = useLive(PosStockChangedSubscription, { productIds }, productIds.length === 0);
@@ -121,7 +122,6 @@ function Terminal({ store, sellerId }: { store: Store; sellerId: string }) {
     }
     setLineErrors(byLine);
     setTicketErrors(general);
-    idempotencyKey.current = newIdempotencyKey('pos');
   }
 
   return (
@@ -210,6 +210,7 @@ function Terminal({ store, sellerId }: { store: Store; sellerId: string }) {
                 setLines([]);
                 setLineErrors({});
                 setTicketErrors([]);
+                idempotencyKey.current = newIdempotencyKey('pos');
               }}>
               Vaciar venta
             </button>
