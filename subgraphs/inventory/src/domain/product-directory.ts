@@ -1,5 +1,5 @@
 import type { ServiceCredentials } from '@shop/auth';
-import { fetchEntities } from '@shop/server';
+import { coalescingLoader, fetchEntities } from '@shop/server';
 
 /** What inventory needs to know about a product it does not own: who sells it, and at what price (counter sales). */
 export interface ProductRef {
@@ -23,22 +23,33 @@ export interface RemoteProductDirectoryOptions {
   credentials: ServiceCredentials;
 }
 
-/** Asks the products subgraph directly through its _entities field. */
+/**
+ * Asks the products subgraph directly through its _entities field. Concurrent lookups (counter sales, stock changes)
+ * leave together as one call (coalescingLoader); nothing is cached, each reads the product as it is.
+ */
 export class RemoteProductDirectory implements ProductDirectory {
+  private readonly products = coalescingLoader<string, ProductRef | null>((ids) => this.fetch(ids), { maxBatchSize: 500 });
+
   constructor(private readonly options: RemoteProductDirectoryOptions) {}
 
   async findProducts(ids: readonly string[]): Promise<Map<string, ProductRef>> {
+    const unique = [...new Set(ids)];
+    const found = await Promise.all(unique.map((id) => this.products.load(id)));
+    return new Map(found.filter((product): product is ProductRef => product !== null).map((product) => [product.id, product]));
+  }
+
+  private async fetch(ids: readonly string[]): Promise<(ProductRef | null)[]> {
     type Entity = { id: string; status: string; seller: { id: string } | null; price: { amount: string; currency: string } | null };
     const entities = await fetchEntities<Entity>(
       { url: this.options.url, service: 'products', timeoutMs: this.options.timeoutMs, credentials: this.options.credentials },
       'Product',
-      [...new Set(ids)],
+      [...ids],
       'id status seller { id } price { amount currency }',
     );
-    const found = new Map<string, ProductRef>();
-    for (const entity of entities) {
-      if (entity?.seller) found.set(entity.id, { id: entity.id, sellerId: entity.seller.id, status: entity.status, price: entity.price ?? null });
-    }
-    return found;
+    // A product without a seller is one inventory cannot place: as unknown.
+    return ids.map((_, i) => {
+      const entity = entities[i];
+      return entity?.seller ? { id: entity.id, sellerId: entity.seller.id, status: entity.status, price: entity.price ?? null } : null;
+    });
   }
 }
