@@ -1,3 +1,6 @@
+import { demo } from '@shop/demo-store';
+import { demoSentReorder, demoSuppliers } from '@shop/purchasing/demo';
+
 /**
  * Who may call what: every Query, Mutation and Subscription root field of the composed public schema, for each kind
  * of caller, with the outcome each must get through the gateway. authorization-matrix.test.ts runs every cell with real
@@ -57,6 +60,10 @@ const orderOwnerAndAdmins = (others: Outcome): Record<Caller, Outcome> => ({ ano
 const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123' };
 const ORDER_PAYLOAD = 'order { id number status total { amount } customer { id } } errors { code message }';
 const TICKET_PAYLOAD = 'ticket { id number status messages { body } } errors { code message }';
+const SUPPLIER_PAYLOAD = 'supplier { id name seller { id } } errors { code message }';
+const REORDER_PAYLOAD = 'reorder { id status quantity supplier { id } } errors { code message }';
+/** sellerA's first demo supplier (purchasing's seed). */
+const SUPPLIER_OF_A = demoSuppliers.find((s) => s.sellerId === demo.sellers[0].id)!;
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   // Queries
@@ -211,6 +218,44 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { kind: 'Mutation', field: 'rebuildAnalytics', operation: () => ({ query: 'mutation { rebuildAnalytics }' }), expect: adminsOnly },
   // The status it has already: true and no change for an admin, so the shared shipment stays as it is for every cell.
   { kind: 'Mutation', field: 'advanceShipment', operation: async (f) => ({ query: 'mutation($id: ID!) { advanceShipment(id: $id, status: LABEL_CREATED) }', variables: { id: await f.shipmentOfA() } }), expect: adminsOnly },
+  // Purchasing: suppliers and reorder requests are their seller's (sellerA's demo ones here); another seller's look missing.
+  { kind: 'Query', field: 'suppliers', operation: () => ({ query: '{ suppliers { id name leadTimeDays seller { id } } }' }), expect: sellersAndAdmins },
+  { kind: 'Query', field: 'reorderRequests', operation: () => ({ query: '{ reorderRequests { id status quantity supplier { name } product { id } } }' }), expect: sellersAndAdmins },
+  {
+    kind: 'Mutation',
+    field: 'createSupplier',
+    // An admin names the seller; a seller's is their own.
+    operation: (f, caller) => ({
+      query: `mutation($i: SupplierInput!, $s: ID) { createSupplier(input: $i, sellerId: $s) { ${SUPPLIER_PAYLOAD} } }`,
+      variables: { i: { name: `Matrix ${f.unique()}`, leadTimeDays: 5 }, s: caller === 'admin' ? SUPPLIER_OF_A.sellerId : null },
+    }),
+    expect: sellersAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'updateSupplier',
+    operation: () => ({ query: `mutation($id: ID!, $i: SupplierInput!) { updateSupplier(id: $id, input: $i) { ${SUPPLIER_PAYLOAD} } }`, variables: { id: SUPPLIER_OF_A.id, i: { name: SUPPLIER_OF_A.name, contactEmail: SUPPLIER_OF_A.contactEmail, leadTimeDays: SUPPLIER_OF_A.leadTimeDays } } }),
+    expect: { ...sellersAndAdmins, sellerB: 'NOT_YOURS' },
+  },
+  {
+    kind: 'Mutation',
+    field: 'setProductSupplier',
+    operation: (f) => ({ query: 'mutation($p: ID!, $s: ID) { setProductSupplier(productId: $p, supplierId: $s) { product { id supplier { id } } errors { code message } } }', variables: { p: f.productA, s: SUPPLIER_OF_A.id } }),
+    expect: productOwnerAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'createReorder',
+    operation: (f) => ({ query: `mutation($i: ReorderInput!) { createReorder(input: $i) { ${REORDER_PAYLOAD} } }`, variables: { i: { supplierId: SUPPLIER_OF_A.id, productId: f.productA, warehouseId: f.warehouse, quantity: 1 } } }),
+    expect: productOwnerAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'advanceReorder',
+    // A repeat of its current status (SENT): allowed callers get it unchanged, so every cell sees the same request.
+    operation: () => ({ query: `mutation($id: ID!) { advanceReorder(id: $id, status: SENT) { ${REORDER_PAYLOAD} } }`, variables: { id: demoSentReorder.id } }),
+    expect: { ...sellersAndAdmins, sellerB: 'NOT_YOURS' },
+  },
   // Subscriptions (over graphql-ws at the gateway)
   { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
   {
