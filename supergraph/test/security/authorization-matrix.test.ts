@@ -26,6 +26,7 @@ let cell = 0;
 const ADJUST = 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { errors { code } } }';
 const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } errors { code message } } }';
 const OPEN_TICKET = 'mutation($i: OpenTicketInput!) { openTicket(input: $i) { ticket { id } errors { code message } } }';
+const ADD_ADDRESS = 'mutation($i: AddressInput!) { addAddress(input: $i) { address { id } errors { code message } } }';
 let sharedTicket: Promise<string> | undefined;
 let sharedConversation: Promise<string> | undefined;
 let sharedShipment: Promise<string> | undefined;
@@ -71,6 +72,11 @@ const fixtures: MatrixFixtures = {
         await sql.end();
       }
     })()),
+  async newAddressOfA() {
+    const res = await graphqlRequest(platform.gatewayUrl, ADD_ADDRESS, { i: { recipient: 'Camila Rojas', line1: `Calle ${++cell}`, city: 'Medellín', region: 'Antioquia', country: 'CO' } }, tokens.customerA);
+    expect(res.data?.addAddress.errors, JSON.stringify(res)).toEqual([]);
+    return res.data.addAddress.address.id as string;
+  },
   async newTicketOfA() {
     const res = await graphqlRequest(platform.gatewayUrl, OPEN_TICKET, { i: { orderId: demo.pastOrder.id, subject: `Matrix ${fixtures.unique()}`, message: 'Hola' } }, tokens.customerA);
     expect(res.data?.openTicket.errors, JSON.stringify(res)).toEqual([]);

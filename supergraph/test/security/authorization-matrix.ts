@@ -35,6 +35,8 @@ export interface MatrixFixtures {
   categoryA: string;
   /** A conversation of customerA with the assistant (one question asked). */
   conversationOfA(): Promise<string>;
+  /** A new saved address of customerA, one per call: updateAddress's and removeAddress's cells each act on their own. */
+  newAddressOfA(): Promise<string>;
   /** A shipment (LABEL_CREATED) of customerA's paid order, staged once in shipping's database. */
   shipmentOfA(): Promise<string>;
 }
@@ -60,6 +62,8 @@ const orderOwnerAndAdmins = (others: Outcome): Record<Caller, Outcome> => ({ ano
 const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123' };
 const ORDER_PAYLOAD = 'order { id number status total { amount } customer { id } } errors { code message }';
 const TICKET_PAYLOAD = 'ticket { id number status messages { body } } errors { code message }';
+const ADDRESS_PAYLOAD = 'address { id recipient line1 region } errors { code message }';
+const ADDRESS = { recipient: 'Camila Rojas', line1: 'Carrera 7 # 72-41', city: 'Bogotá', region: 'Bogotá D.C.', country: 'CO' };
 const SUPPLIER_PAYLOAD = 'supplier { id name seller { id } } errors { code message }';
 const REORDER_PAYLOAD = 'reorder { id status quantity supplier { id } } errors { code message }';
 /** sellerA's first demo supplier (purchasing's seed). */
@@ -180,6 +184,20 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
       variables: { p: f.productA, t: 5 },
     }),
     expect: productOwnerAndAdmins,
+  },
+  // Saved addresses: each viewer's own only. Anyone else's, an admin's too, is NOT_FOUND like an address that does not exist.
+  { kind: 'Mutation', field: 'addAddress', operation: () => ({ query: `mutation($i: AddressInput!) { addAddress(input: $i) { ${ADDRESS_PAYLOAD} } }`, variables: { i: ADDRESS } }), expect: signedIn },
+  {
+    kind: 'Mutation',
+    field: 'updateAddress',
+    operation: async (f) => ({ query: `mutation($id: ID!, $i: AddressInput!) { updateAddress(id: $id, input: $i) { ${ADDRESS_PAYLOAD} } }`, variables: { id: await f.newAddressOfA(), i: { ...ADDRESS, line2: `Matrix ${f.unique()}` } } }),
+    expect: { ...orderOwnerAndAdmins('NOT_YOURS'), admin: 'NOT_YOURS' },
+  },
+  {
+    kind: 'Mutation',
+    field: 'removeAddress',
+    operation: async (f) => ({ query: `mutation($id: ID!) { removeAddress(id: $id) { ${ADDRESS_PAYLOAD} } }`, variables: { id: await f.newAddressOfA() } }),
+    expect: { ...orderOwnerAndAdmins('NOT_YOURS'), admin: 'NOT_YOURS' },
   },
   // Each viewer's own notifications and preferences only (ids of someone else's change nothing: notifications' tests).
   { kind: 'Mutation', field: 'markNotificationsRead', operation: () => ({ query: 'mutation { markNotificationsRead { unreadNotificationCount errors { code message } } }' }), expect: signedIn },
