@@ -199,6 +199,9 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     operation: async (f) => ({ query: `mutation($id: ID!) { removeAddress(id: $id) { ${ADDRESS_PAYLOAD} } }`, variables: { id: await f.newAddressOfA() } }),
     expect: { ...orderOwnerAndAdmins('NOT_YOURS'), admin: 'NOT_YOURS' },
   },
+  // Favourites: always the viewer's own (User.favorites is @ownerOrAdmin: users' favorites.test.ts).
+  { kind: 'Mutation', field: 'addFavorite', operation: (f) => ({ query: 'mutation($p: ID!) { addFavorite(productId: $p) }', variables: { p: f.productA } }), expect: signedIn },
+  { kind: 'Mutation', field: 'removeFavorite', operation: (f) => ({ query: 'mutation($p: ID!) { removeFavorite(productId: $p) }', variables: { p: f.productA } }), expect: signedIn },
   // Each viewer's own notifications and preferences only (ids of someone else's change nothing: notifications' tests).
   { kind: 'Mutation', field: 'markNotificationsRead', operation: () => ({ query: 'mutation { markNotificationsRead { unreadNotificationCount errors { code message } } }' }), expect: signedIn },
   {
