@@ -127,18 +127,25 @@ export const orderRefunds = pgTable(
 
 export const SALES_KINDS = ['SALE', 'REFUND'] as const;
 export type SalesKind = (typeof SALES_KINDS)[number];
+/** Where a sale was made: a web order, or a counter sale at a seller's shop (inventory's store_sale.recorded). */
+export const SALES_CHANNELS = ['WEB', 'STORE'] as const;
+export type SalesChannel = (typeof SALES_CHANNELS)[number];
 
 /**
  * Each paid order's sale per product (positive, at the payment) and, once refunded, its reversal (negative, at the
- * refund): the exact ledger reports sum over any range; sales_daily is its daily roll-up.
+ * refund), and each counter sale's per product (at the sale): the exact ledger reports sum over any range;
+ * sales_daily is its daily roll-up.
  */
 export const salesLedger = pgTable(
   'sales_ledger',
   {
+    /** The order's id, or the counter sale's (channel STORE). */
     orderId: uuid('order_id').notNull(),
     productId: uuid('product_id').notNull(),
     kind: text('kind', { enum: SALES_KINDS }).notNull(),
-    customerId: uuid('customer_id').notNull(),
+    /** null for a counter sale: the shop does not know its customer. */
+    customerId: uuid('customer_id'),
+    channel: text('channel', { enum: SALES_CHANNELS }).notNull().default('WEB'),
     at: at('at').notNull(),
     units: integer('units').notNull(),
     revenueMinor: minor('revenue_minor').notNull(),

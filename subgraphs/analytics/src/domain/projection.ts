@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@shop/events';
-import { orderStatusChanged, paymentStatusChanged, productChanged, stockChanged, type ProductChangedPayload, type StockChangedPayload } from '../events.js';
+import type { SalesChannel } from '../db/schema.js';
+import { orderStatusChanged, paymentStatusChanged, productChanged, stockChanged, storeSaleRecorded, type ProductChangedPayload, type StockChangedPayload, type StoreSaleRecordedPayload } from '../events.js';
 
 /** Until a sale's product.changed arrives, sales_daily carries this seller (fixed up when the product's facts come). */
 export const UNKNOWN_SELLER = '00000000-0000-0000-0000-000000000000';
@@ -45,12 +46,15 @@ export interface OrderState {
   refunds: { paymentId: string; at: Date }[];
 }
 
-/** One product's part of one order's sale (positive) or its reversal (negative). */
+/** One product's part of one order's (or counter sale's) sale (positive) or its reversal (negative). */
 export interface SalesEntry {
+  /** The order's id, or the counter sale's. */
   orderId: string;
   productId: string;
   kind: 'SALE' | 'REFUND';
-  customerId: string;
+  /** null for a counter sale (the shop does not know its customer). */
+  customerId: string | null;
+  channel: SalesChannel;
   at: Date;
   units: number;
   revenueMinor: number;
@@ -118,7 +122,27 @@ export async function project(store: ProjectionStore, event: DomainEvent): Promi
       await store.putOrder(order, { linesAdded: false, refundAdded });
       return;
     }
+    case storeSaleRecorded.type: {
+      // Paid at the counter: a sale at once, at the prices it was rung up at (the event comes once per sale).
+      const parsed = storeSaleRecorded.parse(event);
+      if (parsed.ok) await store.addSales(storeSaleEntries(parsed.payload, new Date(parsed.payload.at)));
+      return;
+    }
   }
+}
+
+/** A counter sale's lines merged per product, booked at the sale. */
+export function storeSaleEntries(sale: StoreSaleRecordedPayload, at: Date): SalesEntry[] {
+  const byProduct = new Map<string, SalesEntry>();
+  for (const line of sale.lines) {
+    const entry = byProduct.get(line.productId) ?? {
+      orderId: sale.saleId, productId: line.productId, kind: 'SALE', customerId: null, channel: 'STORE', at, units: 0, revenueMinor: 0, sign: 1, currency: sale.currency,
+    };
+    entry.units += line.quantity;
+    entry.revenueMinor += line.quantity * line.unitPriceMinor;
+    byProduct.set(line.productId, entry);
+  }
+  return [...byProduct.values()];
 }
 
 export const productFactOf = (p: ProductChangedPayload, at: Date): ProductFact => ({
@@ -181,7 +205,7 @@ function entriesOf(order: OrderState, kind: SalesEntry['kind'], at: Date): Sales
   const byProduct = new Map<string, SalesEntry>();
   for (const line of order.lines ?? []) {
     const entry = byProduct.get(line.productId) ?? {
-      orderId: order.orderId, productId: line.productId, kind, customerId: order.customerId, at, units: 0, revenueMinor: 0, sign, currency: order.currency ?? DEFAULT_CURRENCY,
+      orderId: order.orderId, productId: line.productId, kind, customerId: order.customerId, channel: 'WEB', at, units: 0, revenueMinor: 0, sign, currency: order.currency ?? DEFAULT_CURRENCY,
     };
     entry.units += sign * line.quantity;
     entry.revenueMinor += sign * line.quantity * (line.unitPriceMinor ?? 0);
