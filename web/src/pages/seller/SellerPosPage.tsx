@@ -48,7 +48,7 @@ function StorePicker() {
   return (
     <>
       <div className="field">
-        <label htmlFor="pos-store">Tienda</label>
+        <label htmlFor="pos-store">Tienda física</label>
         <select id="pos-store" value={store.id} onChange={(e) => setStoreId(e.target.value)}>
           {stores.map((s) => (
             <option key={s.id} value={s.id}>
