@@ -80,7 +80,7 @@ describe('/media through the gateway', () => {
     expect(res.errors).toBeUndefined();
     const nodes = res.data.products.edges.map((e: { node: { images: { url: string; srcSet: string; renditions: { width: number }[] }[] } }) => e.node);
     expect(nodes).toHaveLength(20);
-    expect(nodes.every((n: (typeof nodes)[number]) => n.images.length >= 1 && n.images[0]!.renditions.map((r) => r.width).join() === '320,640,1280' && n.images[0]!.srcSet.includes(' 640w'))).toBe(true);
+    expect(nodes.every((n: (typeof nodes)[number]) => n.images.length >= 1 && n.images[0]!.renditions.map((r: { width: number }) => r.width).join() === '320,640,1280' && n.images[0]!.srcSet.includes(' 640w'))).toBe(true);
     const imageQueries = statements.of(traceId).filter((s) => s.subgraph === 'products' && /from "product_images"/i.test(s.sql));
     expect(imageQueries).toHaveLength(1);
     // A demo illustration is rendered on its first request, through the gateway.

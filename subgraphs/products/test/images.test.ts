@@ -25,7 +25,7 @@ const upload = (productId: string, body: Uint8Array, token?: string, options: { 
   fetch(`${base()}/media/products/${productId}/images${options.alt !== undefined ? `?alt=${encodeURIComponent(options.alt)}` : ''}`, {
     method: 'POST',
     headers: { 'content-type': options.contentType ?? 'image/jpeg', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: body as BodyInit,
   });
 
 /** Every file under the test's media folder. */
@@ -44,7 +44,7 @@ const rowCounts = async () => ({
 
 /** A photograph-like JPEG (noise, so it does not compress to nothing) stored sideways: EXIF orientation 6 turns it upright. */
 const sidewaysPhoto = () =>
-  sharp({ create: { width: 2000, height: 1500, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+  sharp({ create: { width: 1700, height: 1300, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
     .jpeg({ quality: 80 })
     .withMetadata({ orientation: 6, exif: { IFD0: { Copyright: 'secret-camera-owner' } } })
     .toBuffer();
@@ -57,13 +57,13 @@ describe('POST /media/products/:productId/images', () => {
     const res = await upload(product.id, await sidewaysPhoto(), await h.token(wayuu.id, 'SELLER'), { alt: '  Mochila vista de lado ' });
     expect(res.status).toBe(201);
     const image = await res.json();
-    // 2000×1500 stored with orientation 6 is 1500×2000 upright.
+    // 1700×1300 stored with orientation 6 is 1300×1700 upright.
     expect(image.renditions.map((r: { width: number; height: number }) => [r.width, r.height])).toEqual([
-      [320, 427],
-      [640, 853],
-      [1280, 1707],
+      [320, 418],
+      [640, 837],
+      [1280, 1674],
     ]);
-    expect(image).toMatchObject({ width: 1280, height: 1707, alt: 'Mochila vista de lado', url: image.renditions[2].url });
+    expect(image).toMatchObject({ width: 1280, height: 1674, alt: 'Mochila vista de lado', url: image.renditions[2].url });
     expect(image.url).toMatch(new RegExp(`^${MEDIA_URL}/products/${product.id}/${image.id}-1280-[0-9a-f]{16}\\.webp$`));
     expect(image.srcSet).toBe(image.renditions.map((r: { url: string; width: number }) => `${r.url} ${r.width}w`).join(', '));
 

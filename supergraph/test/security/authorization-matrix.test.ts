@@ -77,6 +77,18 @@ const fixtures: MatrixFixtures = {
     expect(res.data?.addAddress.errors, JSON.stringify(res)).toEqual([]);
     return res.data.addAddress.address.id as string;
   },
+  // Rows only, no file: the matrix is about who may remove an image, not about uploads (products' images.test.ts).
+  async newImageOfProductA() {
+    const sql = postgres(platform.databaseUrlOf('products'), { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await sql`insert into product_images (product_id, position, width, height)
+        values (${productA}, (select coalesce(max(position), 0) + 1 from product_images where product_id = ${productA}), 320, 240) returning id`;
+      await sql`insert into image_renditions (image_id, width, height, storage_key) values (${row!.id}, 320, 240, ${`products/${productA}/${row!.id}-320-0000000000000000.webp`})`;
+      return row!.id as string;
+    } finally {
+      await sql.end();
+    }
+  },
   async newTicketOfA() {
     const res = await graphqlRequest(platform.gatewayUrl, OPEN_TICKET, { i: { orderId: demo.pastOrder.id, subject: `Matrix ${fixtures.unique()}`, message: 'Hola' } }, tokens.customerA);
     expect(res.data?.openTicket.errors, JSON.stringify(res)).toEqual([]);

@@ -39,6 +39,8 @@ export interface MatrixFixtures {
   newAddressOfA(): Promise<string>;
   /** A shipment (LABEL_CREATED) of customerA's paid order, staged once in shipping's database. */
   shipmentOfA(): Promise<string>;
+  /** A new image of productA (rows staged in products' database, one per call): removeProductImage's cells each remove their own. */
+  newImageOfProductA(): Promise<string>;
 }
 
 export interface Operation {
@@ -198,6 +200,12 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     field: 'removeAddress',
     operation: async (f) => ({ query: `mutation($id: ID!) { removeAddress(id: $id) { ${ADDRESS_PAYLOAD} } }`, variables: { id: await f.newAddressOfA() } }),
     expect: { ...orderOwnerAndAdmins('NOT_YOURS'), admin: 'NOT_YOURS' },
+  },
+  {
+    kind: 'Mutation',
+    field: 'removeProductImage',
+    operation: async (f) => ({ query: 'mutation($p: ID!, $i: ID!) { removeProductImage(productId: $p, imageId: $i) { product { id } errors { code message } } }', variables: { p: f.productA, i: await f.newImageOfProductA() } }),
+    expect: productOwnerAndAdmins,
   },
   // Favourites: always the viewer's own (User.favorites is @ownerOrAdmin: users' favorites.test.ts).
   { kind: 'Mutation', field: 'addFavorite', operation: (f) => ({ query: 'mutation($p: ID!) { addFavorite(productId: $p) }', variables: { p: f.productA } }), expect: signedIn },

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { demo, stableId } from '@shop/demo-store';
-import { render, RENDITION_WIDTHS, type Rendition } from './renditions.js';
+import { loadSharp, render, RENDITION_WIDTHS, type Rendition } from './renditions.js';
 
 /**
  * The demo catalog's pictures: one illustration per demo product, drawn as SVG from its category (the shape), its name
@@ -129,5 +128,7 @@ const byKey = new Map(demoIllustrations.flatMap((illustration) => illustration.r
 /** Renders a demo rendition from its SVG when the key is one; null for any other key. */
 export async function renderDemoRendition(key: string): Promise<Rendition | null> {
   const found = byKey.get(key);
-  return found ? render(sharp(Buffer.from(found.illustration.svg)), found.width) : null;
+  if (!found) return null;
+  const sharp = await loadSharp();
+  return render(sharp(Buffer.from(found.illustration.svg)), found.width);
 }

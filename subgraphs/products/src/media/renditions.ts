@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+
+/**
+ * sharp (libvips) is loaded on the first image work, not at start: loading it takes a second or more on a busy machine,
+ * and most starts (every test platform) never touch an image.
+ */
+export const loadSharp = async () => (await import('sharp')).default;
 
 /** The widths a photograph is served at; never wider than the upload. */
 export const RENDITION_WIDTHS = [320, 640, 1280] as const;
@@ -51,6 +57,7 @@ export function renditionWidths(width: number): number[] {
  * none unless asked). A file that starts like an image but does not decode fully (truncated, corrupt) is INVALID_IMAGE.
  */
 export async function processUpload(body: Buffer): Promise<{ ok: true; image: ProcessedImage } | { ok: false; refusal: ImageRefusal }> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(body, { limitInputPixels: false }).metadata();
