@@ -83,7 +83,8 @@ export function mediaRoutes(app: Express, deps: MediaRouteDeps): void {
         if (!row) return null;
         const rendition = await renderDemoRendition(key);
         if (!rendition) return null;
-        await storage.put(key, rendition.body, 'image/webp');
+        // Kept for the next request; a storage that cannot take it (read-only, down) costs a render per request, not the image.
+        await storage.put(key, rendition.body, 'image/webp').catch((err: unknown) => logger.warn({ err, key }, 'demo illustration rendered but not stored'));
         return rendition.body;
       })().finally(() => rendering.delete(key));
       rendering.set(key, pending);
