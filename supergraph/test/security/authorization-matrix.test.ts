@@ -30,6 +30,11 @@ const ADD_ADDRESS = 'mutation($i: AddressInput!) { addAddress(input: $i) { addre
 let sharedTicket: Promise<string> | undefined;
 let sharedConversation: Promise<string> | undefined;
 let sharedShipment: Promise<string> | undefined;
+let sharedStoreSale: Promise<string> | undefined;
+/** sellerA's demo shop (inventory's seed) and products of sellerA it holds units of (3 of the first, 4 of the second). */
+const storeOfA = stableId('warehouse', 'store-wayuu');
+const [soldOnceAtStoreOfA, storeProductOfA] = [demo.products[8]!.id, demo.products[19]!.id];
+const RECORD_STORE_SALE = 'mutation($i: StoreSaleInput!) { recordStoreSale(input: $i) { sale { id } errors { code message } } }';
 let forecastReady: Promise<void> | undefined;
 const ASK = 'mutation($q: String!) { askAssistant(question: $q) { answer { conversationId } errors { code message } } }';
 
@@ -77,6 +82,15 @@ const fixtures: MatrixFixtures = {
     expect(res.data?.addAddress.errors, JSON.stringify(res)).toEqual([]);
     return res.data.addAddress.address.id as string;
   },
+  storeOfA,
+  storeProductOfA,
+  // Through the gateway as sellerA, once: one of the units the demo shop holds of sellerA's product.
+  storeSaleOfA: () =>
+    (sharedStoreSale ??= (async () => {
+      const res = await graphqlRequest(platform.gatewayUrl, RECORD_STORE_SALE, { i: { warehouseId: storeOfA, lines: [{ productId: soldOnceAtStoreOfA, quantity: 1 }], idempotencyKey: fixtures.unique() } }, tokens.sellerA);
+      expect(res.data?.recordStoreSale.errors, JSON.stringify(res)).toEqual([]);
+      return res.data.recordStoreSale.sale.id as string;
+    })()),
   // Rows only, no file: the matrix is about who may remove an image, not about uploads (products' images.test.ts).
   async newImageOfProductA() {
     const sql = postgres(platform.databaseUrlOf('products'), { max: 1, onnotice: () => {} });

@@ -41,6 +41,12 @@ export interface MatrixFixtures {
   shipmentOfA(): Promise<string>;
   /** A new image of productA (rows staged in products' database, one per call): removeProductImage's cells each remove their own. */
   newImageOfProductA(): Promise<string>;
+  /** One counter sale at sellerA's demo shop (rung up once by sellerA, shared by the cells that read it). */
+  storeSaleOfA(): Promise<string>;
+  /** sellerA's demo shop (a STORE warehouse). */
+  storeOfA: string;
+  /** A product of sellerA the demo shop holds units of (one per recordStoreSale cell that may sell). */
+  storeProductOfA: string;
 }
 
 export interface Operation {
@@ -77,7 +83,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { kind: 'Query', field: 'categories', operation: () => ({ query: '{ categories { id name } }' }), expect: everyone('ALLOWED') },
   { kind: 'Query', field: 'products', operation: () => ({ query: '{ products(first: 2) { totalCount edges { node { id name seller { id name } } } } }' }), expect: everyone('ALLOWED') },
   { kind: 'Query', field: 'product', operation: (f) => ({ query: 'query($id: ID!) { product(id: $id) { id name seller { name } stock { available } } }', variables: { id: f.productA } }), expect: everyone('ALLOWED') },
-  { kind: 'Query', field: 'warehouses', operation: () => ({ query: '{ warehouses { id name } }' }), expect: everyone('ALLOWED') },
+  { kind: 'Query', field: 'warehouses', operation: () => ({ query: '{ warehouses(kind: STORE) { id name kind seller { id } } }' }), expect: everyone('ALLOWED') },
   { kind: 'Query', field: 'cart', operation: () => ({ query: '{ cart { id lines { quantity } } }' }), expect: signedIn },
   {
     kind: 'Query',
@@ -284,6 +290,39 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     // A repeat of its current status (SENT): allowed callers get it unchanged, so every cell sees the same request.
     operation: () => ({ query: `mutation($id: ID!) { advanceReorder(id: $id, status: SENT) { ${REORDER_PAYLOAD} } }`, variables: { id: demoSentReorder.id } }),
     expect: { ...sellersAndAdmins, sellerB: 'NOT_YOURS' },
+  },
+  // Points of sale and transfers (inventory): a seller's shop is theirs (sellerA's demo shop here), transfers are the product's seller's.
+  { kind: 'Query', field: 'myStores', operation: () => ({ query: '{ myStores { id name kind seller { id } } }' }), expect: sellersAndAdmins },
+  {
+    kind: 'Query',
+    field: 'storeSale',
+    operation: async (f) => ({ query: 'query($id: ID!) { storeSale(id: $id) { id receiptNumber total { amount } lines { quantity } cashier { id } } }', variables: { id: await f.storeSaleOfA() } }),
+    // A nullable field: without the role, or someone else's sale, it is null.
+    expect: { anonymous: 'UNAUTHENTICATED', customerA: 'NOT_YOURS', customerB: 'NOT_YOURS', sellerA: 'ALLOWED', sellerB: 'NOT_YOURS', admin: 'ALLOWED' },
+  },
+  {
+    kind: 'Mutation',
+    field: 'recordStoreSale',
+    operation: (f) => ({
+      query: 'mutation($i: StoreSaleInput!) { recordStoreSale(input: $i) { sale { id receiptNumber } errors { code message } } }',
+      variables: { i: { warehouseId: f.storeOfA, lines: [{ productId: f.storeProductOfA, quantity: 1 }], idempotencyKey: f.unique() } },
+    }),
+    expect: productOwnerAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'transferStock',
+    operation: (f) => ({
+      query: 'mutation($i: TransferStockInput!) { transferStock(input: $i) { product { id stock { onHand } } errors { code message } } }',
+      variables: { i: { productId: f.productA, fromWarehouseId: f.warehouse, toWarehouseId: demo.warehouses[1]!.id, quantity: 1 } },
+    }),
+    expect: productOwnerAndAdmins,
+  },
+  {
+    kind: 'Mutation',
+    field: 'createWarehouse',
+    operation: (f) => ({ query: 'mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id kind } errors { code message } } }', variables: { i: { name: `Matrix ${f.unique()}`, region: 'Antioquia', kind: 'WAREHOUSE' } } }),
+    expect: adminsOnly,
   },
   // Subscriptions (over graphql-ws at the gateway)
   { kind: 'Subscription', field: 'stockChanged', operation: (f) => ({ query: 'subscription($ids: [ID!]) { stockChanged(productIds: $ids) { id stock { available } } }', variables: { ids: [f.productA] } }), expect: everyone('ALLOWED') },
