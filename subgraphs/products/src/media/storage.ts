@@ -60,7 +60,14 @@ export class S3MediaStorage implements MediaStorage {
   private connect() {
     this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({
       sdk,
-      client: new sdk.S3Client({ region: this.settings.region, endpoint: this.settings.endpoint, forcePathStyle: this.settings.forcePathStyle, credentials: this.settings.credentials }),
+      client: new sdk.S3Client({
+        region: this.settings.region,
+        endpoint: this.settings.endpoint,
+        forcePathStyle: this.settings.forcePathStyle,
+        credentials: this.settings.credentials,
+        // The SDK's default CRC32 checksums on every request are refused by several S3-compatible servers; S3 needs none here.
+        ...(this.settings.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
+      }),
     }));
     return this.client;
   }
