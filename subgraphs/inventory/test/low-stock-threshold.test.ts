@@ -41,7 +41,7 @@ describe('setLowStockThreshold', () => {
     expect(await lowEventsOf(stocked.id)).toEqual([]);
     const raised = await set(stocked.id, 8);
     expect(raised.data.setLowStockThreshold).toEqual({ product: { id: stocked.id, lowStockThreshold: 8, stock: { available: 8, lowStock: true } }, errors: [] });
-    const expected = { type: 'stock.low', payload: { productId: stocked.id, sellerId: wayuu.id, available: 8, threshold: 8 } };
+    const expected = { type: 'stock.low', payload: { productId: stocked.id, sellerId: wayuu.id, available: 8, threshold: 8, restockWarehouseId: expect.any(String) } };
     expect(await lowEventsOf(stocked.id)).toEqual([expected]);
     // Already low: raising it further is no new crossing.
     await set(stocked.id, 20);
