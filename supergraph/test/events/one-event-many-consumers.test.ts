@@ -5,7 +5,7 @@ import { demo } from '@shop/demo-store';
 import { createEventBus, type DomainEvent, type EventBus } from '@shop/events';
 import { TOPOLOGY } from '@shop/platform';
 import { graphqlRequest, parseMetrics, startRabbitMq, type RabbitMqServer } from '@shop/testing';
-import { collect, login, payOrder, placeOrder, until, wsClient } from '../live/support.js';
+import { adjustStock, collect, login, payOrder, placeOrder, until, wsClient } from '../live/support.js';
 import { metricsUrlOf, startDistributedPlatform, type DistributedPlatform } from '../support/distributed.js';
 
 /**
@@ -130,6 +130,33 @@ describe("stock alerts reach the product's seller only (inventory -> RabbitMQ ->
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const [others] = await sql.notifications!<{ n: number }[]>`select count(*)::int as n from notifications where kind = 'LOW_STOCK' and link like ${`%${ownProduct.id}%`} and user_id <> ${sellerA!.id}`;
     expect({ seller: await notificationsOf(sellerA!.id, 'LOW_STOCK', ownProduct.id), otherSeller: await notificationsOf(sellerB!.id, 'LOW_STOCK', ownProduct.id), anyoneElse: others!.n }).toEqual({ seller: 1, otherSeller: 0, anyoneElse: 0 });
+  }, 60_000);
+});
+
+describe('a favourite back in stock (users and inventory -> RabbitMQ -> notifications -> the gateway)', () => {
+  it("the customer favourites a product, its seller sells it out and restocks it: the customer's notificationAdded gets BACK_IN_STOCK", async () => {
+    // Another seller's product than the stock-alert test's, and not the one the orders here take.
+    const favourite = demo.products.find((p) => p.id !== product.id && p.sellerId === demo.sellers[1]!.id && demo.stock.some((s) => s.productId === p.id && s.onHand > 0))!;
+    const sellerToken = await login(platform.gatewayUrl, demo.sellers[1]!);
+    const customerWs = wsClient(platform.gatewayUrl.replace('http', 'ws'), tokens.customer);
+    clients.push(customerWs);
+    const live = collect(customerWs, `subscription { notificationAdded { kind title link } }`);
+
+    const added = await graphqlRequest(platform.gatewayUrl, `mutation($p: ID!) { addFavorite(productId: $p) }`, { p: favourite.id }, tokens.customer);
+    expect(added.data, JSON.stringify(added)).toEqual({ addFavorite: true });
+    const mine = await graphqlRequest(platform.gatewayUrl, `{ me { favorites { id name } } }`, undefined, tokens.customer);
+    expect(mine.data.me.favorites).toEqual([{ id: favourite.id, name: favourite.name }]);
+    const STOCK = `query($id: ID!) { product(id: $id) { stock { warehouses { warehouse { id } available } } } }`;
+    const { warehouses } = (await graphqlRequest(platform.gatewayUrl, STOCK, { id: favourite.id }, sellerToken)).data.product.stock as { warehouses: { warehouse: { id: string }; available: number }[] };
+    for (const { warehouse, available } of warehouses) if (available > 0) await adjustStock(platform.gatewayUrl, sellerToken, favourite.id, warehouse.id, -available);
+    // users' favorite.added travels on its own: restocking before notifications learned of it would tell nobody.
+    await waitFor(async () => (await sql.notifications!<{ n: number }[]>`select count(*)::int as n from product_watchers where product_id = ${favourite.id} and user_id = ${demo.customer.id} and watching`)[0]!.n === 1, 'the watcher');
+    expect((await adjustStock(platform.gatewayUrl, sellerToken, favourite.id, warehouses[0]!.warehouse.id, 2)).available).toBe(2);
+
+    await until(() => live.results.some((r) => (r.data as any)?.notificationAdded.kind === 'BACK_IN_STOCK'), 'notificationAdded BACK_IN_STOCK', 30_000);
+    expect(live.results.map((r) => (r.data as any).notificationAdded).filter((n) => n.kind === 'BACK_IN_STOCK')).toEqual([
+      { kind: 'BACK_IN_STOCK', title: `De nuevo disponible: ${favourite.name}`, link: `/products/${favourite.id}` },
+    ]);
   }, 60_000);
 });
 
