@@ -40,14 +40,14 @@ export async function startDistributedPlatform(options: { databaseUrl: string; r
       await Promise.all(
         SERVICE_NAMES.map(async (name, i) => {
           const env = { ...common, DATABASE_URL: databases[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) };
-          const service = await startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], env, 120_000);
+          const service = await startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], env, 240_000);
           started.push(service);
           return [name, service] as const;
         }),
       ),
     ) as Record<ServiceName, ServiceProcess>;
     // Many test clients share one address: the per-address budgets are lifted (security tests prove them).
-    const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', gatewayPort, { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, RATE_LIMIT_IP_PER_MINUTE: '1000000', WS_CONNECTS_PER_IP_PER_MINUTE: '1000000' }, 120_000);
+    const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', gatewayPort, { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, RATE_LIMIT_IP_PER_MINUTE: '1000000', WS_CONNECTS_PER_IP_PER_MINUTE: '1000000' }, 240_000);
     started.push(gateway);
     return { gatewayUrl: gateway.url, keys, services, databaseUrls: Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, databases[i]!.url])) as Record<ServiceName, string>, stop };
   } catch (error) {

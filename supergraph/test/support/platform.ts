@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { generateKeyPairPem } from '@shop/auth';
 import { freePort } from '@shop/testing';
@@ -13,8 +16,10 @@ export async function startTestPlatform(
   const url = new URL(databaseUrl);
   url.pathname = `/${baseName}`;
   const [gatewayPort, servicePorts] = await Promise.all([freePort(), freeServicePorts()]);
+  // Files a service writes (e-mails, demo images rendered on first request) go to a folder of this platform's own.
+  const dataDir = mkdtempSync(join(tmpdir(), 'test-platform-'));
   const platform = await startPlatform({
-    dataDir: '/nonexistent',
+    dataDir,
     databaseUrl: url.toString(),
     gatewayPort,
     servicePorts,
@@ -36,6 +41,7 @@ export async function startTestPlatform(
       const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
       for (const name of SERVICE_NAMES) await admin.unsafe(`drop database if exists "${baseName}_${name}" with (force)`);
       await admin.end();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
