@@ -32,6 +32,8 @@ describe('channels in a real browser against npm start', { timeout: 180_000 }, (
     const a11y = a11yTracker(page);
 
     await page.goto(url(`/products/${product.id}`));
+    await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
+    await a11y.check('product-before-checkout');
     await page.getByLabel('Cantidad').fill('2');
     await page.getByRole('button', { name: 'Agregar al carrito' }).click();
     await page.getByRole('status').filter({ hasText: 'Agregado' }).waitFor();

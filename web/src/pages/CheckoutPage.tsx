@@ -67,19 +67,8 @@ function PlaceOrderForm() {
   const errors = placing.data?.placeOrder.errors ?? [];
   const outOfStock = errors.filter((e) => e.code === 'OUT_OF_STOCK');
   return (
-    <form
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!chosen || !quote) return;
-        const result = await placeOrder({ input: { idempotencyKey: idempotencyKey.current, shippingAddressId: chosen.id, shippingMethodId: quote.method.id } });
-        const order = result.data?.placeOrder.order;
-        if (order) return navigate(`/orders/${order.id}`);
-        // Refused: nothing was held, so the next attempt is a new intent with a new key.
-        idempotencyKey.current = newIdempotencyKey('order');
-        // Show the stock as it is now next to the short lines.
-        if (result.data?.placeOrder.errors.some((e) => e.code === 'OUT_OF_STOCK')) refetch({ requestPolicy: 'network-only' });
-      }}
-    >
+    <>
+      {/* The address book has forms of its own (add, edit): it stays outside the order's form. */}
       <fieldset className="panel">
         <legend>Dirección de envío</legend>
         <AddressBook choice={{ value: chosen?.id ?? null, onChange: setAddress }} />
@@ -94,102 +83,116 @@ function PlaceOrderForm() {
         value={quote?.method.id ?? null}
         onChange={setMethodId}
       />
-      <table className="summary">
-        <caption className="visually-hidden">Resumen del pedido</caption>
-        <thead>
-          <tr>
-            <th scope="col">Producto</th>
-            <th scope="col">Cantidad</th>
-            <th scope="col">Precio</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.product.id}>
-              <td>{line.product.name}</td>
-              <td>{line.quantity}</td>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!chosen || !quote) return;
+          const result = await placeOrder({ input: { idempotencyKey: idempotencyKey.current, shippingAddressId: chosen.id, shippingMethodId: quote.method.id } });
+          const order = result.data?.placeOrder.order;
+          if (order) return navigate(`/orders/${order.id}`);
+          // Refused: nothing was held, so the next attempt is a new intent with a new key.
+          idempotencyKey.current = newIdempotencyKey('order');
+          // Show the stock as it is now next to the short lines.
+          if (result.data?.placeOrder.errors.some((e) => e.code === 'OUT_OF_STOCK')) refetch({ requestPolicy: 'network-only' });
+        }}
+      >
+        <table className="summary">
+          <caption className="visually-hidden">Resumen del pedido</caption>
+          <thead>
+            <tr>
+              <th scope="col">Producto</th>
+              <th scope="col">Cantidad</th>
+              <th scope="col">Precio</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.product.id}>
+                <td>{line.product.name}</td>
+                <td>{line.quantity}</td>
+                <td>
+                  <Price money={line.product.price} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Productos
+              </th>
               <td>
-                <Price money={line.product.price} />
+                <Price money={cartTotal(lines)} />
               </td>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Productos
-            </th>
-            <td>
-              <Price money={cartTotal(lines)} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Envío
-            </th>
-            <td data-testid="checkout-shipping">{quote ? <Price money={quote.cost} /> : <span className="muted">Elige la dirección y el envío</span>}</td>
-          </tr>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Total
-            </th>
-            <td data-testid="checkout-total" aria-live="polite">
-              <Price money={quote ? { amount: sumDecimals([cartTotal(lines).amount, quote.cost.amount]), currency: quote.cost.currency } : cartTotal(lines)} />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-      <p className="muted">Al confirmar reservamos las unidades por unos minutos mientras pagas.</p>
-      {outOfStock.length > 0 && (
-        <div className="state state-error" role="alert" data-testid="out-of-stock">
-          <p className="state-title">Algunos productos ya no tienen unidades suficientes</p>
-          <ul>
-            {outOfStock.map((e, i) => {
-              // The error's field is ["input", "lines", <index>, "quantity"]: the index of the cart line placed.
-              const line = typeof e.field?.[2] === 'string' ? lines[Number(e.field[2])] : undefined;
-              return (
-                <li key={i} data-testid="short-line">
-                  {line ? (
-                    <>
-                      <strong>{line.product.name}</strong>: pediste {line.quantity}, {line.product.stock.available > 0 ? `${pluralForm(line.product.stock.available, { one: 'queda', other: 'quedan' })} ${formatCount(line.product.stock.available)}` : 'ya no quedan unidades'}.
-                    </>
-                  ) : (
-                    userErrorMessage(e)
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-          <p>
-            No se reservó nada. <Link to="/cart">Ajusta tu carrito</Link> y vuelve a intentarlo.
-          </p>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Envío
+              </th>
+              <td data-testid="checkout-shipping">{quote ? <Price money={quote.cost} /> : <span className="muted">Elige la dirección y el envío</span>}</td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Total
+              </th>
+              <td data-testid="checkout-total" aria-live="polite">
+                <Price money={quote ? { amount: sumDecimals([cartTotal(lines).amount, quote.cost.amount]), currency: quote.cost.currency } : cartTotal(lines)} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+        <p className="muted">Al confirmar reservamos las unidades por unos minutos mientras pagas.</p>
+        {outOfStock.length > 0 && (
+          <div className="state state-error" role="alert" data-testid="out-of-stock">
+            <p className="state-title">Algunos productos ya no tienen unidades suficientes</p>
+            <ul>
+              {outOfStock.map((e, i) => {
+                // The error's field is ["input", "lines", <index>, "quantity"]: the index of the cart line placed.
+                const line = typeof e.field?.[2] === 'string' ? lines[Number(e.field[2])] : undefined;
+                return (
+                  <li key={i} data-testid="short-line">
+                    {line ? (
+                      <>
+                        <strong>{line.product.name}</strong>: pediste {line.quantity}, {line.product.stock.available > 0 ? `${pluralForm(line.product.stock.available, { one: 'queda', other: 'quedan' })} ${formatCount(line.product.stock.available)}` : 'ya no quedan unidades'}.
+                      </>
+                    ) : (
+                      userErrorMessage(e)
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <p>
+              No se reservó nada. <Link to="/cart">Ajusta tu carrito</Link> y vuelve a intentarlo.
+            </p>
+          </div>
+        )}
+        {errors.length > outOfStock.length && (
+          <div className="state state-error" role="alert">
+            {errors
+              .filter((e) => e.code !== 'OUT_OF_STOCK')
+              .map((e, i) => (
+                <p key={i} data-code={e.code}>
+                  {userErrorMessage(e)}
+                </p>
+              ))}
+          </div>
+        )}
+        {placing.error && (
+          <div className="state state-error" role="alert">
+            <p>No pudimos crear el pedido. {describeError(placing.error)}</p>
+          </div>
+        )}
+        <div className="actions">
+          <Link to="/cart" className="button secondary">
+            Volver al carrito
+          </Link>
+          <button type="submit" className="button" disabled={placing.fetching || !chosen || !quote}>
+            {placing.fetching ? 'Reservando…' : 'Confirmar y pagar'}
+          </button>
         </div>
-      )}
-      {errors.length > outOfStock.length && (
-        <div className="state state-error" role="alert">
-          {errors
-            .filter((e) => e.code !== 'OUT_OF_STOCK')
-            .map((e, i) => (
-              <p key={i} data-code={e.code}>
-                {userErrorMessage(e)}
-              </p>
-            ))}
-        </div>
-      )}
-      {placing.error && (
-        <div className="state state-error" role="alert">
-          <p>No pudimos crear el pedido. {describeError(placing.error)}</p>
-        </div>
-      )}
-      <div className="actions">
-        <Link to="/cart" className="button secondary">
-          Volver al carrito
-        </Link>
-        <button type="submit" className="button" disabled={placing.fetching || !chosen || !quote}>
-          {placing.fetching ? 'Reservando…' : 'Confirmar y pagar'}
-        </button>
-      </div>
-    </form>
+      </form>
+    </>
   );
 }
 

@@ -29,7 +29,7 @@ export function TransferStockPanel({ product }: { product: Product }) {
 
   return (
     <section aria-labelledby="transfer-heading" className="panel">
-      <h2 id="transfer-heading">Trasladar entre bodegas</h2>
+      <h2 id="transfer-heading">Traslados</h2>
       {held.length === 0 ? (
         <p className="muted">No hay unidades disponibles para trasladar.</p>
       ) : (
