@@ -7,7 +7,8 @@ import { poll, storefrontSession } from './support/session';
 import { a11yTracker, DESKTOP } from './support/a11y';
 
 // The forecast batch looks every second whether it is due (every minute by default), so the first one runs at once.
-const session = storefrontSession({ env: { FORECAST_CHECK_INTERVAL_MS: '1000' } });
+// The demo's whole year, as npm start seeds it: the dashboard's charts and forecasts are drawn from it.
+const session = storefrontSession({ env: { FORECAST_CHECK_INTERVAL_MS: '1000', DEMO_HISTORY_DAYS: '365' } });
 const { url } = session;
 const [wayuu, raquira] = [demo.sellers[0], demo.sellers[1]];
 let wayuuToken: string;

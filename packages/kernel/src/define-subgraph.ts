@@ -61,7 +61,7 @@ export interface SubgraphDefinition<TShape extends z.ZodRawShape, TSchema extend
   /** subgraphs/<name>/schema.graphql: the source of truth. */
   schema: URL;
   resolvers: GraphQLResolverMap<TContext>;
-  database: { schema: TSchema; migrations: URL; seed?(db: Database<NoInfer<TSchema>>): Promise<unknown> };
+  database: { schema: TSchema; migrations: URL; seed?(db: Database<NoInfer<TSchema>>, config: ServiceConfig<TShape>): Promise<unknown> };
   /**
    * Long-lived collaborators (clients of other services, providers), built once at start. `given` holds stand-ins a
    * caller passed (tests); the kernel lays them over the result too, so only collaborators that others are built

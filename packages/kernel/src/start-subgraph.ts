@@ -71,7 +71,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     const publishes = tables.includes(outbox);
     const relay = new OutboxRelay({ db: opened.db, bus, logger });
     const db = publishes ? wakeOnCommit(opened.db, () => relay.poke()) : opened.db;
-    if (config.SEED_DEMO && definition.database.seed) await definition.database.seed(db);
+    if (config.SEED_DEMO && definition.database.seed) await definition.database.seed(db, config);
 
     const kit: ServiceKit<TShape, TSchema> = { name, config, db, bus, logger, credentials: createServiceCredentials(name, serviceSecret) };
     const given = options.services ?? {};

@@ -12,7 +12,7 @@ import { startSubgraph, type RunningSubgraph } from '@shop/kernel';
 import { createTestDatabase, graphqlRequest } from '@shop/testing';
 import { eventLog, salesDaily, schema, type AnalyticsSchema } from '../src/db/schema.js';
 import { rebuildReadModel } from '../src/domain/event-log.js';
-import { seedDemoHistory } from '../src/domain/seed.js';
+import { demoHistory, seedDemoHistory } from '../src/domain/seed.js';
 import { analytics as definition } from '../src/subgraph.js';
 import { orderStory } from './support/events.js';
 
@@ -29,6 +29,22 @@ async function unitsByWeekday(db: Pick<Database<AnalyticsSchema>, 'execute'>): P
   );
   return new Map(found.map((r) => [Number(r.dow), Number(r.mean)]));
 }
+
+describe('a shorter demo history', () => {
+  it("is the year's last days: the same orders on those days, none before them", () => {
+    const year = demoHistory(now);
+    const recent = demoHistory(now, undefined, 60);
+    const firstDay = '2026-10-08';
+    const ordersPlaced = (events: typeof year.events) => events.filter((e) => e.type === 'order.status_changed' && (e.payload as { from: unknown }).from === null);
+    const placed = ordersPlaced(recent.events);
+    expect(placed.length).toBeGreaterThan(600);
+    expect(placed.every((e) => e.occurredAt.slice(0, 10) >= firstDay)).toBe(true);
+    // Each day's order volume follows the year's trend and season: about the same count as the year's tail.
+    const yearTail = ordersPlaced(year.events).filter((e) => e.occurredAt.slice(0, 10) >= firstDay).length;
+    expect(placed.length / yearTail).toBeGreaterThan(0.85);
+    expect(placed.length / yearTail).toBeLessThan(1.15);
+  });
+});
 
 describe('the demo seed on PostgreSQL', () => {
   let database: { url: string; drop(): Promise<void> };

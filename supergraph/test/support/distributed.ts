@@ -31,8 +31,9 @@ export async function startDistributedPlatform(options: { databaseUrl: string; r
       EVENT_BUS: 'rabbitmq',
       RABBITMQ_URL: options.rabbitUrl,
       GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
-      // No forecast batch (seconds of CPU) unless a test asks for one.
+      // No forecast batch (seconds of CPU) unless a test asks for one, and 60 days of demo sales, not a year.
       FORECAST_CHECK_INTERVAL_MS: String(3_600_000),
+      DEMO_HISTORY_DAYS: '60',
       ...urls,
       ...options.env,
     };

@@ -7,6 +7,9 @@ import { generateKeyPairPem } from '@shop/auth';
 import { freePort } from '@shop/testing';
 import { SERVICE_NAMES, startPlatform, type Platform, type PlatformOptions, type ServiceName } from '@shop/platform';
 
+/** Days of demo sales history analytics seeds on a test platform (the demo's last days; npm start seeds a year). */
+export const TEST_DEMO_HISTORY_DAYS = 60;
+
 /** The whole platform in this process on the test PostgreSQL server, one fresh database per subgraph. */
 export async function startTestPlatform(
   databaseUrl: string,
@@ -27,8 +30,12 @@ export async function startTestPlatform(
     // Tests play up to thousands of clients from 127.0.0.1: per-address bounds lifted (security/rate-limits.test.ts proves them).
     clientLimits: { wsConnectionsPerIp: 100_000, wsConnectsPerIpPerMinute: 1_000_000, requestsPerIpPerMinute: 1_000_000 },
     ...extra,
-    // The forecast batch (seconds of CPU) runs only in tests that ask for it with a shorter FORECAST_CHECK_INTERVAL_MS.
-    serviceConfig: { ...extra.serviceConfig, analytics: { FORECAST_CHECK_INTERVAL_MS: String(3_600_000), ...extra.serviceConfig?.analytics } },
+    // The forecast batch (seconds of CPU) runs only in tests that ask for it with a shorter FORECAST_CHECK_INTERVAL_MS;
+    // the demo history is its last 60 days (a year takes seconds to seed), enough for this month and the last 30 days.
+    serviceConfig: {
+      ...extra.serviceConfig,
+      analytics: { FORECAST_CHECK_INTERVAL_MS: String(3_600_000), DEMO_HISTORY_DAYS: String(TEST_DEMO_HISTORY_DAYS), ...extra.serviceConfig?.analytics },
+    },
   });
   return {
     ...platform,

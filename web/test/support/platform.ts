@@ -11,7 +11,8 @@ export type RunningPlatform = Pick<NpmStartPlatform, 'gatewayUrl' | 'output' | '
  */
 export async function startPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
   const storefrontPort = await freePort();
-  // No forecast batch (seconds of CPU) unless the test asks for one with a shorter FORECAST_CHECK_INTERVAL_MS.
-  const platform = await startNpmStart({ web: false, env: { WEB_PORT: String(storefrontPort), FORECAST_CHECK_INTERVAL_MS: String(3_600_000), ...env } });
+  // No forecast batch (seconds of CPU) unless the test asks for one with a shorter FORECAST_CHECK_INTERVAL_MS, and 60
+  // days of demo sales instead of a year (seconds to seed) unless it asks for more with DEMO_HISTORY_DAYS.
+  const platform = await startNpmStart({ web: false, env: { WEB_PORT: String(storefrontPort), FORECAST_CHECK_INTERVAL_MS: String(3_600_000), DEMO_HISTORY_DAYS: '60', ...env } });
   return { gatewayUrl: platform.gatewayUrl, output: platform.output, stop: () => platform.stop(), storefrontPort };
 }

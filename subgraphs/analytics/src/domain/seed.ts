@@ -48,8 +48,9 @@ interface Generated {
  * A year of synthetic history for the demo catalog, ending at `now`, as the events the services would have
  * published: product.changed for each product, then orders placed, paid (payment captured), expired unpaid or
  * cancelled after paying and refunded, and stock.changed for the current stock (and 30 days before, for turnover).
+ * `days` keeps only the year's last days (the same trend and season), for platforms that need no year.
  */
-export function demoHistory(now: Date, seed = 20261206): Generated {
+export function demoHistory(now: Date, seed = 20261206, days = SEED_DAYS): Generated {
   const random = mulberry32(seed);
   const events: DomainEvent[] = [];
   let n = 0;
@@ -77,7 +78,7 @@ export function demoHistory(now: Date, seed = 20261206): Generated {
   const unitsByProductRecent = new Map<string, number>();
   let orders = 0;
 
-  for (let dayIndex = 0; dayIndex < SEED_DAYS; dayIndex++) {
+  for (let dayIndex = SEED_DAYS - days; dayIndex < SEED_DAYS; dayIndex++) {
     const dayStart = firstDay + dayIndex * DAY_MS;
     const count = poisson(random, expectedOrders(new Date(dayStart), dayIndex));
     for (let k = 0; k < count; k++) {
@@ -121,7 +122,7 @@ export function demoHistory(now: Date, seed = 20261206): Generated {
 
   // The demo store's own paid order (orders' and payments' seed), as they would have published it.
   const past = demo.pastOrder;
-  if (past.createdAt.getTime() >= firstDay) {
+  if (past.createdAt.getTime() >= today - (days - 1) * DAY_MS) {
     const lines = past.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceMinor: Number(l.unitPriceMinor) }));
     const base = { orderId: past.id, customerId: past.customerId, lines, number: past.number, total: { amountMinor: Number(demo.pastOrderTotalMinor), currency: past.currency } };
     emit(orderStatusChanged, { ...base, from: null, to: 'AWAITING_PAYMENT', reason: null }, past.createdAt);
@@ -153,10 +154,10 @@ export function demoHistory(now: Date, seed = 20261206): Generated {
  * The demo seed: a year of history written into event_log and projected with the same rules as live events (into
  * memory, then bulk inserts), in one transaction. Runs once: only into an empty event_log.
  */
-export async function seedDemoHistory(db: Database<AnalyticsSchema>, now = new Date()): Promise<{ events: number; orders: number } | null> {
+export async function seedDemoHistory(db: Database<AnalyticsSchema>, now = new Date(), days = SEED_DAYS): Promise<{ events: number; orders: number } | null> {
   const [existing] = await db.select({ n: count() }).from(eventLog);
   if ((existing?.n ?? 0) > 0) return null;
-  const { events, orders } = demoHistory(now);
+  const { events, orders } = demoHistory(now, undefined, days);
   await db.transaction(async (tx) => {
     await appendEvents(tx, events);
     await projectIntoEmpty(tx, events);
