@@ -108,6 +108,8 @@ type Documents = {
     "\n  mutation CreateReorder($input: ReorderInput!) {\n    createReorder(input: $input) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateReorderDocument,
     "\n  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {\n    advanceReorder(id: $id, status: $status) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": typeof types.AdvanceReorderDocument,
     "\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.TransferStockDocument,
+    "\n  query ProductSupplier($id: ID!) {\n    product(id: $id) { id supplier { id name } }\n    suppliers { id name }\n  }\n": typeof types.ProductSupplierDocument,
+    "\n  mutation SetProductSupplier($productId: ID!, $supplierId: ID) {\n    setProductSupplier(productId: $productId, supplierId: $supplierId) {\n      product { id supplier { id name } }\n      errors { code message field }\n    }\n  }\n": typeof types.SetProductSupplierDocument,
     "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n": typeof types.TicketSummaryFragmentDoc,
     "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n": typeof types.TicketDetailFragmentDoc,
     "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n": typeof types.OrderTicketsDocument,
@@ -215,6 +217,8 @@ const documents: Documents = {
     "\n  mutation CreateReorder($input: ReorderInput!) {\n    createReorder(input: $input) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": types.CreateReorderDocument,
     "\n  mutation AdvanceReorder($id: ID!, $status: ReorderStatus!) {\n    advanceReorder(id: $id, status: $status) {\n      reorder { ...ReorderFields }\n      errors { code message field }\n    }\n  }\n": types.AdvanceReorderDocument,
     "\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n": types.TransferStockDocument,
+    "\n  query ProductSupplier($id: ID!) {\n    product(id: $id) { id supplier { id name } }\n    suppliers { id name }\n  }\n": types.ProductSupplierDocument,
+    "\n  mutation SetProductSupplier($productId: ID!, $supplierId: ID) {\n    setProductSupplier(productId: $productId, supplierId: $supplierId) {\n      product { id supplier { id name } }\n      errors { code message field }\n    }\n  }\n": types.SetProductSupplierDocument,
     "\n  fragment TicketSummary on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    order { id number }\n  }\n": types.TicketSummaryFragmentDoc,
     "\n  fragment TicketDetail on Ticket {\n    ...TicketSummary\n    customer { id name }\n    messages { id body byStaff createdAt author { id } }\n  }\n": types.TicketDetailFragmentDoc,
     "\n  query OrderTickets($id: ID!) {\n    order(id: $id) { id tickets { ...TicketSummary } }\n  }\n": types.OrderTicketsDocument,
@@ -618,6 +622,14 @@ export function graphql(source: "\n  mutation AdvanceReorder($id: ID!, $status: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferStock($input: TransferStockInput!) {\n    transferStock(input: $input) {\n      product {\n        id\n        stock {\n          available\n          reserved\n          onHand\n          lowStock\n          warehouses { warehouse { id name region } onHand reserved available }\n        }\n      }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductSupplier($id: ID!) {\n    product(id: $id) { id supplier { id name } }\n    suppliers { id name }\n  }\n"): (typeof documents)["\n  query ProductSupplier($id: ID!) {\n    product(id: $id) { id supplier { id name } }\n    suppliers { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProductSupplier($productId: ID!, $supplierId: ID) {\n    setProductSupplier(productId: $productId, supplierId: $supplierId) {\n      product { id supplier { id name } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetProductSupplier($productId: ID!, $supplierId: ID) {\n    setProductSupplier(productId: $productId, supplierId: $supplierId) {\n      product { id supplier { id name } }\n      errors { code message field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -100,3 +100,21 @@ export const TransferStockMutation = graphql(`
     }
   }
 `);
+
+/** The product's supplier (its seller's and admins' view) and the suppliers it may be given. */
+export const ProductSupplierQuery = graphql(`
+  query ProductSupplier($id: ID!) {
+    product(id: $id) { id supplier { id name } }
+    suppliers { id name }
+  }
+`);
+
+/** Who the product is restocked from; null clears it. Low-stock suggestions need one. */
+export const SetProductSupplierMutation = graphql(`
+  mutation SetProductSupplier($productId: ID!, $supplierId: ID) {
+    setProductSupplier(productId: $productId, supplierId: $supplierId) {
+      product { id supplier { id name } }
+      errors { code message field }
+    }
+  }
+`);

@@ -15,6 +15,7 @@ import { StockMovementsTable } from './StockMovementsTable';
 import { LowStockThresholdPanel } from './LowStockThresholdPanel';
 import { ProductImagesPanel } from './ProductImagesPanel';
 import { TransferStockPanel } from './TransferStockPanel';
+import { ProductSupplierPanel } from './ProductSupplierPanel';
 
 type EditableProduct = NonNullable<EditableProductData['product']>;
 
@@ -62,6 +63,7 @@ function ProductEditor({ id }: { id: string }) {
       </div>
       <ProductImagesPanel product={product} />
       <TransferStockPanel product={product} />
+      <ProductSupplierPanel productId={product.id} />
       <LowStockThresholdPanel product={product} />
       <StockMovementsTable productId={product.id} />
     </>
