@@ -18,6 +18,21 @@ export function parseArgs<S extends z.ZodType>(schema: S, value: unknown): z.inf
 }
 
 export const zId = z.uuid({ message: 'Must be a valid ID.' });
+
+/** A whole number from 1 to max (units of a line, a transfer, a reorder), with the messages clients show at the field. */
+export const zUnits = (max: number) =>
+  z
+    .number({ message: 'Must be a number.' })
+    .int({ message: 'Must be a whole number.' })
+    .min(1, { message: 'Must be at least 1.' })
+    .max(max, { message: `Must be at most ${max}.` });
+
+/** Products and how many of each: 1 to maxLines lines of 1 to maxUnits units (reservations, counter sales, shipping quotes). */
+export const zProductLines = (maxUnits: number, maxLines: number) =>
+  z
+    .array(z.object({ productId: zId, quantity: zUnits(maxUnits) }), { message: 'Must be a list of lines.' })
+    .min(1, { message: 'Must have at least one line.' })
+    .max(maxLines, { message: `Must have at most ${maxLines} lines.` });
 const DECIMAL_MESSAGE = 'Must be a non-negative decimal with at most 15 digits before the point and 2 after, e.g. "249900.00".';
 export const zDecimalMinor = z
   .string({ message: DECIMAL_MESSAGE })

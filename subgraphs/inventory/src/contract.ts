@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId } from '@shop/common';
+import { zId, zProductLines } from '@shop/common';
 import { defineEvent, type PayloadOf } from '@shop/events';
 
 /** What inventory publishes and serves to other services (docs/architecture.md): callers use these very schemas. */
@@ -112,20 +112,7 @@ export const reservationPaths = {
 /** One reservation request: the body of POST reserve, and each entry of reserveBatch's { reservations: [...] }. */
 export const reserveRequest = z.object({
   reservationId: zId,
-  lines: z
-    .array(
-      z.object({
-        productId: zId,
-        quantity: z
-          .number({ message: 'Must be a number.' })
-          .int({ message: 'Must be a whole number.' })
-          .min(1, { message: 'Must be at least 1.' })
-          .max(MAX_RESERVATION_QUANTITY, { message: `Must be at most ${MAX_RESERVATION_QUANTITY}.` }),
-      }),
-      { message: 'Must be a list of lines.' },
-    )
-    .min(1, { message: 'Must have at least one line.' })
-    .max(MAX_RESERVATION_LINES, { message: `Must have at most ${MAX_RESERVATION_LINES} lines.` }),
+  lines: zProductLines(MAX_RESERVATION_QUANTITY, MAX_RESERVATION_LINES),
   expiresAt: z.union([z.date(), z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time.' })]).transform((value) => new Date(value)),
 });
 export type ReserveRequest = z.input<typeof reserveRequest>;

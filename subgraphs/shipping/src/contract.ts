@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId } from '@shop/common';
+import { zId, zProductLines } from '@shop/common';
 import { defineEvent, type PayloadOf } from '@shop/events';
 
 /** What shipping publishes and serves to other services (docs/architecture.md): callers parse these very schemas. */
@@ -29,20 +29,7 @@ export const shippingPaths = {
 export const quoteRequest = z.object({
   region: z.string({ message: 'Must be a text.' }).trim().min(1, { message: 'Must not be empty.' }).max(100, { message: 'Must be at most 100 characters.' }),
   methodId: zId,
-  lines: z
-    .array(
-      z.object({
-        productId: zId,
-        quantity: z
-          .number({ message: 'Must be a number.' })
-          .int({ message: 'Must be a whole number.' })
-          .min(1, { message: 'Must be at least 1.' })
-          .max(MAX_QUOTE_QUANTITY, { message: `Must be at most ${MAX_QUOTE_QUANTITY}.` }),
-      }),
-      { message: 'Must be a list of lines.' },
-    )
-    .min(1, { message: 'Must have at least one line.' })
-    .max(MAX_QUOTE_LINES, { message: `Must have at most ${MAX_QUOTE_LINES} lines.` }),
+  lines: zProductLines(MAX_QUOTE_QUANTITY, MAX_QUOTE_LINES),
 });
 export type QuoteRequest = z.input<typeof quoteRequest>;
 

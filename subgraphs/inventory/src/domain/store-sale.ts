@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAdmin, type Viewer } from '@shop/auth';
-import { fail, issuesToUserErrors, ok, parseDecimalToMinor, userError, zId, type Result, type UserError } from '@shop/common';
+import { fail, issuesToUserErrors, ok, parseDecimalToMinor, userError, zId, zProductLines, type Result, type UserError } from '@shop/common';
 import type { Database, Transaction } from '@shop/db';
 import { recordEvents } from '@shop/events';
 import { SubgraphUnavailableError } from '@shop/server';
@@ -24,19 +24,7 @@ const MAX_STORE_SALE_TOTAL_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
 
 const storeSaleInput = z.object({
   warehouseId: zId,
-  lines: z
-    .array(
-      z.object({
-        productId: zId,
-        quantity: z
-          .number({ message: 'Must be a number.' })
-          .int({ message: 'Must be a whole number.' })
-          .min(1, { message: 'Must be at least 1.' })
-          .max(MAX_STORE_SALE_QUANTITY, { message: `Must be at most ${MAX_STORE_SALE_QUANTITY}.` }),
-      }),
-    )
-    .min(1, { message: 'Must have at least one line.' })
-    .max(MAX_STORE_SALE_LINES, { message: `Must have at most ${MAX_STORE_SALE_LINES} lines.` }),
+  lines: zProductLines(MAX_STORE_SALE_QUANTITY, MAX_STORE_SALE_LINES),
   idempotencyKey: z.string().trim().min(1, { message: 'Must not be empty.' }).max(200, { message: 'Must be at most 200 characters.' }),
 });
 

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '@shop/auth';
-import { fail, issuesToUserErrors, ok, userError, zId, type Result } from '@shop/common';
+import { fail, issuesToUserErrors, ok, userError, zId, zUnits, type Result } from '@shop/common';
 import type { Database, Transaction } from '@shop/db';
 import { stockLevels, stockMovements, warehouses, type InventorySchema } from '../db/schema.js';
 import { InventoryErrorCode } from '../errors.js';
@@ -20,11 +20,7 @@ const transferStockInput = z
     productId: zId,
     fromWarehouseId: zId,
     toWarehouseId: zId,
-    quantity: z
-      .number({ message: 'Must be a number.' })
-      .int({ message: 'Must be a whole number.' })
-      .min(1, { message: 'Must be at least 1.' })
-      .max(MAX_TRANSFER, { message: `Must be at most ${MAX_TRANSFER}.` }),
+    quantity: zUnits(MAX_TRANSFER),
   })
   .refine((input) => input.fromWarehouseId !== input.toWarehouseId, { message: 'Must be another warehouse than fromWarehouseId.', path: ['toWarehouseId'] });
 

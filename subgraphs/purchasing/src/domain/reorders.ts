@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { fail, issuesToUserErrors, ok, type Result, userError, zId } from '@shop/common';
+import { fail, issuesToUserErrors, ok, type Result, userError, zId, zUnits } from '@shop/common';
 import type { Database, Transaction } from '@shop/db';
 import { SubgraphUnavailableError } from '@shop/server';
 import { MAX_REORDER_QUANTITY } from '../contract.js';
@@ -16,12 +16,7 @@ type Db = Database<PurchasingSchema>;
 /** The most reorder requests a list answers. */
 export const MAX_REORDERS_LISTED = 100;
 
-const quantity = z
-  .number({ message: 'Must be a number.' })
-  .int({ message: 'Must be a whole number.' })
-  .min(1, { message: 'Must be at least 1.' })
-  .max(MAX_REORDER_QUANTITY, { message: `Must be at most ${MAX_REORDER_QUANTITY}.` });
-const reorderInput = z.object({ supplierId: zId, productId: zId, warehouseId: zId, quantity });
+const reorderInput = z.object({ supplierId: zId, productId: zId, warehouseId: zId, quantity: zUnits(MAX_REORDER_QUANTITY) });
 
 const reorderNotFound = () => userError(PurchasingErrorCode.NotFound, 'No reorder request has this id.', ['id']);
 
