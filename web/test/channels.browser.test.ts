@@ -70,21 +70,25 @@ describe('channels in a real browser against npm start', { timeout: 180_000 }, (
     await poll(() => shipment.getAttribute('data-status')).toBe('LABEL_CREATED');
     const tracking = (await shipment.locator('th').textContent())!.trim();
     expect(tracking.length).toBeGreaterThan(4);
-    const admin = await shop.login(demo.admin.email, demo.admin.password);
-    const { shipments } = await shop.call(`query { shipments(status: LABEL_CREATED) { id trackingNumber } }`, {}, admin);
-    const id = shipments.find((s: { trackingNumber: string }) => s.trackingNumber === tracking)?.id;
-    expect(id).toBeTruthy();
-    expect((await shop.call(`mutation($id: ID!) { advanceShipment(id: $id, status: IN_TRANSIT) }`, { id }, admin)).advanceShipment).toBe(true);
+    // An admin moves the parcel on /admin/shipments; the customer's open order page follows (orderStatusChanged).
+    const admin = await newPage(await shop.login(demo.admin.email, demo.admin.password), DESKTOP);
+    const adminA11y = a11yTracker(admin);
+    await admin.goto(url('/admin/shipments?estado=LABEL_CREATED'));
+    const row = admin.getByTestId('admin-shipment').filter({ hasText: tracking });
+    await row.waitFor();
+    await adminA11y.check('admin-shipments');
+    await row.getByRole('button', { name: /^Marcar como En camino/ }).click();
+    await row.waitFor({ state: 'detached' });
     await poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('SHIPPED');
     await poll(() => shipment.getAttribute('data-status')).toBe('IN_TRANSIT');
     expect(await page.evaluate(sameDocument.read)).toBe(true);
     await screenshot(page, 'order-shipped');
     await a11y.check('order-shipped');
-    expect(a11y.unchecked()).toEqual([]);
+    expect([...a11y.unchecked(), ...adminA11y.unchecked()]).toEqual([]);
     expect(errors).toEqual([]);
   });
 
-  it("a seller's counter sale (/seller/pos) drops a shopper's live stock without a reload, and a short line says so on the line", async () => {
+  it("a seller's counter sale (/seller/pos) drops a shopper's live stock without a reload, a short line says so on the line, and a received reorder raises it again", async () => {
     const { shop } = session;
     const seller = demo.sellers[0];
     const token = await shop.login(seller.email, seller.password);
@@ -145,6 +149,31 @@ describe('channels in a real browser against npm start', { timeout: 180_000 }, (
     expect(await shopper.getByTestId('stock-left').getAttribute('data-available')).toBe('1');
     await screenshot(page, 'pos-out-of-stock');
     await a11y.check('pos-line-error');
+
+    // Restock from a supplier: a new supplier, a reorder into the shop, sent, received: the shopper's page rises live.
+    const supplierName = `Telares del Cesar ${suffix}`;
+    await page.getByRole('navigation', { name: 'Mi tienda' }).getByRole('link', { name: 'Proveedores' }).click();
+    await page.getByLabel('Nombre').fill(supplierName);
+    await page.getByLabel('Tiempo de entrega (días)').fill('5');
+    await page.getByRole('button', { name: 'Agregar proveedor' }).click();
+    await page.getByTestId('supplier').filter({ hasText: supplierName }).waitFor();
+    await a11y.check('suppliers');
+    await page.getByRole('navigation', { name: 'Mi tienda' }).getByRole('link', { name: 'Reabastecimiento' }).click();
+    await page.getByText('Nuevo pedido a un proveedor').click();
+    await page.getByLabel('Proveedor', { exact: true }).selectOption({ label: supplierName });
+    await page.getByLabel('Producto').selectOption(productId);
+    await page.getByLabel('Recibe').selectOption(store.id);
+    await page.getByLabel('Unidades').fill('4');
+    await page.getByRole('button', { name: 'Crear borrador' }).click();
+    const reorder = page.getByTestId('reorder').filter({ hasText: name });
+    await poll(() => reorder.getAttribute('data-status')).toBe('DRAFT');
+    await a11y.check('reorders');
+    await reorder.getByRole('button', { name: /^Enviar/ }).click();
+    await poll(() => reorder.getAttribute('data-status')).toBe('SENT');
+    await reorder.getByRole('button', { name: /^Recibido/ }).click();
+    await poll(() => reorder.getAttribute('data-status')).toBe('RECEIVED');
+    await poll(() => shopper.getByTestId('stock-left').getAttribute('data-available')).toBe('5');
+    expect(await shopper.evaluate(sameDocument.read)).toBe(true);
     expect(a11y.unchecked()).toEqual([]);
     expect(errors).toEqual([]);
   });
