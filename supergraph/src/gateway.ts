@@ -205,8 +205,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
   app.get('/metrics', metricsHandler(registry));
-  // Product images: uploads and files, streamed to and from the products service (media-proxy.ts).
-  app.use('/media', mediaProxy(subgraphUrl('products'), logger));
+  // Product images: uploads and files, streamed to and from the products service (media-proxy.ts), when the
+  // supergraph has one (a gateway over another supergraph serves no /media).
+  const productsUrl = options.subgraphUrls.products ?? planner.subgraphs.find((s) => s.name === 'products')?.url;
+  if (productsUrl) app.use('/media', mediaProxy(productsUrl, logger));
   // GraphiQL from node_modules (graphiql.ts): explores the graph without the internet the Sandbox's CDN page needs.
   if (options.development) app.use('/graphiql', graphiqlRouter());
   app.use(

@@ -79,10 +79,10 @@ type Documents = {
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": typeof types.OrderDocument,
     "\n  query MyStores {\n    myStores { id name region kind seller { id name } }\n  }\n": typeof types.MyStoresDocument,
-    "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n": typeof types.PosProductFragmentDoc,
-    "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": typeof types.PosCatalogDocument,
+    "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available warehouses { warehouse { id } available } }\n  }\n": typeof types.PosProductFragmentDoc,
+    "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 50, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": typeof types.PosCatalogDocument,
     "\n  query PosSearch($sellerId: ID!, $search: String!) {\n    products(first: 10, filter: { sellerId: $sellerId, search: $search }, sort: RELEVANCE) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": typeof types.PosSearchDocument,
-    "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n": typeof types.PosStockChangedDocument,
+    "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available warehouses { warehouse { id } available } } }\n  }\n": typeof types.PosStockChangedDocument,
     "\n  mutation RecordStoreSale($input: StoreSaleInput!) {\n    recordStoreSale(input: $input) {\n      sale {\n        id\n        receiptNumber\n        createdAt\n        total { amount currency }\n        warehouse { id name }\n        lines { quantity unitPrice { amount currency } total { amount currency } product { id name } }\n      }\n      errors { code message field }\n    }\n  }\n": typeof types.RecordStoreSaleDocument,
     "\n  query PosProduct($id: ID!) {\n    product(id: $id) { ...PosProduct }\n  }\n": typeof types.PosProductDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SellerProductsDocument,
@@ -188,10 +188,10 @@ const documents: Documents = {
     "\n  query MyOrders($after: String) {\n    me {\n      id\n      orders(first: 20, after: $after) {\n        totalCount\n        edges { cursor node { ...OrderState createdAt total { amount currency } lines { quantity } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderDetail }\n  }\n": types.OrderDocument,
     "\n  query MyStores {\n    myStores { id name region kind seller { id name } }\n  }\n": types.MyStoresDocument,
-    "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n": types.PosProductFragmentDoc,
-    "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": types.PosCatalogDocument,
+    "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available warehouses { warehouse { id } available } }\n  }\n": types.PosProductFragmentDoc,
+    "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 50, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": types.PosCatalogDocument,
     "\n  query PosSearch($sellerId: ID!, $search: String!) {\n    products(first: 10, filter: { sellerId: $sellerId, search: $search }, sort: RELEVANCE) {\n      edges { node { ...PosProduct } }\n    }\n  }\n": types.PosSearchDocument,
-    "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n": types.PosStockChangedDocument,
+    "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available warehouses { warehouse { id } available } } }\n  }\n": types.PosStockChangedDocument,
     "\n  mutation RecordStoreSale($input: StoreSaleInput!) {\n    recordStoreSale(input: $input) {\n      sale {\n        id\n        receiptNumber\n        createdAt\n        total { amount currency }\n        warehouse { id name }\n        lines { quantity unitPrice { amount currency } total { amount currency } product { id name } }\n      }\n      errors { code message field }\n    }\n  }\n": types.RecordStoreSaleDocument,
     "\n  query PosProduct($id: ID!) {\n    product(id: $id) { ...PosProduct }\n  }\n": types.PosProductDocument,
     "\n  query SellerProducts($sellerId: ID!, $after: String) {\n    products(first: 20, after: $after, filter: { sellerId: $sellerId }, sort: NEWEST) {\n      totalCount\n      edges { cursor node { id sku name status price { amount currency } stock { available onHand reserved lowStock } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SellerProductsDocument,
@@ -509,11 +509,11 @@ export function graphql(source: "\n  query MyStores {\n    myStores { id name re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n"): (typeof documents)["\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available reserved onHand lowStock warehouses { warehouse { id } available } }\n  }\n"];
+export function graphql(source: "\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available warehouses { warehouse { id } available } }\n  }\n"): (typeof documents)["\n  fragment PosProduct on Product {\n    id\n    sku\n    name\n    status\n    price { amount currency }\n    stock { available warehouses { warehouse { id } available } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"): (typeof documents)["\n  query PosCatalog($sellerId: ID!) {\n    products(first: 100, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"];
+export function graphql(source: "\n  query PosCatalog($sellerId: ID!) {\n    products(first: 50, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"): (typeof documents)["\n  query PosCatalog($sellerId: ID!) {\n    products(first: 50, filter: { sellerId: $sellerId }, sort: NAME) {\n      edges { node { ...PosProduct } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -521,7 +521,7 @@ export function graphql(source: "\n  query PosSearch($sellerId: ID!, $search: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n"): (typeof documents)["\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available reserved onHand lowStock warehouses { warehouse { id } available } } }\n  }\n"];
+export function graphql(source: "\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available warehouses { warehouse { id } available } } }\n  }\n"): (typeof documents)["\n  subscription PosStockChanged($productIds: [ID!]) {\n    stockChanged(productIds: $productIds) { id stock { available warehouses { warehouse { id } available } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
