@@ -11,7 +11,9 @@ import { notifications as notificationsService } from '@shop/notifications';
 import { orders as ordersService } from '@shop/orders';
 import { payments as paymentsService } from '@shop/payments';
 import { products as productsService } from '@shop/products';
+import { purchasing as purchasingService } from '@shop/purchasing';
 import type { RunningServer } from '@shop/server';
+import { shipping as shippingService } from '@shop/shipping';
 import { createTestDatabase, freePort, startRabbitMq, startServiceProcess, type RabbitMqServer, type ServiceProcess } from '@shop/testing';
 import { support as supportService } from '@shop/support';
 import { users as usersService } from '@shop/users';
@@ -37,10 +39,12 @@ beforeAll(async () => {
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   sellerToken = await issuer.issue({ id: demo.sellers[0].id, roles: ['SELLER', 'CUSTOMER'] });
   const tokenVerification = { publicKeyPem: keys.publicKeyPem };
-  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb, notificationsDb, supportDb, analyticsDb, assistantDb] = await Promise.all(
-    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments', 'tg_notifications', 'tg_support', 'tg_analytics', 'tg_assistant'].map((p) => createTestDatabase(inject('databaseUrl'), p)),
+  const [usersDb, productsDb, inventoryDb, ordersDb, paymentsDb, notificationsDb, supportDb, analyticsDb, assistantDb, shippingDb, purchasingDb] = await Promise.all(
+    ['tg_users', 'tg_products', 'tg_inventory', 'tg_orders', 'tg_payments', 'tg_notifications', 'tg_support', 'tg_analytics', 'tg_assistant', 'tg_shipping', 'tg_purchasing'].map((p) =>
+      createTestDatabase(inject('databaseUrl'), p),
+    ),
   );
-  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!, notificationsDb!, supportDb!, analyticsDb!, assistantDb!);
+  dbs.push(usersDb!, productsDb!, inventoryDb!, ordersDb!, paymentsDb!, notificationsDb!, supportDb!, analyticsDb!, assistantDb!, shippingDb!, purchasingDb!);
   const users = await startSubgraph(usersService, { config: { PORT: 0, DATABASE_URL: usersDb!.url, JWT_PRIVATE_KEY: keys.privateKeyPem, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   const products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   inProcess.push(users, products);
@@ -63,13 +67,15 @@ beforeAll(async () => {
   inProcess.push(await startSubgraph(paymentsService, { config: { PORT: 0, DATABASE_URL: paymentsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: orders.url }, bus: localBus }));
   const [, , ordersServer, paymentsServer] = inProcess;
   // The gateways are ready only when every subgraph answers; these take no part in what is tested here.
-  const [notifications, support, analytics, assistant] = await Promise.all([
+  const [notifications, support, analytics, assistant, shipping, purchasing] = await Promise.all([
     startSubgraph(notificationsService, { config: { PORT: 0, DATABASE_URL: notificationsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, USERS_URL: users.url, PRODUCTS_URL: products.url, SEED_DEMO: 'false' }, bus: localBus }),
     startSubgraph(supportService, { config: { PORT: 0, DATABASE_URL: supportDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, ORDERS_URL: ordersServer!.url, SEED_DEMO: 'false' }, bus: localBus }),
     startSubgraph(analyticsService, { config: { PORT: 0, DATABASE_URL: analyticsDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'false', FORECAST_CHECK_INTERVAL_MS: 3_600_000 }, bus: localBus }),
     startSubgraph(assistantService, { config: { PORT: 0, DATABASE_URL: assistantDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'false' }, bus: localBus }),
+    startSubgraph(shippingService, { config: { PORT: 0, DATABASE_URL: shippingDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'false' }, bus: localBus }),
+    startSubgraph(purchasingService, { config: { PORT: 0, DATABASE_URL: purchasingDb!.url, JWT_PUBLIC_KEY: keys.publicKeyPem, PRODUCTS_URL: products.url, INVENTORY_URL: inventory[0]!.url, SEED_DEMO: 'false' }, bus: localBus }),
   ]);
-  inProcess.push(notifications, support, analytics, assistant);
+  inProcess.push(notifications, support, analytics, assistant, shipping, purchasing);
   for (const i of [0, 1]) {
     gateways.push(
       await startServiceProcess(`gateway-${i}`, 'supergraph/src/main.ts', await freePort(), {
@@ -83,6 +89,8 @@ beforeAll(async () => {
         SUPPORT_URL: support.url,
         ANALYTICS_URL: analytics.url,
         ASSISTANT_URL: assistant.url,
+        SHIPPING_URL: shipping.url,
+        PURCHASING_URL: purchasing.url,
       }),
     );
   }
