@@ -152,8 +152,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       bus,
       subgraphUrls: urls,
       servers: { gateway, ...servers },
+      // The gateway first, then the services in reverse start order: a service stops before those it calls
+      // (users last), so no worker of a running service meets a stopped peer.
       async stop() {
-        for (const server of started) await server.stop();
+        await gateway.stop();
+        for (const name of [...names].reverse()) await servers[name].stop();
         if (ownBus) await bus.close();
       },
     };

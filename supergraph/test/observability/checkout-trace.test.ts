@@ -58,6 +58,16 @@ it('follows placeOrder → payOrder → CAPTURED → PAID across the gateway, fo
   // analytics consumes the placed and the PAID event too (a span is recorded when it ends, its queries before it).
   await until(() => inTrace().filter((s) => s.name === 'consume order.status_changed' && s.instrumentationScope.name === 'analytics' && hasChild(s, 'db.query')).length >= 2, 'analytics to consume the placed and PAID events', 10_000);
 
+  // Other consumers may still be inside the trace (a span is recorded when it ends, after its queries): wait until
+  // every recorded span reaches the client's span through recorded parents, which a broken context never does.
+  const connected = (all: ReadableSpan[]) => {
+    const byId = new Map(all.map((s) => [s.spanContext().spanId, s]));
+    const reaches = (span: ReadableSpan | undefined, hops = 0): boolean =>
+      span !== undefined && hops < 50 && (span.parentSpanContext?.spanId === clientSpanId || reaches(byId.get(span.parentSpanContext?.spanId ?? ''), hops + 1));
+    return all.every((span) => reaches(span));
+  };
+  await until(() => connected(inTrace()), 'every span of the trace to be recorded with its parents', 10_000);
+
   const spans = inTrace();
   const parentOf = (span: ReadableSpan) => spans.find((p) => p.spanContext().spanId === span.parentSpanContext?.spanId);
   const one = (service: string, name: string, kind: SpanKind, parent?: ReadableSpan) => {
