@@ -1,16 +1,31 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const shared = {
+  globalSetup: ['./vitest.global-setup.ts'],
+  pool: 'forks' as const,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  env: { NODE_ENV: 'test' },
+};
+
+const BROWSER = 'web/test/**/*.browser.test.ts';
+
+/**
+ * Two files at a time: one browser file (npm start, the storefront and Chromium) beside one other file. Most of a
+ * file's time is spent waiting on servers, brokers and browsers, and every file starts its own (free ports, own
+ * databases, own RabbitMQ node), so files never share state; two browser files at once starved each other's pages
+ * past their 30 s waits on 2 cores. Vitest's default here would be one file (available parallelism - 1).
+ */
+const project = (name: string, include: string[], exclude: string[] = []): TestProjectInlineConfiguration => ({
+  test: { name, include, exclude, maxWorkers: 1, ...shared },
+});
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'workers/*/test/**/*.test.ts', 'supergraph/test/**/*.test.ts', 'web/test/**/*.test.ts'],
-    globalSetup: ['./vitest.global-setup.ts'],
-    pool: 'forks',
-    // Two files at a time: most of a file's time is spent waiting on servers, brokers and browsers, and every file
-    // starts its own (free ports, own databases, own RabbitMQ node), so files never share state. Vitest's default
-    // here would be one (available parallelism - 1 on a 2-core machine).
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    env: { NODE_ENV: 'test' },
+    projects: [
+      project('services', ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'workers/*/test/**/*.test.ts', 'supergraph/test/**/*.test.ts', 'web/test/**/*.test.ts'], [BROWSER]),
+      project('browser', [BROWSER]),
+    ],
   },
 });
