@@ -11,7 +11,7 @@ const shared = {
 const BROWSER = 'web/test/**/*.browser.test.ts';
 
 /**
- * Two files at a time: one browser file (npm start, the storefront and Chromium) beside one other file. Most of a
+ * Two files at a time, never two browser files (npm start, the storefront and Chromium) together. Most of a
  * file's time is spent waiting on servers, brokers and browsers, and every file starts its own (free ports, own
  * databases, own RabbitMQ node), so files never share state; two browser files at once starved each other's pages
  * past their 30 s waits on 2 cores. Vitest's default here would be one file (available parallelism - 1).
@@ -24,7 +24,9 @@ export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
-      project('services', ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'workers/*/test/**/*.test.ts', 'supergraph/test/**/*.test.ts', 'web/test/**/*.test.ts'], [BROWSER]),
+      // The other files in two halves of about equal time, so two run at once when no browser file is left.
+      project('services', ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'workers/*/test/**/*.test.ts']),
+      project('platform', ['supergraph/test/**/*.test.ts', 'web/test/**/*.test.ts'], [BROWSER]),
       project('browser', [BROWSER]),
     ],
   },
