@@ -4,6 +4,7 @@ import { startPlatform, type RunningPlatform } from './platform';
 import { serveStorefront } from './storefront';
 import { launchBrowser } from './browser';
 import { api } from './api';
+import { holdExclusive } from './exclusive';
 import type { RunningStorefront } from '../../server';
 
 const phone = { width: 390, height: 844 };
@@ -29,23 +30,30 @@ export function storefrontSession(options: { env?: Record<string, string> } = {}
   let browser: Browser | undefined;
   let shop: ReturnType<typeof api> | undefined;
   const contexts: BrowserContext[] = [];
+  let release: (() => void) | undefined;
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the storefront session is used before beforeAll started it');
     return value;
   };
 
   beforeAll(async () => {
+    // One browser file at a time (another may be running in vitest's other worker): up to 6 minutes' wait.
+    release = await holdExclusive('artesanias-browser-tests', 360_000);
     [platform] = await Promise.all([startPlatform(options.env), launchBrowser().then((b) => (browser = b))]);
     storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
     shop = api(platform.gatewayUrl);
     console.log(`storefront ${storefront.url} against ${platform.gatewayUrl}`);
-  }, 180_000);
+  }, 540_000);
 
   afterAll(async () => {
-    await Promise.allSettled(contexts.map((c) => c.close()));
-    await browser?.close();
-    await storefront?.stop();
-    await platform?.stop();
+    try {
+      await Promise.allSettled(contexts.map((c) => c.close()));
+      await browser?.close();
+      await storefront?.stop();
+      await platform?.stop();
+    } finally {
+      release?.();
+    }
   });
 
   return {
