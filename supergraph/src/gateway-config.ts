@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { zPort } from '@shop/common';
+import { clientLimitsEnv } from './client-limits.js';
+import { edgeEnv } from './edge.js';
+import { operationLimitsEnv } from './operation-limits.js';
+import { persistedOperationsEnv } from './persisted-operations/persisted-operations.js';
+
+/** Everything the standalone gateway reads from its environment (subgraph URLs aside: services.ts), validated once. */
+export const gatewayEnv = z.object({
+  PORT: zPort(4000),
+  /** Loopback unless configured; the Dockerfile sets 0.0.0.0. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
+  NODE_ENV: z.string().default('development'),
+  // CORS_ORIGINS and HSTS_MAX_AGE (edge.ts).
+  ...edgeEnv.shape,
+  // Off unless the operator opts in: on, @apollo/gateway probes cloud metadata addresses and reports usage to Apollo.
+  APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
+  ...clientLimitsEnv.shape,
+  // apq by default; safelist where every client ships a manifest (docs/persisted-operations.md).
+  ...persistedOperationsEnv.shape,
+  // Depth, aliases, cost, tokens, body size, batching, introspection, suggestions (docs/operation-limits.md).
+  ...operationLimitsEnv.shape,
+  /** Where gateway replicas share client budgets (PostgreSQL); unset, each replica counts alone. */
+  GATEWAY_DATABASE_URL: z.string().url().optional(),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayEnv>;
