@@ -22,6 +22,13 @@ export interface BenchPlatform {
 
 const ONE_ADDRESS_MANY_CLIENTS = { requestsPerIpPerMinute: 1_000_000_000 };
 
+/**
+ * analytics' forecast batch (over a minute of CPU on 2 cores) would otherwise start about a minute in, in the middle
+ * of the measured phases, and its demo year takes seconds to seed: neither is checkout. Hourly checks keep the
+ * batch out of a bench run, as in the test platforms; 60 days of history are enough for its consumers.
+ */
+const ANALYTICS_QUIET = { FORECAST_CHECK_INTERVAL_MS: String(3_600_000), DEMO_HISTORY_DAYS: '60' };
+
 export async function platformInOneProcess(postgresUrl: string, keys: Keys): Promise<BenchPlatform> {
   const ports = await Promise.all(Array.from({ length: SERVICE_NAMES.length + 1 }, () => freePort()));
   const url = (name: string) => Object.assign(new URL(postgresUrl), { pathname: name }).toString();
@@ -34,6 +41,7 @@ export async function platformInOneProcess(postgresUrl: string, keys: Keys): Pro
     development: false,
     // Every simulated buyer sends from this machine's one address: only the per-address budget is lifted, the limiter still runs.
     clientLimits: ONE_ADDRESS_MANY_CLIENTS,
+    serviceConfig: { analytics: ANALYTICS_QUIET },
   });
   return { description: `one process (gateway + ${SERVICE_NAMES.length} services), in-process bus`, gatewayUrl: platform.gatewayUrl, inventoryDbUrl: url('/bench_inventory'), bus: platform.bus, stop: platform.stop };
 }
@@ -47,7 +55,7 @@ export async function platformAsProcesses(postgresUrl: string, keys: Keys): Prom
   const common = { ...urls, JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'true', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url, NODE_ENV: 'production', SERVICE_SECRET: randomBytes(32).toString('base64url') };
   const services = await Promise.all(
     names.map((name, i) =>
-      startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),
+      startServiceProcess(name, `platform/src/serve.ts ${name}`, ports[name], { ...common, DATABASE_URL: dbs[i]!.url, ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}), ...(name === 'analytics' ? ANALYTICS_QUIET : {}) }),
     ),
   );
   const gateway = await startServiceProcess('gateway', 'supergraph/src/main.ts', await freePort(), { ...common, RATE_LIMIT_IP_PER_MINUTE: String(ONE_ADDRESS_MANY_CLIENTS.requestsPerIpPerMinute) });
