@@ -24,6 +24,12 @@ export const gatewayEnv = z.object({
   ...operationLimitsEnv.shape,
   /** Where gateway replicas share client budgets (PostgreSQL); unset, each replica counts alone. */
   GATEWAY_DATABASE_URL: z.string().url().optional(),
+  // The supergraph (supergraph-source.ts): a file, watched and reloaded when it changes (default schema/supergraph.graphql),
+  // or a URL polled every SUPERGRAPH_POLL_INTERVAL_MS; one of the two. The interval also spaces retries of a
+  // supergraph refused because a subgraph it names did not answer.
+  SUPERGRAPH_PATH: z.string().min(1).optional(),
+  SUPERGRAPH_URL: z.string().url().optional(),
+  SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

@@ -21,6 +21,8 @@ import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type Persisted
 import type { SubgraphName } from './services.js';
 import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { reloadingSupergraph } from './supergraph-reload.js';
+import type { SupergraphSource } from './supergraph-source.js';
 import { attachSubscriptions, type GatewaySubscriptionOptions, type GatewaySubscriptions } from './subscriptions/subscription-server.js';
 
 type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -59,7 +61,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export interface GatewayOptions {
   port: number;
-  supergraphSdl: string;
+  /** A fixed supergraph, or a source (supergraph-source.ts) the gateway starts on and reloads from without restarting. */
+  supergraphSdl: string | SupergraphSource;
   /** By subgraph name; a subgraph missing here is reached at the URL the supergraph names. */
   subgraphUrls: Record<string, string>;
   tokenVerification: TokenVerification;
@@ -108,7 +111,7 @@ function withoutApolloTelemetryUnless<T>(optedIn: boolean, construct: () => T): 
   }
 }
 
-/** @apollo/gateway inside @apollo/server on the checked-in supergraph, at /graphql, with /health and /ready. */
+/** @apollo/gateway inside @apollo/server on the given supergraph (reloaded when a source is given), at /graphql, with /health and /ready. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   const verifier = await createTokenVerifier(options.tokenVerification);
@@ -129,22 +132,39 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   const persisted = createPersistedOperations({ ...DEFAULT_PERSISTED_OPERATIONS, ...options.persistedOperations }, database?.db ?? null, logger);
   await persisted.ready;
-  const planner = new SubscriptionPlanner(options.supergraphSdl);
-  const subgraphUrl = (name: string) => options.subgraphUrls[name] ?? planner.subgraphs.find((s) => s.name === name)!.url;
-  // One data source per subgraph, shared by queries and by subscription events.
+  const source = typeof options.supergraphSdl === 'string' ? null : options.supergraphSdl;
+  const initialSdl = source ? await source.load() : (options.supergraphSdl as string);
+  // Replaced when the supergraph is reloaded (after @apollo/gateway switched to it).
+  let planner = new SubscriptionPlanner(initialSdl);
+  // Configured URLs win; else the one the supergraph names (a reloaded one may name a subgraph the first did not).
+  const subgraphUrl = (name: string, named?: string) => options.subgraphUrls[name] ?? named ?? planner.subgraphs.find((s) => s.name === name)!.url;
+  // One data source per subgraph and URL, shared by queries and by subscription events.
   const dataSources = new Map<string, AuthForwardingDataSource>();
-  const dataSourceFor = (name: string) => {
-    let dataSource = dataSources.get(name);
+  const dataSourceFor = (name: string, url = subgraphUrl(name)) => {
+    const key = `${name} ${url}`;
+    let dataSource = dataSources.get(key);
     if (!dataSource) {
-      dataSource = new AuthForwardingDataSource(subgraphUrl(name), name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName));
-      dataSources.set(name, dataSource);
+      dataSource = new AuthForwardingDataSource(url, name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName));
+      dataSources.set(key, dataSource);
     }
     return dataSource;
   };
   const gateway = withoutApolloTelemetryUnless(options.apolloTelemetry ?? false, () =>
     new ApolloGateway({
-      supergraphSdl: options.supergraphSdl,
-      buildService: ({ name }) => dataSourceFor(name),
+      supergraphSdl: source
+        ? reloadingSupergraph({
+            source,
+            initialSdl,
+            registry,
+            logger,
+            prepare: (sdl) => new SubscriptionPlanner(sdl),
+            activate: (next) => {
+              planner = next;
+              subscriptions?.useSupergraph(next);
+            },
+          })
+        : initialSdl,
+      buildService: ({ name, url }) => dataSourceFor(name, subgraphUrl(name, url)),
     }),
   );
   const limits = createOperationLimits({ ...defaultOperationLimits(options.development ?? false), ...options.operationLimits });

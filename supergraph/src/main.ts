@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { readConfig } from '@shop/common';
 import { stopOnSignals, tokenVerificationFrom } from '@shop/server';
 import { startTracing } from '@shop/observability';
@@ -9,6 +8,7 @@ import { startGateway } from './gateway.js';
 import { operationLimitsFromEnv } from './operation-limits.js';
 import { persistedOperationsFromEnv } from './persisted-operations/persisted-operations.js';
 import { subgraphUrls } from './services.js';
+import { supergraphSourceFromConfig } from './supergraph-source.js';
 
 /** The gateway alone, for the distributed setup: subgraph URLs come from USERS_URL, PRODUCTS_URL, … */
 const config = readConfig(gatewayEnv);
@@ -16,7 +16,8 @@ const config = readConfig(gatewayEnv);
 const tracing = await startTracing({ serviceName: 'gateway' });
 const gateway = await startGateway({
   port: config.PORT,
-  supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),
+  // Reloaded without a restart when it changes (SUPERGRAPH_PATH or SUPERGRAPH_URL, see gateway-config.ts).
+  supergraphSdl: supergraphSourceFromConfig(config, `${schemaDir}supergraph.graphql`),
   subgraphUrls: subgraphUrls(),
   tokenVerification: tokenVerificationFrom(config),
   development: config.NODE_ENV !== 'production',

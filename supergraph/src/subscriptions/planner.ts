@@ -12,11 +12,12 @@ export interface PlannedSubscription {
   /** primary: the fetch on the subgraph that owns the field; rest: what to run for every event. */
   node: SubscriptionNode;
   operationContext: OperationContext;
-  /** The client's document, printed: identical documents get one plan and share per-event work. */
+  /** The client's document, printed, and the supergraph it was planned on: identical documents get one plan and share per-event work. */
   documentKey: string;
 }
 
 const PLAN_CACHE_SIZE = 500;
+let supergraphsPlanned = 0;
 
 /** The query planner of @apollo/gateway, on the same supergraph, for subscription operations only. */
 export class SubscriptionPlanner {
@@ -27,6 +28,8 @@ export class SubscriptionPlanner {
   private readonly planner: QueryPlanner;
   private readonly cache = new Map<string, PlannedSubscription>();
   private readonly printed = new WeakMap<DocumentNode, string>();
+  /** Tells plans of a reloaded supergraph from those of the one before, which open subscriptions keep using. */
+  private readonly generation = ++supergraphsPlanned;
 
   constructor(supergraphSdl: string) {
     const supergraph = Supergraph.build(supergraphSdl);
@@ -41,7 +44,7 @@ export class SubscriptionPlanner {
   plan(document: DocumentNode, operationName?: string): PlannedSubscription {
     let text = this.printed.get(document);
     if (text === undefined) this.printed.set(document, (text = print(document)));
-    const documentKey = `${operationName ?? ''}\n${text}`;
+    const documentKey = `${this.generation}\n${operationName ?? ''}\n${text}`;
     const cached = this.cache.get(documentKey);
     if (cached) return cached;
     const operation = operationFromDocument(this.apiSchemaInternal, document, { operationName });

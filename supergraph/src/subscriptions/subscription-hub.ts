@@ -25,7 +25,6 @@ export interface HubOptions {
   connections: UpstreamConnections;
   /** ws:// URL of a subgraph's graphql-ws endpoint. */
   wsUrlOf: (service: string) => string;
-  execution: EventExecutionDeps;
   maxQueuedPerClient: number;
   maxPendingEventsPerGroup: number;
   logger: Logger;
@@ -48,7 +47,8 @@ export class SubscriptionHub {
 
   constructor(private readonly options: HubOptions) {}
 
-  subscribe(planned: PlannedSubscription, variables: Record<string, unknown>, scope: Scope, direct?: DirectSink): ClientStream<ExecutionResult> {
+  /** execution: the supergraph the subscription was planned on (a group keeps it across reloads). */
+  subscribe(planned: PlannedSubscription, variables: Record<string, unknown>, scope: Scope, execution: EventExecutionDeps, direct?: DirectSink): ClientStream<ExecutionResult> {
     const { primary } = planned.node;
     const query = anonymous(primary.operation, primary.operationName);
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
@@ -67,7 +67,7 @@ export class SubscriptionHub {
     const groupKey = `${planned.documentKey}\n${stableStringify(variables)}`;
     let group = upstream.groups.get(groupKey);
     if (!group) {
-      const execute = eventExecutor(planned, variables, { viewer: scope.viewer, authorization: scope.authorization }, this.options.execution);
+      const execute = eventExecutor(planned, variables, { viewer: scope.viewer, authorization: scope.authorization }, execution);
       group = new SelectionGroup(execute, this.options.maxPendingEventsPerGroup, this.options.logger, this.options.formatResult);
       upstream.groups.set(groupKey, group);
     }

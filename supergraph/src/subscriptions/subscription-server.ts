@@ -25,6 +25,10 @@
  *    SERVICE_UNAVAILABLE and complete, so they know to subscribe again.
  * 8. Release: a client's complete or disconnect leaves its group; the last one out of an upstream subscription
  *    completes it on the subgraph; the last subscription on an upstream connection closes that socket.
+ * 9. Reload (useSupergraph, from supergraph-reload.ts): new subscribe messages are validated and planned on the new
+ *    supergraph; open subscriptions keep the plan and schemas they started with, in selection groups of their own,
+ *    so a compatible reload drops none of them. An upstream subscription whose primary fetch is unchanged is shared by
+ *    old and new groups.
  */
 import type { Server } from 'node:http';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLError as GraphQLErrorType, ValidationRule } from 'graphql';
@@ -39,6 +43,7 @@ import type { ClientLimits } from '../client-limits.js';
 import type { PersistedOperations } from '../persisted-operations/persisted-operations.js';
 import type { GatewayContext } from '../context.js';
 import type { SubscriptionPlanner } from './planner.js';
+import type { EventExecutionDeps } from './event-execution.js';
 import { scopeOf, type Scope } from './scope.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscription-hub.js';
 import type { DirectSink } from './client-stream.js';
@@ -64,6 +69,7 @@ export interface GatewaySubscriptionOptions {
 
 export interface SubscriptionServerDeps {
   httpServer: Server;
+  /** The supergraph's planner at start; useSupergraph replaces it. */
   planner: SubscriptionPlanner;
   /** The HTTP URL the gateway uses for a subgraph; its graphql-ws endpoint is the same URL. */
   subgraphUrl: (service: string) => string;
@@ -86,6 +92,8 @@ export interface SubscriptionServerDeps {
 
 export interface GatewaySubscriptions {
   stats(): SubscriptionStats;
+  /** New subscriptions are validated and planned on this supergraph from now on; open ones keep theirs. */
+  useSupergraph(planner: SubscriptionPlanner): void;
   /** Closes every client socket and upstream connection (the gateway's drain). */
   dispose(): Promise<void>;
 }
@@ -97,7 +105,17 @@ interface ConnectionState {
   cancelExpiry?: () => void;
 }
 
+/** What a subscription is validated, planned and executed on: one per supergraph the gateway served. */
+interface SupergraphVersion {
+  planner: SubscriptionPlanner;
+  execution: EventExecutionDeps;
+  /** Thousands of clients send the same few documents: each text is parsed and validated once per supergraph. */
+  checkedDocuments: Map<string, { document: DocumentNode } | { errors: readonly GraphQLErrorType[] }>;
+}
+
 interface OperationContextValue {
+  /** The supergraph onSubscribe validated against: a reload between onSubscribe and subscribe does not mix two. */
+  version: SupergraphVersion;
   identity: ConnectionIdentity;
   scope: Scope;
   /** Where this subscription's events are written directly (fan-out fast path). */
@@ -111,7 +129,7 @@ const DOCUMENT_CACHE_SIZE = 500;
 const { getOperationAST, getVariableValues, GraphQLError, parse, print, specifiedRules, validate } = graphql;
 
 export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscriptions {
-  const { planner, logger } = deps;
+  const { logger } = deps;
   const options = deps.options ?? {};
   const keepAliveMs = options.keepAliveMs ?? 12_000;
   const maxSubscriptions = options.maxSubscriptionsPerConnection ?? 100;
@@ -123,22 +141,29 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
     retryWaitMs: options.upstreamRetryWaitMs ?? 500,
     logger,
   });
-  const serviceMap = Object.fromEntries(planner.subgraphs.map(({ name }) => [name, deps.dataSourceFor(name)]));
+  const versionOf = (planner: SubscriptionPlanner): SupergraphVersion => ({
+    planner,
+    execution: {
+      serviceMap: Object.fromEntries(planner.subgraphs.map(({ name }) => [name, deps.dataSourceFor(name)])),
+      supergraphSchema: planner.supergraphSchema,
+      apiSchema: planner.apiSchemaInternal,
+      logger,
+    },
+    checkedDocuments: new Map(),
+  });
+  let current = versionOf(deps.planner);
   const formatting = wsErrorFormatting(logger);
   const maxBufferedBytes = options.maxBufferedBytesPerClient ?? 1024 * 1024;
   const hub = new SubscriptionHub({
     formatResult: (result) => formatting.onNext(undefined, '', undefined, undefined, result) ?? result,
     connections,
     wsUrlOf: (service) => deps.subgraphUrl(service).replace(/^http/, 'ws'),
-    execution: { serviceMap, supergraphSchema: planner.supergraphSchema, apiSchema: planner.apiSchemaInternal, logger },
     maxQueuedPerClient: options.maxQueuedEventsPerClient ?? 64,
     maxPendingEventsPerGroup: options.maxPendingEventsPerGroup ?? 256,
     logger,
   });
 
-  // Thousands of clients send the same few documents: parse and validate each text once.
-  const checkedDocuments = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLErrorType[] }>();
-  const checkDocument = (query: string) => {
+  const checkDocument = ({ planner, checkedDocuments }: SupergraphVersion, query: string) => {
     let checked = checkedDocuments.get(query);
     if (checked) return checked;
     try {
@@ -216,12 +241,13 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         }
         const operation = deps.persistedOperation ? deps.persistedOperation(payload) : { query: payload.query };
         if ('refusal' in operation) return [new GraphQLError(operation.refusal.message, { extensions: { code: operation.refusal.code } })];
-        const checked = checkDocument(operation.query);
+        const version = current;
+        const checked = checkDocument(version, operation.query);
         if ('errors' in checked) return checked.errors;
         const document = checked.document;
-        const contextValue: OperationContextValue = { identity: state.identity, scope: state.scope, sink: { id, socket: ctx.extra.socket, maxBufferedBytes }, clientAddress: state.ip };
+        const contextValue: OperationContextValue = { version, identity: state.identity, scope: state.scope, sink: { id, socket: ctx.extra.socket, maxBufferedBytes }, clientAddress: state.ip };
         return {
-          schema: planner.apiSchema,
+          schema: version.planner.apiSchema,
           document,
           operationName: payload.operationName ?? undefined,
           variableValues: payload.variables ?? undefined,
@@ -229,12 +255,12 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
         };
       },
       subscribe: (args: ExecutionArgs) => {
-        const { scope, sink } = args.contextValue as OperationContextValue;
+        const { scope, sink, version } = args.contextValue as OperationContextValue;
         const operation = getOperationAST(args.document, args.operationName)!;
         const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
         if (coerced.errors) return { errors: coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } })) };
         try {
-          return hub.subscribe(planner.plan(args.document, args.operationName ?? undefined), coerced.coerced, scope, sink);
+          return hub.subscribe(version.planner.plan(args.document, args.operationName ?? undefined), coerced.coerced, scope, version.execution, sink);
         } catch (error) {
           logger.warn({ err: error }, 'subscription could not be planned');
           return { errors: [new GraphQLError('This subscription could not be planned.', { extensions: { code: 'BAD_REQUEST' } })] };
@@ -255,6 +281,9 @@ export function attachSubscriptions(deps: SubscriptionServerDeps): GatewaySubscr
 
   return {
     stats: () => hub.stats(),
+    useSupergraph(planner) {
+      current = versionOf(planner);
+    },
     async dispose() {
       await serving.dispose();
       await connections.dispose();
