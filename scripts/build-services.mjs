@@ -83,6 +83,10 @@ export async function buildServices({ outdir = DIST, quiet = false } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Resolve as Node does (no bundler-only "module" field or condition): the files picked for nested copies below
+    // are the ones Node would load.
+    mainFields: ['main'],
+    conditions: [],
     // Code that reads class or function names (error names, loggers) sees the same names as from source.
     keepNames: true,
     sourcemap: true,
