@@ -20,6 +20,11 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   maxConnections?: number;
   /** Called with every SQL statement; tests count queries with it. */
   onQuery?: (sql: string) => void;
+  /**
+   * Work to do once the schema is current, under the same lock as the migrations (demo seeding): replicas started
+   * together run it one after the other, so a check-then-insert seed sees the rows the first one wrote.
+   */
+  seed?: (db: Database<TSchema>) => Promise<unknown>;
 }
 
 export interface OpenedDatabase<TSchema extends Record<string, unknown>> {
@@ -37,7 +42,15 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzle(client, { schema: options.schema, logger });
-    await migrate(db, { migrationsFolder: options.migrationsFolder });
+    try {
+      await underAdvisoryLock(options.url, MIGRATE_AND_SEED_LOCK, async () => {
+        await migrate(db, { migrationsFolder: options.migrationsFolder });
+        await options.seed?.(db as unknown as Database<TSchema>);
+      });
+    } catch (error) {
+      await client.end({ timeout: 5 });
+      throw error;
+    }
     return { db: db as unknown as Database<TSchema>, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -45,8 +58,34 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
   // On disk, a fresh folder gets a copy of one cluster made in a worker thread, rather than an initdb or a restore here.
   const client = options.dataDir ? await (takePreparedPGlite(options.dataDir) ?? openPGlite(options.dataDir)) : await openInMemory();
   const db = drizzle(client, { schema: options.schema, logger });
+  // PGlite is one process's own database: nobody else can migrate it at the same time, so no lock.
   await migrate(db, { migrationsFolder: options.migrationsFolder });
+  await options.seed?.(db as unknown as Database<TSchema>);
   return { db: db as unknown as Database<TSchema>, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Replicas of a service that start together share its database: drizzle's migrator is not safe to run twice at once
+ * (both see a migration as pending and apply it; even its CREATE SCHEMA IF NOT EXISTS can collide), and the demo seeds
+ * check, then insert. So both run under one session-level advisory lock. Advisory locks are scoped to the database,
+ * so one key serves every service's own database. The lock lives on a connection of its own, outside the pool (a
+ * pool of one would otherwise wait on itself), and a replica that dies holding it releases it with its session.
+ */
+export const MIGRATE_AND_SEED_LOCK = 'artesanias:migrate-and-seed';
+
+async function underAdvisoryLock<T>(url: string, key: string, work: () => Promise<T>): Promise<T> {
+  const { default: postgres } = await import('postgres');
+  const session = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await session`select pg_advisory_lock(hashtext(${key}))`;
+    try {
+      return await work();
+    } finally {
+      await session`select pg_advisory_unlock(hashtext(${key}))`.catch(() => {});
+    }
+  } finally {
+    await session.end({ timeout: 5 });
+  }
 }
 
 /** For /ready: the database answers a trivial query. */

@@ -8,3 +8,4 @@ export * from './rabbitmq-bus.js';
 export * from './config.js';
 export * from './event-iterator.js';
 export * from './contract.js';
+export * from './failures.js';

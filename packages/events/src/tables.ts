@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DomainEvent } from './event.js';
 
 /** Each subgraph's own outbox: events written in the same transaction as the change they describe. */
 export const outbox = pgTable(
@@ -34,4 +35,30 @@ export const inbox = pgTable(
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );
 
-export const eventTables = { outbox, inbox };
+/**
+ * A consumer's deliveries that failed, one row per event: attempts counted here are shared by every replica and
+ * survive restarts. A row whose dead_at is set is a dead letter: it is no longer redelivered and waits for a replay
+ * (the kernel's /internal/dead-letters, `npm run dead-letters`). A row without dead_at belongs to an event still being
+ * retried (or one that later succeeded; the inbox prune removes those).
+ */
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    consumer: text('consumer').notNull(),
+    eventId: uuid('event_id').notNull(),
+    type: text('type').notNull(),
+    /** The whole event as delivered (payload and trace headers), to be replayed as it was. */
+    event: jsonb('event').$type<DomainEvent>().notNull(),
+    /** Failed deliveries that counted (transient failures do not; see the kernel's consumers). */
+    attempts: integer('attempts').notNull().default(1),
+    /** The last failure: its message (causes included) and stack, for operators only; never shown to API clients. */
+    error: text('error').notNull(),
+    errorStack: text('error_stack'),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    deadAt: timestamp('dead_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index('dead_letters_dead_idx').on(t.consumer, t.deadAt).where(sql`dead_at is not null`)],
+);
+
+export const eventTables = { outbox, inbox, deadLetters };

@@ -3,3 +3,4 @@ export * from './define-subgraph.js';
 export * from './start-subgraph.js';
 export * from './run-standalone.js';
 export { applyEvent, consumersByType, type Outcome } from './consumers.js';
+export * from './dead-letters-contract.js';

@@ -6,11 +6,11 @@ import type { z } from 'zod';
 import { createServiceCredentials, createServiceTokenVerifier, createTokenVerifier, serviceSecretFrom, withServicePrincipal } from '@shop/auth';
 import { createLogger, readConfig, Scheduler, type Logger } from '@shop/common';
 import { databaseReady, openDatabase, type Database } from '@shop/db';
-import { createEventBus, inbox, outbox, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
+import { createEventBus, deadLetters, inbox, outbox, OutboxRelay, outboxBacklog, pruneInbox, wakeOnCommit, type EventBus } from '@shop/events';
 import { asyncGauge, createMetricsRegistry, graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, traceHttpRequests } from '@shop/observability';
 import { requireServiceToken, startPlainServer, startSubgraphServer, tokenVerificationFrom, type RunningSubgraphServer } from '@shop/server';
 import { configSchema, type BaseConfig } from './config.js';
-import { startConsumers } from './consumers.js';
+import { pruneRetriedFailures, startConsumers } from './consumers.js';
 import { isSubgraph, type ServiceConfigInput, type ServiceDefinition, type ServiceKit } from './define-subgraph.js';
 
 export interface StartOptions<TShape extends z.ZodRawShape, TServices> {
@@ -55,6 +55,9 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
   // Before anything opens: production without a shared secret is a configuration error, not an open door.
   const serviceSecret = serviceSecretFrom(config);
   if (!config.SERVICE_SECRET) logger.warn('SERVICE_SECRET is not set: this service trusts only services started in its own process');
+  // Services that publish or consume events have the outbox, inbox and deadLetters tables of @shop/events in their schema.
+  const tables = Object.values(definition.database.schema);
+  if (definition.consumers?.length && !(tables.includes(inbox) && tables.includes(deadLetters))) throw new Error(`${name} consumes events: its database schema needs the inbox and deadLetters tables of @shop/events`);
   const undo: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const step of undo.reverse()) await step().catch((err) => logger.warn({ err }, 'stop step failed'));
@@ -63,15 +66,18 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
   try {
     const bus = options.bus ?? (await createEventBus(config, { logger, topology: options.topology }));
     if (!options.bus) undo.push(() => bus.close());
-    const opened = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: definition.database.schema, migrationsFolder: fileURLToPath(definition.database.migrations), onQuery: options.onQuery });
+    const { seed } = definition.database;
+    // Seeded under the migrations' lock, so replicas starting together seed once. Nothing wakes the relay yet: it
+    // publishes whatever a seed recorded when it starts.
+    const opened = await openDatabase({
+      url: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: definition.database.schema, migrationsFolder: fileURLToPath(definition.database.migrations), onQuery: options.onQuery,
+      seed: config.SEED_DEMO && seed ? (fresh) => seed(fresh, config) : undefined,
+    });
     undo.push(() => opened.close());
     const scheduler = new Scheduler(logger);
-    // Services that publish or consume events have the outbox and inbox tables of @shop/events in their schema.
-    const tables = Object.values(definition.database.schema);
     const publishes = tables.includes(outbox);
     const relay = new OutboxRelay({ db: opened.db, bus, logger });
     const db = publishes ? wakeOnCommit(opened.db, () => relay.poke()) : opened.db;
-    if (config.SEED_DEMO && definition.database.seed) await definition.database.seed(db, config);
 
     const kit: ServiceKit<TShape, TSchema> = { name, config, db, bus, logger, credentials: createServiceCredentials(name, serviceSecret) };
     const given = options.services ?? {};
@@ -84,10 +90,11 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     if (definition.stop) undo.push(() => definition.stop!(services));
     undo.push(() => scheduler.stop());
     if (tables.includes(inbox)) scheduler.add({ name: 'inbox-prune', everyMs: 3_600_000, run: () => pruneInbox(db, INBOX_RETENTION_DAYS) }, { startNow: false });
+    if (tables.includes(deadLetters)) scheduler.add({ name: 'retried-failures-prune', everyMs: 3_600_000, run: () => pruneRetriedFailures(db, INBOX_RETENTION_DAYS) }, { startNow: false });
     for (const task of definition.workers?.(services, kit) ?? []) scheduler.add(task, { startNow: false });
 
     const registry = createMetricsRegistry(name);
-    const consumers = await startConsumers({ name, db, bus, logger, registry, services, consumers: definition.consumers ?? [] });
+    const consumers = await startConsumers({ name, db, bus, logger, registry, services, consumers: definition.consumers ?? [], maxDeliveries: config.EVENT_MAX_DELIVERIES });
     undo.push(consumers.stop);
 
     const serviceVerifier = createServiceTokenVerifier(serviceSecret);
@@ -95,6 +102,7 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
       app.get('/metrics', metricsHandler(registry));
       // Service-to-service endpoints live under /internal and read their own bodies (awaits keep the span).
       app.use('/internal', traceHttpRequests(name), requireServiceToken(serviceVerifier));
+      consumers.routes(app);
       definition.routes?.(app, services, kit);
     };
     const ready = () => databaseReady(db);

@@ -1,10 +1,10 @@
 import { bigint, bigserial, boolean, char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { DomainEvent } from '@shop/events';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import { forecastSchema } from './forecast-schema.js';
 
 // The event tables live in @shop/events; each subgraph migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 export * from './forecast-schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -157,7 +157,7 @@ export const salesLedger = pgTable(
 /** The read model: everything rebuildAnalytics empties and replays (event_log and the forecasts stay). */
 export const readModel = { productFacts, salesDaily, stockLevels, stockHistory, orderFacts, orderLines, orderRefunds, salesLedger };
 
-export const schema = { outbox, inbox, eventLog, ...readModel, ...forecastSchema };
+export const schema = { outbox, inbox, eventLog, ...readModel, ...forecastSchema, deadLetters };
 export type AnalyticsSchema = typeof schema;
 
 export type ProductFactRow = typeof productFacts.$inferSelect;

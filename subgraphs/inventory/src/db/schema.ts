@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 
 // The event tables live in @shop/events; each subgraph migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 
 export const stockMovementReason = pgEnum('stock_movement_reason', ['RESTOCK', 'ADJUSTMENT', 'SALE', 'RETURN', 'TRANSFER']);
 export const reservationStatus = pgEnum('reservation_status', ['RESERVED', 'RELEASED', 'COMMITTED', 'RETURNED']);
@@ -184,5 +184,5 @@ export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 export type StockSettingsRow = typeof stockSettings.$inferSelect;
 export type StockAlertKind = (typeof stockAlertKind.enumValues)[number];
 
-export const schema = { warehouses, stockLevels, stockSettings, pendingStockAlerts, stockMovements, reservations, reservationLines, storeSales, storeSaleLines, outbox, inbox };
+export const schema = { warehouses, stockLevels, stockSettings, pendingStockAlerts, stockMovements, reservations, reservationLines, storeSales, storeSaleLines, outbox, inbox, deadLetters };
 export type InventorySchema = typeof schema;

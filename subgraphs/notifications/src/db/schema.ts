@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 
 // The event tables live in @shop/events; each subgraph migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 
 export const NOTIFICATION_KINDS = [
   'ORDER_PLACED', 'ORDER_PAID', 'ORDER_SHIPPED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'PAYMENT_FAILED',
@@ -92,5 +92,5 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EmailDeliveryRow = typeof emailDeliveries.$inferSelect;
 
-export const schema = { notifications, emailDeliveries, notificationPreferences, productWatchers, outbox, inbox };
+export const schema = { notifications, emailDeliveries, notificationPreferences, productWatchers, outbox, inbox, deadLetters };
 export type NotificationsSchema = typeof schema;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import type { AddressRecord } from '@shop/users/contract';
 import { CANCELLATION_REASONS, ORDER_STATUSES } from '../contract.js';
 
-export { outbox, inbox } from '@shop/events';
+export { deadLetters, outbox, inbox } from '@shop/events';
 
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
 /** Why an order was cancelled: the reservation lapsed, the customer cancelled, or an admin did. */
@@ -124,5 +124,5 @@ export type OrderLineRow = typeof orderLines.$inferSelect;
 export type OrderStatusHistoryRow = typeof orderStatusHistory.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export type CancellationReason = (typeof cancellationReason.enumValues)[number];
-export const schema = { carts, cartLines, orders, orderLines, orderStatusHistory, outbox, inbox };
+export const schema = { carts, cartLines, orders, orderLines, orderStatusHistory, outbox, inbox, deadLetters };
 export type OrdersSchema = typeof schema;

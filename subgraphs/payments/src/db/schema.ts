@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import { PAYMENT_STATUSES } from '../contract.js';
 
-export { outbox, inbox } from '@shop/events';
+export { deadLetters, outbox, inbox } from '@shop/events';
 
 export const paymentMethod = pgEnum('payment_method', ['CARD', 'PSE']);
 export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
@@ -54,5 +54,5 @@ export const payments = pgTable(
 export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentStatus = PaymentRow['status'];
 export type PaymentMethod = PaymentRow['method'];
-export const schema = { payments, outbox, inbox };
+export const schema = { payments, outbox, inbox, deadLetters };
 export type PaymentsSchema = typeof schema;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import { MAX_REORDER_QUANTITY, REORDER_STATUSES } from '../contract.js';
 
 // The event tables live in @shop/events; each service migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 
 export const reorderStatus = pgEnum('reorder_status', REORDER_STATUSES);
 
@@ -105,5 +105,5 @@ export type SupplierRow = typeof suppliers.$inferSelect;
 export type ReorderRow = typeof reorderRequests.$inferSelect;
 export type ReorderStatus = (typeof reorderStatus.enumValues)[number];
 
-export const schema = { suppliers, productSellers, productSuppliers, reorderRequests, reorderStatusHistory, inbox, outbox };
+export const schema = { suppliers, productSellers, productSuppliers, reorderRequests, reorderStatusHistory, inbox, outbox, deadLetters };
 export type PurchasingSchema = typeof schema;

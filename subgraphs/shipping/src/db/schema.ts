@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, foreignKey, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import { SHIPMENT_STATUSES } from '../contract.js';
 
 // The event tables live in @shop/events; each service migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 
 export const shipmentStatus = pgEnum('shipment_status', SHIPMENT_STATUSES);
 
@@ -141,5 +141,5 @@ export type ShippingMethodRow = typeof shippingMethods.$inferSelect;
 export type ShipmentRow = typeof shipments.$inferSelect;
 export type ShipmentStatus = (typeof shipmentStatus.enumValues)[number];
 
-export const schema = { shippingMethods, shippingZones, regionZones, methodZones, shippingRates, productWeights, shipments, shipmentStatusHistory, outbox, inbox };
+export const schema = { shippingMethods, shippingZones, regionZones, methodZones, shippingRates, productWeights, shipments, shipmentStatusHistory, outbox, inbox, deadLetters };
 export type ShippingSchema = typeof schema;

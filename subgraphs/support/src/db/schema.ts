@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import { TICKET_PRIORITIES } from '@shop/assignment/contract';
 import { ORDER_STATUSES } from '@shop/orders/contract';
 import { TICKET_STATUSES } from '../contract.js';
 
 // The event tables live in @shop/events; each service migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 
 export const ticketStatus = pgEnum('ticket_status', TICKET_STATUSES);
 export const ticketPriority = pgEnum('ticket_priority', TICKET_PRIORITIES);
@@ -92,5 +92,5 @@ export type TicketStatusHistoryRow = typeof ticketStatusHistory.$inferSelect;
 export type TicketStatus = (typeof ticketStatus.enumValues)[number];
 export type TicketPriority = (typeof ticketPriority.enumValues)[number];
 
-export const schema = { tickets, ticketMessages, ticketStatusHistory, outbox, inbox };
+export const schema = { tickets, ticketMessages, ticketStatusHistory, outbox, inbox, deadLetters };
 export type SupportSchema = typeof schema;

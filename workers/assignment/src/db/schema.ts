@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { inbox, outbox } from '@shop/events';
+import { deadLetters, inbox, outbox } from '@shop/events';
 import { TICKET_STATUSES } from '@shop/support/contract';
 import { TICKET_PRIORITIES } from '../contract.js';
 
 // The event tables live in @shop/events; each service migrates its own copy.
-export { inbox, outbox };
+export { deadLetters, inbox, outbox };
 
 export const ticketStatus = pgEnum('ticket_status', TICKET_STATUSES);
 export const ticketPriority = pgEnum('ticket_priority', TICKET_PRIORITIES);
@@ -43,5 +43,5 @@ export const assignments = pgTable('assignments', {
 });
 
 export type AssignmentRow = typeof assignments.$inferSelect;
-export const schema = { knownTickets, failedPayments, assignments, outbox, inbox };
+export const schema = { knownTickets, failedPayments, assignments, outbox, inbox, deadLetters };
 export type AssignmentSchema = typeof schema;
