@@ -20,6 +20,8 @@ import { collect, PRODUCT, sleep, startTestSubgraphs, until, wsClient, type Test
  */
 let graph: TestSubgraphs;
 let reviews: RunningSubgraphServer;
+let ghost: RunningSubgraphServer | undefined;
+let ghostPort: number;
 let gateway: RunningGateway;
 let dir: string;
 let file: string;
@@ -91,8 +93,9 @@ beforeAll(async () => {
     { name: 'reviews', typeDefs: reviewsSdl, resolvers: { Product: { __resolveReference: ({ id }: { id: string }) => ({ id, rating: 5 }) } } as never, verifier, context: () => ({}) },
     0,
   );
-  // Nothing listens there: a supergraph naming it fails the health check.
-  const ghostUrl = `http://127.0.0.1:${await freePort()}/graphql`;
+  // Nothing listens there until the last test starts the ghost subgraph: a supergraph naming it fails the health check.
+  ghostPort = await freePort();
+  const ghostUrl = `http://127.0.0.1:${ghostPort}/graphql`;
   [supergraphs.withoutRating, supergraphs.withRating, supergraphs.withGhost] = await Promise.all([
     compose([]),
     compose([{ name: 'reviews', url: reviews.url, typeDefs: reviewsSdl }]),
@@ -103,8 +106,7 @@ beforeAll(async () => {
   writeFileSync(file, supergraphs.withoutRating);
   gateway = await startGateway({
     port: 0,
-    // A refused supergraph is retried only after a minute here: the counts below are exact.
-    supergraphSdl: fileSupergraph(file, { retryMs: 60_000, settleMs: 20 }),
+    supergraphSdl: fileSupergraph(file, { retryMs: 200, settleMs: 20 }),
     // reviews and ghost are reached at the URLs their supergraph names.
     subgraphUrls: Object.fromEntries(Object.entries(graph.subgraphs).map(([name, s]) => [name, s.url])),
     tokenVerification: { publicKeyPem: graph.keys.publicKeyPem },
@@ -113,6 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
+  await ghost?.stop();
   await reviews?.stop();
   await graph?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -150,21 +153,36 @@ describe('supergraph reload', () => {
     await Promise.all([before.dispose(), after.dispose()]);
   });
 
-  it('keeps serving the previous supergraph when the new one does not parse or names a subgraph that does not answer', async () => {
+  it('keeps serving the previous supergraph when the new one does not parse, and is current again when the file is', async () => {
     replaceSupergraph('type Query {');
     await eventually(async () => (await metric('gateway_supergraph_reloads_total', 'invalid')) === 1, 'the broken supergraph to be refused');
     expect(await metric('gateway_supergraph_stale')).toBe(1);
-    expect((await query(WITH_RATING)).data?.product).toEqual({ name: PRODUCT.name, rating: 5 });
-
-    replaceSupergraph(supergraphs.withGhost);
-    await eventually(async () => (await metric('gateway_supergraph_reloads_total', 'unhealthy')) === 1, 'the supergraph with an unreachable subgraph to be refused');
-    expect((await query('query($id: ID!) { product(id: $id) { ghost } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await query(WITH_RATING)).data?.product).toEqual({ name: PRODUCT.name, rating: 5 });
 
     // Back to the text it serves: nothing to apply, no longer stale.
     replaceSupergraph(supergraphs.withRating);
     await eventually(async () => (await metric('gateway_supergraph_stale')) === 0, 'the gateway to be current again');
     expect(await metric('gateway_supergraph_reloads_total', 'applied')).toBe(1);
+    expect(await metric('gateway_supergraph_reloads_total', 'invalid')).toBe(1);
+  });
+
+  it('refuses a supergraph naming a subgraph that does not answer, and applies it once that subgraph is up', async () => {
+    replaceSupergraph(supergraphs.withGhost);
+    await eventually(async () => (await metric('gateway_supergraph_reloads_total', 'unhealthy')) >= 1, 'the supergraph with an unreachable subgraph to be refused');
+    expect(await metric('gateway_supergraph_stale')).toBe(1);
+    const GHOST = 'query($id: ID!) { product(id: $id) { name ghost } }';
+    expect((await query(GHOST)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await query(WITH_RATING)).data?.product).toEqual({ name: PRODUCT.name, rating: 5 });
+
+    // Retried every retryMs without the file changing again.
+    const verifier = await createTokenVerifier({ publicKeyPem: graph.keys.publicKeyPem });
+    ghost = await startSubgraphServer<object>(
+      { name: 'ghost', typeDefs: ghostSdl, resolvers: { Product: { __resolveReference: ({ id }: { id: string }) => ({ id, ghost: 'boo' }) } } as never, verifier, context: () => ({}) },
+      ghostPort,
+    );
+    await eventually(async () => (await query(GHOST)).data?.product.ghost === 'boo', 'Product.ghost to be served');
+    expect(await metric('gateway_supergraph_reloads_total', 'applied')).toBe(2);
+    expect(await metric('gateway_supergraph_stale')).toBe(0);
   });
 });
 
