@@ -160,6 +160,8 @@ export class PaymentDriver {
 
 /** A provider call that failed or timed out, described without anything the provider said. */
 export class ProviderCallError extends Error {
+  /** The provider's outage, not the event's fault: a consumer retries it without counting toward dead-lettering (@shop/events failures.ts). */
+  readonly transient = true;
   constructor(what: string) {
     super(`payment provider call failed: ${what}`);
     this.name = 'ProviderCallError';
