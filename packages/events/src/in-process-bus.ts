@@ -62,7 +62,10 @@ export class InProcessEventBus implements EventBus {
     void work.finally(() => this.pending.delete(work));
   }
 
-  /** Round-robin between a consumer's replicas; a failing handler gets the event again after a growing delay. */
+  /**
+   * Round-robin between a consumer's replicas; a failing handler gets the event again after a growing delay. As on
+   * RabbitMQ, giving up on an event is the consumer's policy (the kernel's dead letters resolve the handler).
+   */
   private async deliver(consumer: Consumer, event: DomainEvent, attempt: number): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.closed && attempt > 0) return;

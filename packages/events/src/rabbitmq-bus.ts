@@ -20,6 +20,8 @@ import type { DomainEvent } from './event.js';
  * Retry: when a handler throws, the message stays unacked for a delay (retryDelayMs doubling per failure of that
  * event in this process, up to maxRetryDelayMs), then is nacked with requeue. Holding it costs one prefetch slot but
  * needs no extra queues or broker plugin. A message that is not a JSON event can never succeed: it is dropped (logged).
+ * The bus itself retries for ever: how many failures an event may have before it stops being redelivered is the
+ * consumer's policy (the kernel's dead letters), which resolves the handler, so the message is acked, when it gives up.
  *
  * Publishing: persistent messages with messageId = event id, type = event type, content-type application/json and the
  * event's headers (trace context) as AMQP headers; the body is the event without them. publish() resolves on the
