@@ -1,4 +1,5 @@
--- One database per service: no service can read another's tables.
+-- One database per service: no service can read another's tables. Run once by the postgres image on an empty
+-- volume (docker-entrypoint-initdb.d), as POSTGRES_USER, who owns them.
 CREATE DATABASE users;
 CREATE DATABASE products;
 CREATE DATABASE inventory;
@@ -11,3 +12,5 @@ CREATE DATABASE assistant;
 CREATE DATABASE shipping;
 CREATE DATABASE purchasing;
 CREATE DATABASE assignment;
+-- The gateways' shared client budgets (GATEWAY_DATABASE_URL).
+CREATE DATABASE gateway;

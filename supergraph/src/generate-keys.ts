@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { generateKeyPairPem } from '@shop/auth';
 
-/** Prints a fresh Ed25519 key pair and a service secret as .env lines for docker compose: `npm run keys > .env`. */
-const { privateKeyPem, publicKeyPem } = await generateKeyPairPem();
-const quote = (pem: string) => JSON.stringify(pem.trim());
-console.log(`JWT_PRIVATE_KEY=${quote(privateKeyPem)}\nJWT_PUBLIC_KEY=${quote(publicKeyPem)}\nSERVICE_SECRET=${randomBytes(32).toString('base64url')}`);
+/**
+ * Fresh secrets for docker compose as .env lines (`npm run keys >> .env`): the Ed25519 key pair that signs tokens,
+ * the service secret, and the PostgreSQL and RabbitMQ passwords (URL-safe: they go into DATABASE_URL and RABBITMQ_URL).
+ */
+export async function generateSecrets(): Promise<Record<string, string>> {
+  const { privateKeyPem, publicKeyPem } = await generateKeyPairPem();
+  const secret = () => randomBytes(32).toString('base64url');
+  return { JWT_PRIVATE_KEY: privateKeyPem.trim(), JWT_PUBLIC_KEY: publicKeyPem.trim(), SERVICE_SECRET: secret(), POSTGRES_PASSWORD: secret(), RABBITMQ_PASSWORD: secret() };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // Double-quoted with \n escapes: how a .env file holds a multi-line PEM.
+  for (const [name, value] of Object.entries(await generateSecrets())) console.log(`${name}=${value.includes('\n') ? JSON.stringify(value) : value}`);
+}
