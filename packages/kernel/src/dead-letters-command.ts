@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createServiceCredentials } from '@shop/auth';
+import { describeError } from '@shop/events';
 import { deadLetterList, deadLetterPaths, replayAnswer, type ReplayAnswer } from './dead-letters-contract.js';
 
 export const DEAD_LETTERS_USAGE = `usage:
@@ -55,7 +56,7 @@ export async function deadLettersCommand(argv: readonly string[], options: DeadL
         }
       } catch (error) {
         failed = true;
-        print(`${service}: ${(error as Error).message}`);
+        print(`${service}: ${describeError(error)}`);
       }
     }
     return failed ? 1 : 0;
@@ -70,7 +71,7 @@ export async function deadLettersCommand(argv: readonly string[], options: DeadL
       const body = JSON.stringify(parsed.values.all ? { all: true } : { eventIds });
       answer = replayAnswer.parse(await call(`${urlOf(service)}${deadLetterPaths.replay}`, { method: 'POST', headers: await headers(), body }));
     } catch (error) {
-      print(`${service}: ${(error as Error).message}`);
+      print(`${service}: ${describeError(error)}`);
       return 1;
     }
     if (parsed.values.json) print(JSON.stringify(answer));
