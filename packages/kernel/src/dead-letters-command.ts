@@ -6,7 +6,7 @@ import { deadLetterList, deadLetterPaths, replayAnswer, type ReplayAnswer } from
 export const DEAD_LETTERS_USAGE = `usage:
   dead-letters list [<service> ...]                 dead letters of these services (default: every one with consumers)
   dead-letters replay <service> <event-id> ...      apply these again, through the consumer's inbox (so at most once)
-  dead-letters replay <service> --all               every dead letter of the service, oldest first
+  dead-letters replay <service> --all               every dead letter of the service, oldest first (1000 per call)
 options:
   --url <service>=<base url>   where a service answers (default http://localhost:<its port>; any replica will do)
   --json                       print the services' answers as JSON
