@@ -13,8 +13,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = resolve(root, 'dist');
 const rootModules = resolve(root, 'node_modules') + sep;
 
-/** The bundles, by output name (dist/<name>.mjs). */
-export const ENTRIES = { serve: 'platform/src/serve.ts', gateway: 'supergraph/src/main.ts' };
+/** The bundles, by output name (dist/<name>.mjs): one service, the gateway, the dead-letter admin command. */
+export const ENTRIES = { serve: 'platform/src/serve.ts', gateway: 'supergraph/src/main.ts', 'dead-letters': 'platform/src/dead-letters.ts' };
 
 const toPosix = (path) => path.split(sep).join('/');
 /** A module specifier that reaches `file` from a bundle in `outdir`. */
@@ -90,8 +90,10 @@ export async function buildServices({ outdir = DIST, quiet = false } = {}) {
     // Code that reads class or function names (error names, loggers) sees the same names as from source.
     keepNames: true,
     sourcemap: true,
-    // Every output sits directly in outdir: the relative paths above are computed from there.
-    splitting: false,
+    // Code the entries share goes to chunks, once. Every output sits directly in outdir: the relative paths above are
+    // computed from there.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     logLevel: quiet ? 'error' : 'warning',
     metafile: true,
     plugins: [externalThirdParty(fromOutdir), originalModuleUrls(fromOutdir)],
