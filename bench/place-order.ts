@@ -88,6 +88,11 @@ async function startProfiler() {
 }
 
 await inventory`update stock_levels set on_hand = 1000000, reserved = 0`;
+// What the platform spends with no request at all (pollers, schedulers, relays): every phase's CPU per request
+// includes its share, which dominates when a loaded machine serves only a few requests per second.
+const idle = { node: startCpuReading(nodeCpu), postgres: startCpuReading(postgresCpu) };
+await new Promise((resolve) => setTimeout(resolve, 3_000));
+const idlePerSecond = { node: idle.node() / 3, postgres: idle.postgres() / 3 };
 // Warm-up, not reported: JIT, connection pools, prepared statements and the verified-token caches.
 await load('warm-up', 'baseline', [], Infinity, Number(values.warmup));
 await load('warm-up', 'placeOrder', demo.products.map((p) => p.id), Infinity, Number(values.warmup));
@@ -125,6 +130,7 @@ captureLatencies.sort((a, b) => a - b);
 
 console.log(`\nplaceOrder benchmark: ${seconds}s per run, ${concurrency} concurrent clients, ${platform.description}, PostgreSQL 15, ${(await import('node:os')).cpus().length} cores, Node ${process.version}`);
 console.log(tracingMode.description);
+console.log(`idle, no requests: ${idlePerSecond.node.toFixed(0)} ms/s of Node and ${idlePerSecond.postgres.toFixed(0)} ms/s of PostgreSQL CPU (part of every phase's CPU per request)`);
 console.table([baseline, distinct, hot, contended].map((r) => ({ ...r, perSecond: r.perSecond.toFixed(1), ratioToBaseline: (r.perSecond / baseline.perSecond).toFixed(3) })));
 console.log(`oversold on the 500-unit product: ${Math.max(0, scarceStock!.reserved - scarceStock!.onHand)} (reserved ${scarceStock!.reserved} of ${scarceStock!.onHand}; ${contended.ok} orders placed)`);
 console.log(`payment capture latency (payOrder answered -> CAPTURED event), ${captureLatencies.length} payments, PAYMENT_PROVIDER_LATENCY_MS default: p50 ${captureLatencies[Math.floor(captureLatencies.length / 2)]?.toFixed(0)} ms, max ${captureLatencies.at(-1)?.toFixed(0)} ms`);
