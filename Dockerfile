@@ -56,8 +56,9 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /runtime/ ./
 COPY --from=build /app/dist ./dist
 USER node
-# Files a service writes (product images without S3, e-mails without SMTP) go to DATA_DIR: mount a volume there.
-VOLUME /data
+# Files a service writes (product images without S3, e-mails without SMTP) go to DATA_DIR: mount a named volume at
+# /data where they must outlive the container (docker-compose.yml does for products and notifications). No VOLUME
+# here: every other replica would get an anonymous volume it never uses.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # The gateway unless told otherwise; a service: `node dist/serve.mjs <name>` (docker-compose.yml).

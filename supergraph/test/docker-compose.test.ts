@@ -236,6 +236,17 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('keeps the files products (images without S3) and notifications (e-mails without SMTP) write in DATA_DIR on named volumes', () => {
+    const dataDir = /^\s+DATA_DIR=(\S+)/m.exec(dockerfile.slice(dockerfile.indexOf('AS service')))![1]!;
+    for (const name of ['products', 'notifications'] as const) {
+      // The image's environment, then the service's own (which must not move it).
+      expect(serviceSchema(name).parse({ DATA_DIR: dataDir, ...environments[name] }).DATA_DIR).toBe(dataDir);
+      const volume = services[name]!.volumes!.find((v) => v.endsWith(`:${dataDir}`))!;
+      expect(volume, name).toBeDefined();
+      expect(Object.keys((compose as { volumes?: Record<string, unknown> }).volumes ?? {})).toContain(volume.split(':')[0]);
+    }
+  });
+
   it('puts nginx in front of the gateways with the shared template, serving the storefront build from the Dockerfile', () => {
     const nginx = services.nginx!;
     const env = environments.nginx!;
