@@ -6,6 +6,7 @@ import { createEventBus, eventBusConfig } from '../src/config.js';
 import { InProcessEventBus } from '../src/in-process-bus.js';
 import type { DomainEvent } from '../src/event.js';
 import { sleep, testEvent, waitFor } from './helpers.js';
+import { describePoisonMessagesOnRabbitMq } from '../../kernel/test/support/poison.js';
 
 let broker: RabbitMqServer;
 const buses: RabbitMqEventBus[] = [];
@@ -178,3 +179,6 @@ describe('RabbitMqEventBus', () => {
     await rabbit.close();
   });
 });
+
+// The kernel's dead-letter policy on a real broker, on this file's node rather than one of its own (a node takes 20+ s to start).
+describePoisonMessagesOnRabbitMq(() => broker.url);
