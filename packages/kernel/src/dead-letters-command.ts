@@ -4,7 +4,7 @@ import { describeError } from '@shop/events';
 import { deadLetterList, deadLetterPaths, replayAnswer, type ReplayAnswer } from './dead-letters-contract.js';
 
 export const DEAD_LETTERS_USAGE = `usage:
-  dead-letters list [<service> ...]                 dead letters of these services (default: every one with consumers)
+  dead-letters list [<service> ...]                 dead letters of these services (default: those given with --url, else every one with consumers)
   dead-letters replay <service> <event-id> ...      apply these again, through the consumer's inbox (so at most once)
   dead-letters replay <service> --all               every dead letter of the service, oldest first (1000 per call)
 options:
@@ -42,7 +42,9 @@ export async function deadLettersCommand(argv: readonly string[], options: DeadL
   const urlOf = (service: string) => targets[service];
 
   if (command === 'list') {
-    const services = rest.length ? rest : Object.keys(targets);
+    // No names: the services given with --url, else every one with consumers.
+    const given = (parsed.values.url ?? []).map((pair) => pair.slice(0, pair.indexOf('=')));
+    const services = rest.length ? rest : given.length ? given : Object.keys(targets);
     const unknown = services.filter((s) => !urlOf(s));
     if (unknown.length) return usage(print, `unknown service(s): ${unknown.join(', ')} (with consumers: ${Object.keys(targets).join(', ')}; or give --url)`);
     let failed = false;
