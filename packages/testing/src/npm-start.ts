@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './postgres-server.js';
+import { scratchDir } from './scratch.js';
 import { SERVICE_NAMES } from '@shop/platform/service-names';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,7 +27,7 @@ export interface NpmStartPlatform {
  * dataDir: an existing data folder to start on again (a restart), which stop() then leaves in place.
  */
 export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: number; env?: Record<string, string>; dataDir?: string } = {}): Promise<NpmStartPlatform> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'artesanias-npm-start-'));
+  const dataDir = options.dataDir ?? scratchDir('artesanias-npm-start');
   const [gateway, web, ...servicePorts] = await Promise.all(Array.from({ length: SERVICE_NAMES.length + 2 }, () => freePort()));
   const env: Record<string, string | undefined> = {
     ...process.env,
