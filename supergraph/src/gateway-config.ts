@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zPort } from '@shop/common';
 import { clientLimitsEnv } from './client-limits.js';
+import { DEDUP_MODES, DEFAULT_DEDUP } from './deduplication.js';
 import { edgeEnv } from './edge.js';
 import { operationLimitsEnv } from './operation-limits.js';
 import { persistedOperationsEnv } from './persisted-operations/persisted-operations.js';
@@ -30,6 +31,8 @@ export const gatewayEnv = z.object({
   SUPERGRAPH_PATH: z.string().min(1).optional(),
   SUPERGRAPH_URL: z.string().url().optional(),
   SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Which identical concurrent queries are answered once: none, outbound or inbound (deduplication.ts); --dedup wins. */
+  GATEWAY_DEDUP: z.enum(DEDUP_MODES).default(DEFAULT_DEDUP),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

@@ -43,3 +43,12 @@ export function gatewayMetricsRegistry(subscriptionStats: () => SubscriptionStat
 /** Requests, sockets and subscriptions refused by the client limits, by which bound refused them. */
 export const rateLimitedCounter = (registry: Registry) =>
   new Counter({ name: 'gateway_rate_limited_total', help: 'Requests, connections and subscriptions refused by a client limit.', labelNames: ['scope'], registers: [registry] });
+
+/** Requests answered by joining an identical one in flight (deduplication.ts): inbound (client) or outbound (subgraph). */
+export const deduplicatedCounter = (registry: Registry) =>
+  new Counter({
+    name: 'gateway_deduplicated_requests_total',
+    help: 'Requests answered by an identical one already in flight: inbound (client queries), outbound (subgraph fetches).',
+    labelNames: ['direction'],
+    registers: [registry],
+  });

@@ -10,7 +10,7 @@ import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFet
 import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
 import { defaultCorsOrigins, gatewaySecurityHeaders } from './edge.js';
-import { gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
+import { deduplicatedCounter, gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
 import { graphiqlRouter } from './graphiql.js';
 import { mediaProxy } from './media-proxy.js';
 import { getQueriesWithoutPreflight, legacyJsonStatusPlugin } from './graphql-over-http.js';
@@ -19,7 +19,8 @@ import { openGatewayDatabase } from './gateway-database.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type PersistedOperationSettings } from './persisted-operations/persisted-operations.js';
 import type { SubgraphName } from './services.js';
-import { fetchSubgraph, type SubgraphRequestInit } from './subgraph-fetcher.js';
+import { DEFAULT_DEDUP, inboundDeduplicationPlugin, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
+import { fetchSubgraph, sharedSubgraphFetcher, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { reloadingSupergraph } from './supergraph-reload.js';
 import type { SupergraphSource } from './supergraph-source.js';
@@ -32,13 +33,13 @@ type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDat
  * gateway_subgraph_fetch_duration_seconds and, when tracing, is a CLIENT span whose traceparent the subgraph continues.
  */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, name: string, fetches: SubgraphFetchMetrics, private readonly onRequest?: () => void) {
+  constructor(url: string, name: string, fetches: SubgraphFetchMetrics, private readonly onRequest?: () => void, send: typeof fetchSubgraph = fetchSubgraph) {
     // undici's request API instead of the default make-fetch-happen (agent and cache layers) or fetch (web streams).
     const fetcher = async (target: string, init: SubgraphRequestInit) => {
       const started = performance.now();
       let outcome: 'ok' | 'error' = 'error';
       try {
-        const response = await withClientSpan(`fetch ${name}`, (init.headers ??= {}), () => fetchSubgraph(target, init), {
+        const response = await withClientSpan(`fetch ${name}`, (init.headers ??= {}), () => send(target, init), {
           service: 'gateway',
           attributes: { 'graphql.subgraph.name': name },
         });
@@ -89,6 +90,8 @@ export interface GatewayOptions {
   apolloTelemetry?: boolean;
   /** Depth, aliases, root fields, directives, tokens, cost, body size, batching, introspection, suggestions (operation-limits.ts); production defaults, introspection and suggestions on in development. */
   operationLimits?: Partial<OperationLimitSettings>;
+  /** Which identical concurrent queries are answered once (deduplication.ts); default DEFAULT_DEDUP. */
+  dedup?: DedupMode;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -123,6 +126,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const registry = gatewayMetricsRegistry(() => subscriptions?.stats() ?? null);
   const fetches = subgraphFetchMetrics(registry);
   const rateLimited = rateLimitedCounter(registry);
+  const dedup = options.dedup ?? DEFAULT_DEDUP;
+  const deduplicated = deduplicatedCounter(registry);
+  // One for every subgraph: the key holds the URL.
+  const send = sharesOutbound(dedup) ? sharedSubgraphFetcher(fetchSubgraph, () => deduplicated.inc({ direction: 'outbound' })) : fetchSubgraph;
   const database = options.databaseUrl ? await openGatewayDatabase(options.databaseUrl) : null;
   const clientLimits = createClientLimits(
     app,
@@ -144,7 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const key = `${name} ${url}`;
     let dataSource = dataSources.get(key);
     if (!dataSource) {
-      dataSource = new AuthForwardingDataSource(url, name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName));
+      dataSource = new AuthForwardingDataSource(url, name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName), send);
       dataSources.set(key, dataSource);
     }
     return dataSource;
@@ -187,6 +194,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       operationResolutionPlugin(),
       graphqlMetricsPlugin(registry),
       graphqlTracingPlugin('gateway'),
+      // After the limits and persisted operations: a joiner has passed every check a request executing would.
+      ...(sharesInbound(dedup) ? [inboundDeduplicationPlugin(deduplicated)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Open WebSockets (clients and subgraphs) would keep the HTTP server from closing.
       { serverWillStart: async () => ({ drainServer: async () => subscriptions?.dispose() }) },

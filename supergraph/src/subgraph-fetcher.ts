@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { request } from 'undici';
+import { InFlight, outboundKey } from './deduplication.js';
 
 /** What RemoteGraphQLDataSource reads of a fetch Response: ok, status, statusText, headers.get, json, text. */
 export interface SubgraphResponse {
@@ -42,5 +43,19 @@ export async function fetchSubgraph(url: string, init: SubgraphRequestInit): Pro
     },
     json: async () => JSON.parse(text),
     text: async () => text,
+  };
+}
+
+/**
+ * fetchSubgraph, with identical subgraph queries in flight at once sharing one request (outbound deduplication,
+ * deduplication.ts). The shared answer has its body as text, so every caller parses its own copy of the JSON.
+ */
+export function sharedSubgraphFetcher(fetcher: typeof fetchSubgraph = fetchSubgraph, onJoin?: () => void): typeof fetchSubgraph {
+  const inFlight = new InFlight<SubgraphResponse>();
+  return (url, init) => {
+    const key = outboundKey(url, init.method ?? 'POST', init.headers, init.body);
+    if (key === null) return fetcher(url, init);
+    // One caller's abort must not fail the others: the shared request runs to its end.
+    return inFlight.share(key, () => fetcher(url, { ...init, signal: undefined }), onJoin);
   };
 }

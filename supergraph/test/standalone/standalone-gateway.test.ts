@@ -1,0 +1,257 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeServices } from '@apollo/composition';
+import { gql } from 'graphql-tag';
+import { createTokenIssuer, createTokenVerifier, generateKeyPairPem, type KeyPairPem, type TokenIssuer, type Viewer } from '@shop/auth';
+import { startSubgraphServer, type RunningSubgraphServer } from '@shop/server';
+import { graphqlRequest } from '@shop/testing';
+import { parseGatewayArguments } from '../../src/cli/arguments.js';
+import { gatewayFromCommandLine } from '../../src/cli/gateway-command.js';
+import { subgraphUrlOverrides } from '../../src/cli/subgraph-urls.js';
+import type { DedupMode } from '../../src/deduplication.js';
+import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import { sleep } from '../subscriptions.fixtures.js';
+
+/**
+ * `npm run gateway -- --supergraph <file> --port <n>` over a supergraph that is not ours, whose subgraphs are named
+ * products and inventory like two of ours (so a gateway taking our default ports would miss them), and deduplication:
+ * the products subgraph holds every answer until the test opens its gate, so concurrent requests are truly concurrent
+ * and the test counts how many reached it.
+ */
+const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+const productsSdl = gql`
+  ${link}
+  type Query {
+    product(id: ID!): Product
+  }
+  type Mutation {
+    rename(id: ID!, name: String!): Product
+  }
+  type Product @key(fields: "id") {
+    id: ID!
+    name: String!
+    askedBy: String
+  }
+`;
+const inventorySdl = gql`
+  ${link}
+  type Product @key(fields: "id") {
+    id: ID!
+    stock: Int!
+  }
+`;
+
+type Ctx = { viewer: Viewer | null };
+let keys: KeyPairPem;
+let issuer: TokenIssuer;
+let products: RunningSubgraphServer;
+let inventory: RunningSubgraphServer;
+let dir: string;
+let supergraphFile: string;
+let supergraphSdl: string;
+/** Executions of Query.product and Mutation.rename on the products subgraph. */
+const seen = { queries: 0, mutations: 0 };
+let gate: { promise: Promise<void>; open(): void } | null = null;
+const closeGate = () => {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  gate = { promise, open };
+  return () => {
+    gate = null;
+    open();
+  };
+};
+
+const PRODUCT = 'query($id: ID!) { product(id: $id) { id name stock askedBy } }';
+// Products alone: with stock, the executions a shared products fetch releases would race to share inventory's too.
+const PRODUCT_NAME = 'query($id: ID!) { product(id: $id) { id name askedBy } }';
+
+beforeAll(async () => {
+  keys = await generateKeyPairPem();
+  issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
+  const verifier = await createTokenVerifier({ publicKeyPem: keys.publicKeyPem });
+  const context = (viewer: Viewer | null): Ctx => ({ viewer });
+  products = await startSubgraphServer<Ctx>(
+    {
+      name: 'products',
+      typeDefs: productsSdl,
+      resolvers: {
+        Query: {
+          product: async (_: unknown, { id }: { id: string }, { viewer }: Ctx) => {
+            seen.queries++;
+            await gate?.promise;
+            return { id, name: `Product ${id}`, askedBy: viewer?.id ?? null };
+          },
+        },
+        Mutation: {
+          rename: async (_: unknown, { id, name }: { id: string; name: string }) => {
+            seen.mutations++;
+            await gate?.promise;
+            return { id, name };
+          },
+        },
+      } as never,
+      verifier,
+      context,
+    },
+    0,
+  );
+  inventory = await startSubgraphServer<Ctx>(
+    { name: 'inventory', typeDefs: inventorySdl, resolvers: { Product: { __resolveReference: ({ id }: { id: string }) => ({ id, stock: 7 }) } } as never, verifier, context },
+    0,
+  );
+  const composed = composeServices([
+    { name: 'products', typeDefs: productsSdl, url: products.url },
+    { name: 'inventory', typeDefs: inventorySdl, url: inventory.url },
+  ]);
+  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+  dir = mkdtempSync(join(tmpdir(), 'standalone-gateway-'));
+  supergraphFile = join(dir, 'supergraph.graphql');
+  supergraphSdl = composed.supergraphSdl;
+  writeFileSync(supergraphFile, supergraphSdl);
+}, 60_000);
+
+afterAll(async () => {
+  await products?.stop();
+  await inventory?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function metric(gatewayUrl: string, direction: 'inbound' | 'outbound'): Promise<number> {
+  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const line = text.split('\n').find((l) => l.startsWith('gateway_deduplicated_requests_total{') && l.includes(`direction="${direction}"`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+/**
+ * Sends the requests at once with the gate closed and opens it once `arrived` holds (what reached the subgraph and
+ * what joined at the gateway): opened earlier, a late request would find nothing in flight to join.
+ */
+async function concurrently<T>(requests: (() => Promise<T>)[], arrived: () => Promise<boolean>, what: string): Promise<T[]> {
+  const open = closeGate();
+  try {
+    const pending = requests.map((send) => send());
+    const deadline = Date.now() + 15_000;
+    while (!(await arrived())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(10);
+    }
+    open();
+    return await Promise.all(pending);
+  } finally {
+    open();
+  }
+}
+
+describe('the gateway as a command over any supergraph', () => {
+  let gateway: RunningGateway;
+  let url: string;
+
+  beforeAll(async () => {
+    // What `npm run gateway -- --supergraph <file> --port 0` starts (main.ts), in this process: the command itself
+    // runs in the audit (bench/audit). --dedup left out: the platform's default applies. Only the environment given
+    // here is read: no *_URL, so both subgraphs are reached where the supergraph says.
+    gateway = await gatewayFromCommandLine(parseGatewayArguments(['--supergraph', supergraphFile, '--port', '0']), { JWT_PUBLIC_KEY: keys.publicKeyPem });
+    url = gateway.url;
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  it('plans across both subgraphs at the URLs the supergraph names, though their names are two of ours', async () => {
+    const res = await graphqlRequest(url, PRODUCT, { id: 'p1' });
+    expect(res.errors).toBeUndefined();
+    expect({ data: res.data }).toEqual({ data: { product: { id: 'p1', name: 'Product p1', stock: 7, askedBy: null } } });
+  });
+
+  it('shares one execution among identical concurrent anonymous queries by default (inbound)', async () => {
+    const before = { queries: seen.queries, joined: await metric(url, 'inbound') };
+    const answers = await concurrently(
+      Array.from({ length: 5 }, () => () => graphqlRequest(url, PRODUCT, { id: 'shared' })),
+      // The first reached the subgraph and waits there; the other four joined it at the gateway.
+      async () => seen.queries === before.queries + 1 && (await metric(url, 'inbound')) === before.joined + 4,
+      'one query at the subgraph and four joined at the gateway',
+    );
+    expect(answers.every((a) => JSON.stringify(a) === JSON.stringify(answers[0]))).toBe(true);
+    expect(answers[0]!.data.product.name).toBe('Product shared');
+    expect(seen.queries).toBe(before.queries + 1);
+    expect((await metric(url, 'inbound')) - before.joined).toBe(4);
+  });
+
+  it('never shares between different viewers; one viewer\'s identical queries share one subgraph fetch', async () => {
+    const [ana, bea] = await Promise.all([issuer.issue({ id: 'ana', roles: ['CUSTOMER'] }), issuer.issue({ id: 'bea', roles: ['CUSTOMER'] })]);
+    const before = { queries: seen.queries, outbound: await metric(url, 'outbound'), inbound: await metric(url, 'inbound') };
+    const answers = await concurrently(
+      [ana, bea, ana].map((token) => () => graphqlRequest(url, PRODUCT_NAME, { id: 'viewer' }, token)),
+      // Ana's two share a fetch; Bea's is her own.
+      async () => seen.queries === before.queries + 2 && (await metric(url, 'outbound')) === before.outbound + 1,
+      'one execution per viewer',
+    );
+    expect(answers.map((a) => a.data.product.askedBy)).toEqual(['ana', 'bea', 'ana']);
+    expect(seen.queries).toBe(before.queries + 2);
+    expect((await metric(url, 'outbound')) - before.outbound).toBe(1);
+    expect((await metric(url, 'inbound')) - before.inbound).toBe(0);
+  });
+
+  it('never shares mutations', async () => {
+    const before = seen.mutations;
+    const answers = await concurrently(
+      Array.from({ length: 2 }, () => () => graphqlRequest(url, 'mutation { rename(id: "p1", name: "Twice") { name } }')),
+      async () => seen.mutations === before + 2,
+      'both mutations at the subgraph',
+    );
+    expect(answers.map((a) => a.data.rename.name)).toEqual(['Twice', 'Twice']);
+  });
+});
+
+describe('each --dedup mode, in process', () => {
+  const gateways: RunningGateway[] = [];
+  const start = async (dedup: DedupMode) => {
+    const gateway = await startGateway({ port: 0, supergraphSdl, subgraphUrls: {}, tokenVerification: { publicKeyPem: keys.publicKeyPem }, dedup });
+    gateways.push(gateway);
+    return gateway;
+  };
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => g.stop()));
+  });
+
+  it('none: every identical concurrent query reaches the subgraph', async () => {
+    const gateway = await start('none');
+    const before = seen.queries;
+    await concurrently(Array.from({ length: 3 }, () => () => graphqlRequest(gateway.url, PRODUCT, { id: 'none' })), async () => seen.queries === before + 3, 'three executions');
+    expect(seen.queries).toBe(before + 3);
+  });
+
+  it('outbound: identical concurrent queries each execute at the gateway and share one subgraph fetch', async () => {
+    const gateway = await start('outbound');
+    const before = seen.queries;
+    const answers = await concurrently(
+      Array.from({ length: 3 }, () => () => graphqlRequest(gateway.url, PRODUCT_NAME, { id: 'outbound' })),
+      async () => seen.queries === before + 1 && (await metric(gateway.url, 'outbound')) === 2,
+      'one fetch at the subgraph and two joined at the gateway',
+    );
+    expect(answers.map((a) => a.data.product.name)).toEqual(['Product outbound', 'Product outbound', 'Product outbound']);
+    expect(seen.queries).toBe(before + 1);
+    expect(await metric(gateway.url, 'outbound')).toBe(2);
+    expect(await metric(gateway.url, 'inbound')).toBe(0);
+  });
+});
+
+describe('command line', () => {
+  it('reads --supergraph, --port and --dedup, and refuses what it does not know', () => {
+    expect(parseGatewayArguments(['--supergraph', 'a.graphql', '--port', '4100', '--dedup', 'outbound'])).toEqual({ supergraph: 'a.graphql', port: 4100, dedup: 'outbound', help: false });
+    expect(parseGatewayArguments([])).toEqual({ help: false });
+    expect(() => parseGatewayArguments(['--dedup', 'always'])).toThrow(/--dedup/);
+    expect(() => parseGatewayArguments(['--port', 'eighty'])).toThrow(/--port/);
+    expect(() => parseGatewayArguments(['--supergrpah', 'a.graphql'])).toThrow(/Unknown option/);
+  });
+
+  it('takes a subgraph URL from <NAME>_URL when set, else leaves the supergraph\'s', () => {
+    const sdl = supergraphSdl;
+    expect(subgraphUrlOverrides(sdl, { INVENTORY_URL: 'http://stock.internal/graphql', USERS_URL: 'http://users.internal/graphql' })).toEqual({ inventory: 'http://stock.internal/graphql' });
+    expect(subgraphUrlOverrides(sdl, {})).toEqual({});
+  });
+});
