@@ -20,15 +20,22 @@ const dbs: { url: string; drop(): Promise<void> }[] = [];
 let workerSql: postgres.Sql;
 
 beforeAll(async () => {
-  rabbit = await startRabbitMq();
+  // What does not need the broker is made while it boots; the two processes then start side by side.
   const keys = await generateKeyPairPem();
   issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-  orders = await startFakeOrders(keys.publicKeyPem);
-  const [supportDb, workerDb] = await Promise.all(['dist_support', 'dist_assignment'].map((p) => createTestDatabase(inject('databaseUrl'), p)));
+  const [broker, fakeOrders, [supportDb, workerDb]] = await Promise.all([
+    startRabbitMq(),
+    startFakeOrders(keys.publicKeyPem),
+    Promise.all(['dist_support', 'dist_assignment'].map((p) => createTestDatabase(inject('databaseUrl'), p))),
+  ]);
+  rabbit = broker;
+  orders = fakeOrders;
   dbs.push(supportDb!, workerDb!);
   const common = { JWT_PUBLIC_KEY: keys.publicKeyPem, SEED_DEMO: 'false', EVENT_BUS: 'rabbitmq', RABBITMQ_URL: rabbit.url };
-  support = await startServiceProcess('support', 'platform/src/serve.ts support', await freePort(), { ...common, DATABASE_URL: supportDb!.url, ORDERS_URL: orders.url });
-  worker = await startServiceProcess('assignment', 'platform/src/serve.ts assignment', await freePort(), { ...common, DATABASE_URL: workerDb!.url });
+  [support, worker] = await Promise.all([
+    startServiceProcess('support', 'platform/src/serve.ts support', await freePort(), { ...common, DATABASE_URL: supportDb!.url, ORDERS_URL: orders.url }),
+    startServiceProcess('assignment', 'platform/src/serve.ts assignment', await freePort(), { ...common, DATABASE_URL: workerDb!.url }),
+  ]);
   workerSql = postgres(workerDb!.url, { max: 2, onnotice: () => {} });
 }, 240_000);
 

@@ -25,10 +25,19 @@ let inventory: ServiceProcess;
 let probe: EventBus | undefined;
 const GRACE_MS = 3000;
 
+let keys: Awaited<ReturnType<typeof generateKeyPairPem>>;
+
 beforeAll(async () => {
-  rabbit = await startRabbitMq();
-  db = await createTestDatabase(inject('databaseUrl'), 'sigterm_inventory');
-  productsDb = await createTestDatabase(inject('databaseUrl'), 'sigterm_products');
+  // The catalogue (inventory asks it whether the product exists before changing its stock) starts while the broker boots.
+  [rabbit] = await Promise.all([
+    startRabbitMq(),
+    (async () => {
+      keys = await generateKeyPairPem();
+      db = await createTestDatabase(inject('databaseUrl'), 'sigterm_inventory');
+      productsDb = await createTestDatabase(inject('databaseUrl'), 'sigterm_products');
+      products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
+    })(),
+  ]);
   sql = postgres(db.url, { max: 2, onnotice: () => {} });
 }, 120_000);
 
@@ -46,11 +55,8 @@ afterAll(async () => {
 const ADJUST = `mutation Adjust($input: AdjustStockInput!) { adjustStock(input: $input) { product { stock { onHand } } errors { code } } }`;
 
 it('finishes the in-flight mutation, stops within the grace period, and publishes its event after the restart', async () => {
-  const keys = await generateKeyPairPem();
   const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
   const admin = await issuer.issue({ id: demo.admin.id, roles: ['ADMIN'] });
-  // inventory asks the catalogue whether the product exists before changing its stock.
-  products = await startSubgraph(productsService, { config: { PORT: 0, DATABASE_URL: productsDb.url, JWT_PUBLIC_KEY: keys.publicKeyPem } });
   inventory = await startServiceProcess('inventory', 'platform/src/serve.ts inventory', await freePort(), {
     DATABASE_URL: db.url,
     JWT_PUBLIC_KEY: keys.publicKeyPem,

@@ -124,7 +124,12 @@ beforeAll(async () => {
   const url = new URL(inject('databaseUrl'));
   url.pathname = `/${databaseBase}`;
   admin = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
-  platform = await startNpmStart({ readyTimeoutMs: 150_000, env: { DATABASE_URL: url.toString(), NODE_ENV: 'production', LOG_LEVEL: 'info' } });
+  // As the other platform tests run it: 60 days of demo sales instead of a year (seconds of seeding) and no forecast
+  // batch (seconds of CPU, and analytics rows changing under the checksums while it runs).
+  platform = await startNpmStart({
+    readyTimeoutMs: 150_000,
+    env: { DATABASE_URL: url.toString(), NODE_ENV: 'production', LOG_LEVEL: 'info', DEMO_HISTORY_DAYS: '60', FORECAST_CHECK_INTERVAL_MS: String(3_600_000) },
+  });
 
   const [customerA, sellerA, sellerB, adminToken] = [
     await login(demo.customer.email, demo.customer.password),
