@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import axe from 'axe-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { resultsDir } from './browser';
@@ -32,11 +32,14 @@ export interface PageAudit {
 const BLOCKING = new Set(['serious', 'critical']);
 export const blocking = (violations: AxeViolation[]) => violations.filter((v) => BLOCKING.has(v.impact));
 
+/** axe-core's minified build: the same engine and rules as `axe.source` at less than half its size, injected into every new document audited. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 /** axe-core over the whole document as it is now. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the storefront's Content-Security-Policy does not govern
   // (a <script> tag would be refused, as it should be).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const engine = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const results = await engine.run(document, { resultTypes: ['violations'] });
@@ -59,19 +62,26 @@ const describe = (violations: AxeViolation[]) => violations.map((v) => `${v.impa
 export async function auditPage(page: Page, name: string): Promise<PageAudit> {
   const original = page.viewportSize() ?? PHONE;
   const path = new URL(page.url()).pathname;
-  await page.setViewportSize(DESKTOP);
-  const desktop = await runAxe(page);
-  await page.setViewportSize(PHONE);
+  // Each width once, the page's own (most often PHONE) first: every resize re-lays out and re-renders the page.
+  let current = original;
+  const resize = async (size: { width: number; height: number }) => {
+    if (size.width === current.width && size.height === current.height) return;
+    await page.setViewportSize(size);
+    current = size;
+  };
+  await resize(PHONE);
   const phone = await runAxe(page);
   const layout = await measurePhoneLayout(page);
   mkdirSync(resultsDir, { recursive: true });
   await page.screenshot({ path: `${resultsDir}phone-${name}.png`, fullPage: true });
   const otherPhones: PhoneLayout[] = [];
   for (const width of PHONE_RANGE) {
-    await page.setViewportSize({ ...PHONE, width });
+    await resize({ ...PHONE, width });
     otherPhones.push(await measurePhoneLayout(page));
   }
-  await page.setViewportSize(original);
+  await resize(DESKTOP);
+  const desktop = await runAxe(page);
+  await resize(original);
   const audit = { name, path, desktop, phone, layout, otherPhones };
   mkdirSync(`${resultsDir}axe/`, { recursive: true });
   writeFileSync(`${resultsDir}axe/${name}.json`, `${JSON.stringify(audit, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startPlatform, type RunningPlatform } from './platform';
-import { serveStorefront } from './storefront';
+import { prepareStorefront, serveStorefront } from './storefront';
 import { launchBrowser } from './browser';
 import { api } from './api';
 import { holdExclusive } from './exclusive';
@@ -39,7 +39,8 @@ export function storefrontSession(options: { env?: Record<string, string> } = {}
   beforeAll(async () => {
     // One browser file at a time (another may be running in vitest's other worker): up to 6 minutes' wait.
     release = await holdExclusive('artesanias-browser-tests', 360_000);
-    [platform] = await Promise.all([startPlatform(options.env), launchBrowser().then((b) => (browser = b))]);
+    // The storefront's build (when its sources changed since the last one) runs while the platform starts.
+    [platform] = await Promise.all([startPlatform(options.env), launchBrowser().then((b) => (browser = b)), prepareStorefront()]);
     storefront = await serveStorefront(platform.gatewayUrl, platform.storefrontPort);
     shop = api(platform.gatewayUrl);
     console.log(`storefront ${storefront.url} against ${platform.gatewayUrl}`);
