@@ -65,14 +65,15 @@ export function outboundKey(url: string, method: string, headers: Record<string,
 const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
 const isQueryBody = (body: string) => QUERY_BODY.test(body);
 
+/** A single (not incremental) response, or null when there is none to share. */
 type Shared = { http: { status?: number; headers: [string, string][] }; body: GraphQLResponse['body'] } | null;
 
 /**
- * Inbound deduplication as an Apollo Server plugin (Apollo Server calls willSendResponse for every request that got
- * as far as responseForOperation, errors included, so a joiner is never left waiting): once a query is parsed, validated and past every limit, an
+ * Inbound deduplication as an Apollo Server plugin: once a query is parsed, validated and past every limit, an
  * anonymous request identical (document, operation name, variables) to one executing joins it and answers with its
- * result, status and headers. The first request executes as usual and hands its response over when it is sent; an
- * incremental (@defer) response is not shared, its joiners execute on their own.
+ * result, status and headers. The first request executes as usual and hands its response over when it is sent
+ * (Apollo Server calls willSendResponse for every request that reached responseForOperation, errors included, so a
+ * joiner is never left waiting); an incremental (@defer) response is not shared, its joiners execute on their own.
  */
 export function inboundDeduplicationPlugin(joined?: Counter<'direction'>): ApolloServerPlugin<GatewayContext> {
   const inFlight = new Map<string, Promise<Shared>>();
@@ -95,7 +96,7 @@ export function inboundDeduplicationPlugin(joined?: Counter<'direction'>): Apoll
           if (running) {
             joined?.inc({ direction: 'inbound' });
             const shared = await running;
-            if (!shared || shared.body.kind !== 'single') return null;
+            if (!shared) return null;
             const headers = new HeaderMap(shared.http.headers);
             return { http: { status: shared.http.status, headers }, body: shared.body };
           }
