@@ -1,19 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * How a service or the gateway is run: the build's plain JavaScript (`npm run build:services` → dist/serve.mjs,
- * dist/gateway.mjs) when it exists, as the image runs it, else the TypeScript sources through tsx. The one switch.
+ * How a service or the gateway is run: `build` bundles the sources first with the build the image uses
+ * (scripts/build-services.mjs, a few seconds) and runs plain `node`, as a container does, never a stale bundle; `dist`
+ * runs an existing `npm run build:services` output; `tsx` runs the TypeScript sources. The one switch.
  */
-export function processCommand(kind: { service: string } | 'gateway', runtime: 'dist' | 'tsx' = defaultRuntime()): string[] {
-  if (runtime === 'dist') return kind === 'gateway' ? ['dist/gateway.mjs'] : ['dist/serve.mjs', kind.service];
-  return kind === 'gateway' ? ['--import', 'tsx', 'supergraph/src/main.ts'] : ['--import', 'tsx', 'platform/src/serve.ts', kind.service];
+export type Runtime = 'build' | 'dist' | 'tsx';
+export const DEFAULT_RUNTIME: Runtime = 'build';
+
+/** The folder holding serve.mjs and gateway.mjs for build/dist; undefined for tsx. Returns how to remove it. */
+export async function prepareRuntime(runtime: Runtime): Promise<{ dir?: string; remove(): Promise<void> }> {
+  if (runtime === 'tsx') return { remove: async () => {} };
+  if (runtime === 'dist') return { dir: `${repoRoot}dist`, remove: async () => {} };
+  // Inside the repository, so the bundles resolve their third-party packages from node_modules as dist/ does.
+  const dir = `${repoRoot}node_modules/.cache/distributed-${randomBytes(4).toString('hex')}`;
+  const { buildServices } = await import('../../../scripts/build-services.mjs');
+  await buildServices({ outdir: dir, quiet: true });
+  return { dir, remove: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const defaultRuntime = (): 'dist' | 'tsx' => (existsSync(`${repoRoot}dist/serve.mjs`) && existsSync(`${repoRoot}dist/gateway.mjs`) ? 'dist' : 'tsx');
+/** node's arguments for one service (or the gateway). */
+export function processCommand(kind: { service: string } | 'gateway', bundles: string | undefined): string[] {
+  if (bundles) return kind === 'gateway' ? [`${bundles}/gateway.mjs`] : [`${bundles}/serve.mjs`, kind.service];
+  return kind === 'gateway' ? ['--import', 'tsx', 'supergraph/src/main.ts'] : ['--import', 'tsx', 'platform/src/serve.ts', kind.service];
+}
 
 /** One replica: a service (or the gateway) as its own OS process. */
 export interface Replica {
@@ -32,8 +47,19 @@ export interface Replica {
   restart(): Promise<void>;
 }
 
-/** Spawns `node <args>` from the repository root and resolves once GET /ready answers 200. */
-export async function startReplica(name: string, args: string[], port: number, env: Record<string, string>, options: { timeoutMs?: number; onOutput?: (name: string, chunk: string) => void } = {}): Promise<Replica> {
+/**
+ * Spawns `node <args>` from the repository root and resolves once GET /ready answers 200. A process that exits before
+ * it is ready is started again (up to 3 times), as compose's restart policy does: on a loaded machine a service may
+ * give up on a broker that is slow to answer. onSpawn gets the handle at once, so a caller can stop a replica that is
+ * still starting.
+ */
+export async function startReplica(
+  name: string,
+  args: string[],
+  port: number,
+  env: Record<string, string>,
+  options: { timeoutMs?: number; onOutput?: (name: string, chunk: string) => void; onSpawn?: (replica: Replica) => void } = {},
+): Promise<Replica> {
   const url = `http://127.0.0.1:${port}/graphql`;
   const timeoutMs = options.timeoutMs ?? 240_000;
   let log = '';
@@ -43,25 +69,42 @@ export async function startReplica(name: string, args: string[], port: number, e
     log = (log + chunk).slice(-20_000);
     options.onOutput?.(name, String(chunk));
   };
-  const launch = async () => {
+  const spawnOne = () => {
     child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', record);
     child.stderr!.on('data', record);
+  };
+  let stopped = false;
+  const waitReady = async () => {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log}`);
-      if (await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)) return;
+    for (let starts = 1; ; ) {
+      if (stopped) throw new Error(`${name} was stopped before it was ready`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        if (child.signalCode !== null || starts >= 3) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log}`);
+        starts++;
+        record(Buffer.from(`[distributed] ${name} exited with ${child.exitCode} before it was ready; starting it again (${starts}/3)\n`));
+        spawnOne();
+      }
+      const answer = await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(5000) }).then(
+        async (r) => ({ ok: r.ok, text: `${r.status} ${await r.text()}` }),
+        (err: Error) => ({ ok: false, text: err.message }),
+      );
+      if (answer.ok) return;
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`${name} not ready after ${timeoutMs} ms:\n${log}`);
+        throw new Error(`${name} not ready after ${timeoutMs} ms (last /ready: ${answer.text}):\n${log}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+  const launch = async () => {
+    stopped = false;
+    spawnOne();
+    await waitReady();
+  };
   const running = () => child.exitCode === null && child.signalCode === null;
   const exited = () => (running() ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve());
-  await launch();
-  return {
+  const replica: Replica = {
     name,
     port,
     url,
@@ -72,6 +115,7 @@ export async function startReplica(name: string, args: string[], port: number, e
       await exited();
     },
     async stop() {
+      stopped = true;
       child.kill('SIGTERM');
       await exited();
     },
@@ -80,4 +124,8 @@ export async function startReplica(name: string, args: string[], port: number, e
       await launch();
     },
   };
+  spawnOne();
+  options.onSpawn?.(replica);
+  await waitReady();
+  return replica;
 }

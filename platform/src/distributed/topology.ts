@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateKeyPairPem, type KeyPairPem } from '@shop/auth';
+// The throwaway engines the test suite uses. This folder is a developer and CI tool, outside every image's import
+// graph (serve.ts, main.ts); @shop/testing already depends on @shop/platform, so it is not declared back.
 import { createTestDatabase, freePort, startPostgresServer, startRabbitMq } from '@shop/testing';
 import { SERVICE_NAMES, type ServiceName } from '../service-names.js';
 import { startTcpBalancer, type TcpBalancer, type Upstream } from './balancer.js';
 import { findNginx, startNginx, type NginxBalancer } from './nginx.js';
-import { defaultRuntime, processCommand, startReplica, type Replica } from './processes.js';
+import { DEFAULT_RUNTIME, prepareRuntime, processCommand, startReplica, type Replica, type Runtime } from './processes.js';
 
 export type { Replica } from './processes.js';
 
@@ -43,14 +45,16 @@ export interface DistributedOptions {
   balancer?: 'auto' | 'nginx' | 'node';
   /** The load balancer's port; a free one when unset. */
   port?: number;
-  /** dist (the build) or tsx (the sources); the build when it exists. */
-  runtime?: 'dist' | 'tsx';
+  /** build (bundle now, run with node: the default), dist (an existing build) or tsx (the sources); see processes.ts. */
+  runtime?: Runtime;
   /** Added to every service's environment. */
   env?: Record<string, string>;
   /** Added to the gateways' environment. */
   gatewayEnv?: Record<string, string>;
   /** Database name prefix. */
   prefix?: string;
+  /** How long one replica may take to answer /ready (default 240 s; a loaded machine needs more). */
+  readyTimeoutMs?: number;
   /** Every line a process prints, with its replica name (the npm script prints them; tests keep the tail). */
   onOutput?: (name: string, chunk: string) => void;
 }
@@ -60,7 +64,7 @@ export interface DistributedTopology {
   lbUrl: string;
   graphqlUrl: string;
   balancer: 'nginx' | 'node';
-  runtime: 'dist' | 'tsx';
+  runtime: Runtime;
   gateways: Replica[];
   /** Each gateway's own GraphQL URL. */
   gatewayUrls: string[];
@@ -85,7 +89,7 @@ const STOREFRONT_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.u
  */
 export async function startDistributed(options: DistributedOptions = {}): Promise<DistributedTopology> {
   const began = Date.now();
-  const runtime = options.runtime ?? defaultRuntime();
+  const runtime = options.runtime ?? DEFAULT_RUNTIME;
   const replicaCounts = { ...DEFAULT_REPLICAS, ...options.replicas };
   const nginx = options.balancer === 'node' ? undefined : findNginx();
   if (options.balancer === 'nginx' && !nginx) throw new Error('nginx is not installed');
@@ -97,13 +101,22 @@ export async function startDistributed(options: DistributedOptions = {}): Promis
     cleanups.length = 0;
   };
   try {
-    const [keys, postgres, rabbit] = await Promise.all([
+    // Each engine is registered for teardown as soon as it is up, so a failure of another leaves nothing behind.
+    const started = <T,>(promise: Promise<T>, teardown: (value: T) => Promise<unknown>) => promise.then((value) => (cleanups.push(() => teardown(value)), value));
+    const engines = await Promise.allSettled([
+      started(prepareRuntime(runtime), (b) => b.remove()),
+      options.databaseUrl ? Promise.resolve(undefined) : started(startPostgresServer(), (pg) => pg.stop()),
+      options.rabbitUrl ? Promise.resolve(undefined) : started(startRabbitMq(), (mq) => mq.stop()),
       generateKeyPairPem(),
-      options.databaseUrl ? undefined : startPostgresServer(),
-      options.rabbitUrl ? undefined : startRabbitMq(),
     ]);
-    if (postgres) cleanups.push(() => postgres.stop());
-    if (rabbit) cleanups.push(() => rabbit.stop());
+    const engineFailure = engines.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+    if (engineFailure) throw engineFailure.reason;
+    const [bundles, postgres, rabbit, keys] = engines.map((e) => (e as PromiseFulfilledResult<unknown>).value) as [
+      Awaited<ReturnType<typeof prepareRuntime>>,
+      Awaited<ReturnType<typeof startPostgresServer>> | undefined,
+      Awaited<ReturnType<typeof startRabbitMq>> | undefined,
+      KeyPairPem,
+    ];
     const adminUrl = options.databaseUrl ?? postgres!.url;
     const rabbitUrl = options.rabbitUrl ?? rabbit!.url;
     const prefix = options.prefix ?? 'dist';
@@ -141,35 +154,33 @@ export async function startDistributed(options: DistributedOptions = {}): Promis
       ...urlEnv,
       ...options.env,
     };
-    const startOne = (name: ServiceName, index: number) =>
-      startReplica(`${name}-${index + 1}`, processCommand({ service: name }, runtime), replicaPorts[name][index]!, {
+    const startOne = (name: ServiceName, index: number, onSpawn: (replica: Replica) => void) =>
+      startReplica(`${name}-${index + 1}`, processCommand({ service: name }, bundles.dir), replicaPorts[name][index]!, {
         ...common,
         DATABASE_URL: databaseUrls[name],
         ...(name === 'users' ? { JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
-      }, { onOutput: options.onOutput });
+      }, { onOutput: options.onOutput, timeoutMs: options.readyTimeoutMs, onSpawn });
 
     const services = Object.fromEntries(SERVICE_NAMES.map((name) => [name, [] as Replica[]])) as Record<ServiceName, Replica[]>;
     const gateways: Replica[] = [];
-    cleanups.push(() => Promise.all(Object.values(services).flat().map((r) => r.stop())));
-    cleanups.push(() => Promise.all(gateways.map((g) => g.stop())));
+    // Every process from the moment it is spawned, so a failed start stops the ones still starting too.
+    const spawned: Replica[] = [];
+    const onSpawn = (replica: Replica) => spawned.push(replica);
+    cleanups.push(() => Promise.all(spawned.map((r) => r.stop())));
     // Replicas of one service start together: migrations and demo seeding run under an advisory lock (packages/db).
     const serviceStarts = SERVICE_NAMES.map(async (name) => {
-      services[name].push(...(await Promise.all(replicaPorts[name].map((_, i) => startOne(name, i)))));
+      services[name].push(...(await Promise.all(replicaPorts[name].map((_, i) => startOne(name, i, onSpawn)))));
     });
     // A gateway is ready once every subgraph answers /ready: it starts with them and waits.
     const gatewayStarts = gatewayPorts.map(async (port, i) => {
-      gateways.push(
-        await startReplica(`gateway-${i + 1}`, processCommand('gateway', runtime), port, { ...urlEnv, JWT_PUBLIC_KEY: keys.publicKeyPem, SERVICE_SECRET: serviceSecret, ...options.gatewayEnv }, { onOutput: options.onOutput }),
-      );
+      const gatewayEnv = { ...urlEnv, JWT_PUBLIC_KEY: keys.publicKeyPem, SERVICE_SECRET: serviceSecret, ...options.gatewayEnv };
+      gateways.push(await startReplica(`gateway-${i + 1}`, processCommand('gateway', bundles.dir), port, gatewayEnv, { onOutput: options.onOutput, timeoutMs: options.readyTimeoutMs, onSpawn }));
     });
-    const lb: Promise<NginxBalancer | TcpBalancer> = nginx
-      ? startNginx(nginx, { port: lbPort, upstreams: upstreams(gatewayPorts), storefrontRoot: STOREFRONT_ROOT })
-      : startTcpBalancer(upstreams(gatewayPorts), { port: lbPort });
-    const settled = await Promise.allSettled([...serviceStarts, ...gatewayStarts, lb]);
-    const balancer = await lb.catch(() => undefined);
-    if (balancer) cleanups.push(() => balancer.close());
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    const lb: Promise<NginxBalancer | TcpBalancer> = (
+      nginx ? startNginx(nginx, { port: lbPort, upstreams: upstreams(gatewayPorts), storefrontRoot: STOREFRONT_ROOT }) : startTcpBalancer(upstreams(gatewayPorts), { port: lbPort })
+    ).then((balancer) => (cleanups.push(() => balancer.close()), balancer));
+    // The first failure stops the whole start (stop() below), rather than waiting for the others to time out.
+    await Promise.all([...serviceStarts, ...gatewayStarts, lb]);
     gateways.sort((a, b) => a.name.localeCompare(b.name));
     if (nginx && !existsSync(STOREFRONT_ROOT)) options.onOutput?.('nginx', `no storefront build at ${STOREFRONT_ROOT} (npm run build:web): / answers 404\n`);
 
