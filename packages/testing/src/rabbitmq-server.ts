@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,7 @@ import { spareListenPort } from './postgres-server.js';
 export interface RabbitMqServer {
   /** amqp://guest:guest@127.0.0.1:<port> */
   url: string;
-  /** Graceful `rabbitmqctl stop`, then removes the data folder and stops this node's own epmd. */
+  /** Graceful stop (SIGTERM to the broker's VM), then removes the data folder and stops this node's own epmd. */
   stop(): Promise<void>;
   /** SIGKILLs the Erlang VM (a crash); the data folder stays for restart(). */
   kill(): Promise<void>;
@@ -108,9 +107,12 @@ export async function startRabbitMq(): Promise<RabbitMqServer> {
     async stop() {
       try {
         if (server && server.exitCode === null && server.signalCode === null) {
-          const ctl = spawn(join(BIN, 'rabbitmqctl'), ['stop'], { cwd: dir, env, stdio: 'ignore', timeout: 30_000, ...asUser });
-          const [code] = (await once(ctl, 'exit')) as [number | null];
-          if (code !== 0) server.kill('SIGTERM');
+          // SIGTERM to the Erlang VM is RabbitMQ's own graceful stop (rabbit_prelaunch_sighandler: queues and message
+          // stores close as with `rabbitmqctl stop`), without booting a second VM for the CLI: 1.2-1.6 s instead of
+          // 9-12 s per node on this loaded machine.
+          const pid = beamPid();
+          if (pid) process.kill(pid, 'SIGTERM');
+          else server.kill('SIGTERM');
           await exited(server);
         }
       } finally {
