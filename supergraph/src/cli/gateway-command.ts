@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { readConfig } from '@shop/common';
 import { tokenVerificationFrom } from '@shop/server';
 import { clientLimitsFromEnv } from '../client-limits.js';
@@ -18,18 +19,20 @@ import { subgraphUrlOverrides } from './subgraph-urls.js';
  * subgraphs at the URLs it names unless <NAME>_URL is set.
  */
 export async function gatewayFromCommandLine(args: GatewayArguments, env: Record<string, string | undefined> = process.env): Promise<RunningGateway> {
+  // npm runs scripts in the repository's root: a relative --supergraph is the caller's, from where npm was run (INIT_CWD).
+  const supergraph = args.supergraph && resolve(env.INIT_CWD ?? process.cwd(), args.supergraph);
   // --supergraph names a file, so a SUPERGRAPH_URL set around it yields.
   const config = readConfig(gatewayEnv, {
     ...env,
     ...(args.port !== undefined && { PORT: String(args.port) }),
-    ...(args.supergraph && { SUPERGRAPH_PATH: args.supergraph, SUPERGRAPH_URL: undefined }),
+    ...(supergraph && { SUPERGRAPH_PATH: supergraph, SUPERGRAPH_URL: undefined }),
     ...(args.dedup && { GATEWAY_DEDUP: args.dedup }),
   });
   return startGateway({
     port: config.PORT,
     // Reloaded without a restart when it changes (SUPERGRAPH_PATH or SUPERGRAPH_URL, see gateway-config.ts).
     supergraphSdl: supergraphSourceFromConfig(config, `${schemaDir}supergraph.graphql`),
-    subgraphUrls: args.supergraph ? subgraphUrlOverrides(await readFile(args.supergraph, 'utf8'), env) : subgraphUrls(env),
+    subgraphUrls: supergraph ? subgraphUrlOverrides(await readFile(supergraph, 'utf8'), env) : subgraphUrls(env),
     tokenVerification: tokenVerificationFrom(config),
     development: config.NODE_ENV !== 'production',
     host: config.HOST,
