@@ -48,7 +48,14 @@ export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: n
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const timeoutMs = options.readyTimeoutMs ?? 120_000;
-  await new Promise<void>((resolve, reject) => {
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start was not ready in ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
     child.stdout!.on('data', () => {
       if (/ready in/.test(output)) {
@@ -61,13 +68,17 @@ export async function startNpmStart(options: { web?: boolean; readyTimeoutMs?: n
       reject(new Error(`npm start exited with ${code}:\n${output}`));
     });
   });
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
+  // A start that fails leaves nothing behind: no platform still booting, no data folder (it may be memory, see scratchDir).
+  await ready.catch(async (err) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      killGroup('SIGKILL');
+      await exited;
     }
-  };
+    killGroup('SIGKILL'); // what npm left running
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   return {
     gatewayUrl: `http://localhost:${gateway}/graphql`,
     storefrontUrl: options.web ? `http://localhost:${web}/` : undefined,
