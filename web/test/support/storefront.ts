@@ -15,7 +15,7 @@ const fixedInputs = () => [
   join(webRoot, 'index.html'),
   join(webRoot, 'vite.config.ts'),
   join(repoRoot, 'package-lock.json'),
-  ...readdirSync(join(webRoot, 'public')).map((name) => join(webRoot, 'public', name)),
+  ...readdirSync(join(webRoot, 'public'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)),
   ...readdirSync(webRoot).filter((name) => name.startsWith('.env')).map((name) => join(webRoot, name)),
 ];
 
