@@ -41,7 +41,7 @@ export interface Replica {
   running(): boolean;
   /** SIGKILL: a crash, nothing cleaned up. */
   kill(): Promise<void>;
-  /** SIGTERM, and wait for the exit. */
+  /** SIGTERM (SIGKILL after 10 s), and wait for the exit. */
   stop(): Promise<void>;
   /** Starts it again (same port, same environment) and waits until /ready answers. */
   restart(): Promise<void>;
@@ -117,7 +117,10 @@ export async function startReplica(
     async stop() {
       stopped = true;
       child.kill('SIGTERM');
+      // A graceful stop that waits on a keep-alive connection still open through a balancer ends after 10 s.
+      const grace = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited();
+      clearTimeout(grace);
     },
     async restart() {
       if (running()) throw new Error(`${name} is still running`);
