@@ -1,7 +1,6 @@
-export * from './postgres-server.js';
-export * from './databases.js';
+// The throwaway servers live with the distributed run, which uses them too; tests reach them through here.
+export * from '@shop/local-servers';
 export * from './graphql-client.js';
-export * from './rabbitmq-server.js';
 export * from './processes.js';
 export * from './npm-start.js';
 export * from './scratch.js';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './postgres-server.js';
+import { freePort } from '@shop/local-servers';
 import { scratchDir } from './scratch.js';
 import { SERVICE_NAMES } from '@shop/platform/service-names';
 

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateKeyPairPem, type KeyPairPem } from '@shop/auth';
-// The throwaway engines the test suite uses. This folder is a developer and CI tool, outside every image's import
-// graph (serve.ts, main.ts); @shop/testing already depends on @shop/platform, so it is not declared back.
-import { createTestDatabase, freePort, startPostgresServer, startRabbitMq } from '@shop/testing';
+// Throwaway engines when none is configured. This folder is a developer and CI tool, outside every image's import graph.
+import { createTestDatabase, freePort, startPostgresServer, startRabbitMq } from '@shop/local-servers';
 import { SERVICE_NAMES, type ServiceName } from '../service-names.js';
 import { startTcpBalancer, type TcpBalancer, type Upstream } from './balancer.js';
 import { findNginx, startNginx, type NginxBalancer } from './nginx.js';

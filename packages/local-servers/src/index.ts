@@ -1,0 +1,3 @@
+export * from './postgres-server.js';
+export * from './rabbitmq-server.js';
+export * from './databases.js';
