@@ -121,10 +121,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     ...options.serviceConfig?.[name],
   });
   const started: RunningServer[] = [];
+  // The services start side by side and call each other: their periodic workers wait until every one listens.
+  let allListening!: () => void;
+  const everyoneListens = new Promise<void>((resolve) => (allListening = resolve));
   const start = async (name: ServiceName) => {
     const service = await startSubgraph(SERVICES[name] as AnySubgraphDefinition, {
       config: await configOf(name),
       bus,
+      workersAfter: everyoneListens,
       onQuery: options.onQuery ? (sql: string) => options.onQuery!(name, sql) : undefined,
     });
     started.push(service);
@@ -132,6 +136,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
   try {
     const servers = Object.fromEntries(await Promise.all(names.map(start))) as Record<ServiceName, RunningSubgraph<any, any>>;
+    allListening();
     const gateway = await startGateway({
       port: options.gatewayPort,
       supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'),

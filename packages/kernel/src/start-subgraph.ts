@@ -25,6 +25,11 @@ export interface StartOptions<TShape extends z.ZodRawShape, TServices> {
   /** Every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
   logger?: Logger;
+  /**
+   * Periodic workers begin only once this settles: services started side by side in one process (npm start) call
+   * each other, and a worker that ran before its peers listen would only fail and retry.
+   */
+  workersAfter?: Promise<unknown>;
 }
 
 export interface RunningSubgraph<TSchema extends Record<string, unknown>, TServices> extends RunningSubgraphServer {
@@ -91,7 +96,11 @@ export async function startSubgraph<TShape extends z.ZodRawShape, TSchema extend
     undo.push(() => scheduler.stop());
     if (tables.includes(inbox)) scheduler.add({ name: 'inbox-prune', everyMs: 3_600_000, run: () => pruneInbox(db, INBOX_RETENTION_DAYS) }, { startNow: false });
     if (tables.includes(deadLetters)) scheduler.add({ name: 'retried-failures-prune', everyMs: 3_600_000, run: () => pruneRetriedFailures(db, INBOX_RETENTION_DAYS) }, { startNow: false });
-    for (const task of definition.workers?.(services, kit) ?? []) scheduler.add(task, { startNow: false });
+    const workers = definition.workers?.(services, kit) ?? [];
+    const startWorkers = () => workers.forEach((task) => scheduler.add(task, { startNow: false }));
+    // A stopped scheduler ignores tasks added late, so a stop before the signal needs no check here.
+    if (options.workersAfter) void options.workersAfter.then(startWorkers, () => undefined);
+    else startWorkers();
 
     const registry = createMetricsRegistry(name);
     const consumers = await startConsumers({ name, db, bus, logger, registry, services, consumers: definition.consumers ?? [], maxDeliveries: config.EVENT_MAX_DELIVERIES });
