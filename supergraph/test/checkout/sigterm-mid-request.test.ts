@@ -103,7 +103,9 @@ it('finishes the in-flight mutation, stops within the grace period, and publishe
   await stopped;
   // The broker is down: the bounded flush gives up after the grace period instead of hanging the deploy.
   expect(Date.now() - stopStarted).toBeLessThan(GRACE_MS + 5000);
-  expect(inventory.output()).not.toMatch(/unhandled|ECONNRESET/i);
+  // The bus's own reconnect attempts may meet a reset from the broker the test SIGKILLed: handled, logged as retries.
+  const ownLines = inventory.output().split('\n').filter((line) => !line.includes('"msg":"RabbitMQ connection failed; retrying"'));
+  expect(ownLines.join('\n')).not.toMatch(/unhandled|ECONNRESET/i);
 
   const unsent = await sql<{ id: string; payload: { onHand: number } }[]>`select id, payload from outbox where type = 'stock.changed' and published_at is null`;
   expect(unsent).toHaveLength(1);
