@@ -4,7 +4,10 @@ import { postJson } from './service-http.js';
 
 /** Service-to-service reads straight to the owning subgraph (never through the gateway), with a timeout. */
 export class SubgraphUnavailableError extends Error {
-  constructor(service: string, cause: unknown) {
+  constructor(
+    readonly service: string,
+    cause: unknown,
+  ) {
     super(`${service} did not answer: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'SubgraphUnavailableError';
   }

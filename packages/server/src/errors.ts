@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@shop/common';
+import { SubgraphUnavailableError } from './entity-client.js';
 import { CLIENT_ERROR_CODES, MASKED_ERROR_CODE } from './error-codes.js';
 
 /** Known codes reach the client as they are; anything else is a bug, logged here and masked there. */
@@ -62,8 +63,19 @@ function clientError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return formatted;
 }
 
+/** A service this one called did not answer in time (or at all): the client may retry, nothing is the client's fault. */
+function unavailable(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError | undefined {
+  let cause = error as { originalError?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; cause && !(cause instanceof SubgraphUnavailableError) && depth < 10; depth++) cause = (cause.originalError ?? cause.cause) as typeof cause;
+  if (!(cause instanceof SubgraphUnavailableError)) return undefined;
+  logger.warn({ err: cause, path: formatted.path }, 'a called service did not answer');
+  return { message: `The ${cause.service} service is not answering; try again shortly.`, path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+}
+
 export function maskErrors(logger: Logger) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const down = unavailable(raw, error, logger);
+    if (down) return down;
     const formatted = clientError(raw, error);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
