@@ -6,7 +6,8 @@ const MEMORY_ROOT = '/dev/shm';
 /** Room a memory-backed folder must have left: an npm start's 13 embedded clusters take ~0.5 GB, two run at once. */
 const MIN_FREE_BYTES = 4 * 1024 ** 3;
 
-const alive = (pid: number) => {
+/** Whether a process id is still running (EPERM: it runs as another user). */
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -35,7 +36,7 @@ export function scratchDir(prefix: string): string {
   if (!root) return mkdtempSync(join(tmpdir(), `${prefix}-`));
   for (const name of readdirSync(root)) {
     const owner = name.startsWith(`${prefix}-`) ? Number(name.slice(prefix.length + 1).split('-')[0]) : Number.NaN;
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) rmSync(join(root, name), { recursive: true, force: true });
+    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) rmSync(join(root, name), { recursive: true, force: true });
   }
   return mkdtempSync(join(root, `${prefix}-${process.pid}-`));
 }

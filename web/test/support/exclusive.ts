@@ -1,15 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+import { processAlive } from '@shop/testing';
 
 /**
  * Waits until no other process holds `name`, then holds it until the returned release is called: browser test files
@@ -35,7 +27,7 @@ export async function holdExclusive(name: string, timeoutMs: number): Promise<()
       continue; // released meanwhile
     }
     // An empty file is a holder between open and write: alive.
-    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
       rmSync(path, { force: true });
       continue;
     }
