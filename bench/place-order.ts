@@ -1,7 +1,9 @@
 /**
  * placeOrder throughput through the gateway on real PostgreSQL, over distinct products and on one hot product,
  * and payment capture latency. Reports numbers (and a ratio against a baseline query run side by side); asserts
- * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --warmup 3 --topology one-process|processes --profile DIR --tracing on|off]
+ * nothing. Run: npm run bench:checkout [-- --seconds 15 --concurrency 32 --warmup 3 --topology one-process|processes --services all|core --profile DIR --tracing on|off]
+ * --services core runs only users, products, inventory, orders and payments (the platform before the kernel
+ * redesign): the workload bench/support/checkout-compare.ts compares with baseline commit bd642bc.
  * --tracing on exports every span over OTLP to a stand-in collector in its own process (support/tracing-mode.ts);
  * off clears OTEL_*; without it the OTEL_* variables decide, as for npm start. The report says which.
  * The clients run in a worker thread; besides throughput it reports the CPU ms the serving side (Node and PostgreSQL)
@@ -19,7 +21,7 @@ import { demo } from '@shop/demo-store';
 import { instrumentDrizzleQueries, startTracing } from '@shop/observability';
 import { graphqlRequest, startPostgresServer } from '@shop/testing';
 import type { LoadJob, LoadResult } from './support/checkout-load.js';
-import { platformAsProcesses, platformInOneProcess } from './support/checkout-platform.js';
+import { CORE_SERVICES, platformAsProcesses, platformInOneProcess } from './support/checkout-platform.js';
 import { childrenOf, parentOf, startCpuReading } from './support/cpu-meter.js';
 import { setUpTracing } from './support/tracing-mode.js';
 
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     topology: { type: 'string', default: 'one-process' },
     profile: { type: 'string' },
     tracing: { type: 'string' },
+    services: { type: 'string', default: 'all' },
   },
 });
 const seconds = Number(values.seconds);
@@ -43,7 +46,9 @@ if (tracing) await instrumentDrizzleQueries();
 const pg = await startPostgresServer();
 const keys = await generateKeyPairPem();
 const issuer = await createTokenIssuer(keys.privateKeyPem, keys.publicKeyPem);
-const platform = values.topology === 'processes' ? await platformAsProcesses(pg.url, keys) : await platformInOneProcess(pg.url, keys);
+if (values.services !== 'all' && values.services !== 'core') throw new Error(`--services must be all or core, not ${values.services}`);
+const services = values.services === 'core' ? CORE_SERVICES : undefined;
+const platform = values.topology === 'processes' ? await platformAsProcesses(pg.url, keys, services) : await platformInOneProcess(pg.url, keys, services);
 const inventory = postgres(platform.inventoryDbUrl, { max: 2, onnotice: () => {} });
 const [session] = await inventory<{ backend: number }[]>`select pg_backend_pid() as backend`;
 const postmaster = parentOf(session!.backend);

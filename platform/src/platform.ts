@@ -54,6 +54,8 @@ export interface PlatformOptions {
   corsOrigins?: readonly string[];
   /** Strict-Transport-Security max-age for the gateway; 0 (default) sends none. */
   hstsMaxAgeSeconds?: number;
+  /** Only these services (every one by default): a benchmark runs the original five to compare with earlier commits. */
+  services?: readonly ServiceName[];
 }
 
 export interface Platform {
@@ -84,7 +86,7 @@ async function ensureDatabase(serverUrl: string, subgraph: ServiceName): Promise
 
 /** Every subgraph, every worker and the gateway in this process: the embedded default behind `npm start`. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const names = Object.keys(SERVICES) as ServiceName[];
+  const names = [...(options.services ?? (Object.keys(SERVICES) as ServiceName[]))];
   const dataDir = (name: ServiceName) => resolve(options.dataDir, name);
   // The embedded databases start opening now (a fresh one once a worker thread has made its cluster), while the key pair loads.
   if (!options.databaseUrl) prepareEmbeddedDatabases(names.map(dataDir));
