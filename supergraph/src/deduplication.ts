@@ -1,7 +1,4 @@
-import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
-import type { Counter } from 'prom-client';
-import type { GatewayContext } from './context.js';
+import { getOperationAST, parse } from 'graphql';
 
 /**
  * Which identical concurrent requests the gateway answers once:
@@ -65,49 +62,53 @@ export function outboundKey(url: string, method: string, headers: Record<string,
 const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
 const isQueryBody = (body: string) => QUERY_BODY.test(body);
 
-/** A single (not incremental) response, or null when there is none to share. */
-type Shared = { http: { status?: number; headers: [string, string][] }; body: GraphQLResponse['body'] } | null;
+/** Whether a document's operation (by name) is a query; remembered by document text, as clients repeat theirs. */
+const queryDocuments = new Map<string, boolean>();
+const QUERY_DOCUMENTS_KEPT = 1000;
+
+function isQueryOperation(document: string, operationName: string | undefined): boolean {
+  const key = `${operationName ?? ''}\n${document}`;
+  let known = queryDocuments.get(key);
+  if (known === undefined) {
+    try {
+      known = getOperationAST(parse(document, { noLocation: true }), operationName)?.operation === 'query';
+    } catch {
+      // Apollo Server answers what does not parse; nothing to share.
+      known = false;
+    }
+    if (queryDocuments.size >= QUERY_DOCUMENTS_KEPT) queryDocuments.clear();
+    queryDocuments.set(key, known);
+  }
+  return known;
+}
+
+/** The request as the gateway's HTTP route sees it once the body is parsed (express). */
+export interface InboundRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
 
 /**
- * Inbound deduplication as an Apollo Server plugin: once a query is parsed, validated and past every limit, an
- * anonymous request identical (document, operation name, variables) to one executing joins it and answers with its
- * result, status and headers. The first request executes as usual and hands its response over when it is sent
- * (Apollo Server calls willSendResponse for every request that reached responseForOperation, errors included, so a
- * joiner is never left waiting); an incremental (@defer) response is not shared, its joiners execute on their own.
+ * The key under which a client request may share another's execution (inbound deduplication), or null when it must
+ * not: a request with a viewer (Authorization), anything but one query operation whose document is in the request
+ * (a batch, a mutation, a hash-only persisted query, a document that does not parse). Everything that shapes the
+ * answer is in the key: method, URL (GET's query string), body, and the headers Apollo Server reads to shape the
+ * response (accept, content-type, the preflight header). The client's address is not: only mutations read it.
  */
-export function inboundDeduplicationPlugin(joined?: Counter<'direction'>): ApolloServerPlugin<GatewayContext> {
-  const inFlight = new Map<string, Promise<Shared>>();
-  return {
-    async requestDidStart({ contextValue }) {
-      if ('authorization' in contextValue && contextValue.authorization) return;
-      let publish: ((shared: Shared) => void) | undefined;
-      let leading: string | undefined;
-      const release = (shared: Shared) => {
-        if (leading === undefined) return;
-        inFlight.delete(leading);
-        leading = undefined;
-        publish?.(shared);
-      };
-      return {
-        async responseForOperation({ operation, operationName, source, request }) {
-          if (operation.operation !== 'query') return null;
-          const key = `${operationName ?? ''}\n${source}\n${JSON.stringify(request.variables ?? {})}`;
-          const running = inFlight.get(key);
-          if (running) {
-            joined?.inc({ direction: 'inbound' });
-            const shared = await running;
-            if (!shared) return null;
-            const headers = new HeaderMap(shared.http.headers);
-            return { http: { status: shared.http.status, headers }, body: shared.body };
-          }
-          leading = key;
-          inFlight.set(key, new Promise<Shared>((resolve) => (publish = resolve)));
-          return null;
-        },
-        async willSendResponse({ response }) {
-          release(response.body.kind === 'single' ? { http: { status: response.http.status, headers: [...response.http.headers] }, body: response.body } : null);
-        },
-      };
-    },
-  };
+export function inboundKey(req: InboundRequest): string | null {
+  if (req.headers.authorization) return null;
+  if (req.method === 'POST') {
+    const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return null;
+    const { query, operationName } = body;
+    if (operationName != null && typeof operationName !== 'string') return null;
+    if (!isQueryOperation(query, operationName ?? undefined)) return null;
+  } else if (req.method !== 'GET' || !req.url.includes('query=')) {
+    // Apollo Server runs nothing but queries over GET (a mutation answers 405), so a GET's URL is the whole request.
+    return null;
+  }
+  const h = req.headers;
+  return `${req.method} ${req.url}\n${h.accept ?? ''}\n${h['content-type'] ?? ''}\n${h['apollo-require-preflight'] ?? ''}\n${h['x-apollo-operation-name'] ?? ''}\n${req.method === 'POST' ? JSON.stringify(req.body) : ''}`;
 }

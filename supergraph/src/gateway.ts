@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createLogger, type Logger } from '@shop/common';
 import { createTokenVerifier, viewerFromAuthorization } from '@shop/auth';
@@ -19,7 +18,8 @@ import { openGatewayDatabase } from './gateway-database.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type PersistedOperationSettings } from './persisted-operations/persisted-operations.js';
 import type { SubgraphName } from './services.js';
-import { DEFAULT_DEDUP, inboundDeduplicationPlugin, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
+import { DEFAULT_DEDUP, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
+import { graphqlHttpHandler } from './execution/http-handler.js';
 import { fetchSubgraph, sharedSubgraphFetcher, type SubgraphRequestInit } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { reloadingSupergraph } from './supergraph-reload.js';
@@ -194,8 +194,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       operationResolutionPlugin(),
       graphqlMetricsPlugin(registry),
       graphqlTracingPlugin('gateway'),
-      // After the limits and persisted operations: a joiner has passed every check a request executing would.
-      ...(sharesInbound(dedup) ? [inboundDeduplicationPlugin(deduplicated)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Open WebSockets (clients and subgraphs) would keep the HTTP server from closing.
       { serverWillStart: async () => ({ drainServer: async () => subscriptions?.dispose() }) },
@@ -250,11 +248,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // safelist mode: an unlisted operation is refused before Apollo Server parses it.
     ...(persisted.operations.httpGuard ? [persisted.operations.httpGuard] : []),
     getQueriesWithoutPreflight,
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
+    // After the client limits and persisted-operation guard: a request joining an identical one (inbound) has passed them too.
+    graphqlHttpHandler(apollo, {
+      context: async (req) => {
         const authorization = req.headers.authorization;
         return { viewer: await viewerFromAuthorization(authorization, verifier), authorization, clientAddress: req.ip };
       },
+      ...(sharesInbound(dedup) && { inbound: { onJoin: () => deduplicated.inc({ direction: 'inbound' }) } }),
     }),
   );
   app.use(jsonErrorHandler);
