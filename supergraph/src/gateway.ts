@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { createLogger, type Logger } from '@shop/common';
 import { createTokenVerifier, viewerFromAuthorization } from '@shop/auth';
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, maskErrors, type RunningServer, type TokenVerification } from '@shop/server';
@@ -20,44 +20,41 @@ import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type Persisted
 import type { SubgraphName } from './services.js';
 import { DEFAULT_DEDUP, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
 import { graphqlHttpHandler } from './execution/http-handler.js';
-import { fetchSubgraph, sharedSubgraphFetcher, type SubgraphRequestInit } from './subgraph-fetcher.js';
+import { SubgraphDataSource } from './execution/subgraph-data-source.js';
+import { fetchSubgraph, sharedSubgraphFetcher } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { reloadingSupergraph } from './supergraph-reload.js';
 import type { SupergraphSource } from './supergraph-source.js';
 import { attachSubscriptions, type GatewaySubscriptionOptions, type GatewaySubscriptions } from './subscriptions/subscription-server.js';
-
-type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+import { createResponseCache, type ResponseCacheOptions } from './response-cache/response-cache.js';
 
 /**
  * Forwards the viewer's token to every subgraph (the subgraphs trust nothing else); each fetch is timed into
  * gateway_subgraph_fetch_duration_seconds and, when tracing, is a CLIENT span whose traceparent the subgraph continues.
  */
-class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, name: string, fetches: SubgraphFetchMetrics, private readonly onRequest?: () => void, send: typeof fetchSubgraph = fetchSubgraph) {
-    // undici's request API instead of the default make-fetch-happen (agent and cache layers) or fetch (web streams).
-    const fetcher = async (target: string, init: SubgraphRequestInit) => {
-      const started = performance.now();
-      let outcome: 'ok' | 'error' = 'error';
-      try {
-        const response = await withClientSpan(`fetch ${name}`, (init.headers ??= {}), () => send(target, init), {
-          service: 'gateway',
-          attributes: { 'graphql.subgraph.name': name },
-        });
-        if (response.ok) outcome = 'ok';
-        return response;
-      } finally {
-        fetches.observe(name, (performance.now() - started) / 1000, outcome);
-      }
-    };
-    super({ url, fetcher: fetcher as unknown as SubgraphFetcher });
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    this.onRequest?.();
-    if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+function authForwardingDataSource(url: string, name: string, fetches: SubgraphFetchMetrics, onRequest?: () => void, send: typeof fetchSubgraph = fetchSubgraph) {
+  const timed: typeof fetchSubgraph = async (target, init) => {
+    onRequest?.();
+    const started = performance.now();
+    let outcome: 'ok' | 'error' = 'error';
+    try {
+      const response = await withClientSpan(`fetch ${name}`, (init.headers ??= {}), () => send(target, init), {
+        service: 'gateway',
+        attributes: { 'graphql.subgraph.name': name },
+      });
+      if (response.ok) outcome = 'ok';
+      return response;
+    } finally {
+      fetches.observe(name, (performance.now() - started) / 1000, outcome);
+    }
+  };
+  return new SubgraphDataSource<GatewayContext>(url, timed, (context) => {
+    const headers: Record<string, string> = {};
+    if ('authorization' in context && context.authorization) headers.authorization = context.authorization;
     // Set, never appended: the address the gateway served is the only one a subgraph (users' sign-in limits) may trust.
-    if ('clientAddress' in context && context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
-  }
+    if ('clientAddress' in context && context.clientAddress) headers['x-forwarded-for'] = context.clientAddress;
+    return headers;
+  });
 }
 
 export interface GatewayOptions {
@@ -92,6 +89,8 @@ export interface GatewayOptions {
   operationLimits?: Partial<OperationLimitSettings>;
   /** Which identical concurrent queries are answered once (deduplication.ts); default DEFAULT_DEDUP. */
   dedup?: DedupMode;
+  /** Anonymous queries' responses kept until any domain event on this bus or any mutation (response-cache/); off unless given. */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -146,12 +145,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Configured URLs win; else the one the supergraph names (a reloaded one may name a subgraph the first did not).
   const subgraphUrl = (name: string, named?: string) => options.subgraphUrls[name] ?? named ?? planner.subgraphs.find((s) => s.name === name)!.url;
   // One data source per subgraph and URL, shared by queries and by subscription events.
-  const dataSources = new Map<string, AuthForwardingDataSource>();
+  const dataSources = new Map<string, SubgraphDataSource<GatewayContext>>();
   const dataSourceFor = (name: string, url = subgraphUrl(name)) => {
     const key = `${name} ${url}`;
     let dataSource = dataSources.get(key);
     if (!dataSource) {
-      dataSource = new AuthForwardingDataSource(url, name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName), send);
+      dataSource = authForwardingDataSource(url, name, fetches, () => options.onSubgraphRequest?.(name as SubgraphName), send);
       dataSources.set(key, dataSource);
     }
     return dataSource;
@@ -248,6 +247,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // safelist mode: an unlisted operation is refused before Apollo Server parses it.
     ...(persisted.operations.httpGuard ? [persisted.operations.httpGuard] : []),
     getQueriesWithoutPreflight,
+    // After every limit and guard: a cached answer is only for a request that would have been executed.
+    ...(options.responseCache ? [createResponseCache(options.responseCache).handler] : []),
     // After the client limits and persisted-operation guard: a request joining an identical one (inbound) has passed them too.
     graphqlHttpHandler(apollo, {
       context: async (req) => {
