@@ -5,7 +5,7 @@
  * repository (default /tmp/artesanias-<commit>, made on first use; this tree is never touched), each bench is that
  * side's own script, and this process only starts them one after another and reads their reports.
  *
- *   npm run bench:checkout:compare [-- --rounds 2 --benches checkout,subscriptions --seconds 6 --subscribers 2000 --events 20 --baseline bd642bc --baseline-dir DIR]
+ *   npm run bench:checkout:compare [-- --rounds 2 --benches checkout,subscriptions --seconds 6 --subscribers 2000 --events 20 --sampled-ratio 0.1 --baseline bd642bc --baseline-dir DIR]
  *
  * Same workload: head runs with --services core (users, products, inventory, orders, payments: the five services
  * bd642bc had; head's seven newer ones react to every order). The subscription bench starts its own test subgraphs
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     events: { type: 'string', default: '20' },
     burst: { type: 'string', default: '100' },
     output: { type: 'string' },
+    /** Adds head with tracing on, sampling this share of new traces (OTEL_TRACES_SAMPLER=parentbased_traceidratio). */
+    'sampled-ratio': { type: 'string' },
   },
 });
 
@@ -64,23 +66,38 @@ interface Variant {
   cwd: string;
   bench: 'checkout' | 'subscriptions';
   args: string[];
+  env?: Record<string, string>;
 }
 
-const checkoutArgs = ['--seconds', values.seconds, '--warmup', values.warmup, '--concurrency', values.concurrency];
-const subscriptionArgs = ['--subscribers', values.subscribers, '--events', values.events, '--burst', values.burst];
+const sampledRatio = values['sampled-ratio'];
+const sampled = (variant: Variant): Variant[] =>
+  sampledRatio === undefined
+    ? []
+    : [{ ...variant, name: `${variant.name}, ${Number(sampledRatio) * 100}% sampled`, env: { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: sampledRatio } }];
+const checkoutOn: Variant = { name: 'checkout, head, core 5, tracing on', cwd: head, bench: 'checkout', args: [...checkoutArgs(), '--services', 'core', '--tracing', 'on'] };
+const subscriptionsOn: Variant = { name: 'subscriptions, head, tracing on', cwd: head, bench: 'subscriptions', args: [...subscriptionArgs(), '--tracing', 'on'] };
+
+function checkoutArgs() {
+  return ['--seconds', values.seconds, '--warmup', values.warmup, '--concurrency', values.concurrency];
+}
+function subscriptionArgs() {
+  return ['--subscribers', values.subscribers, '--events', values.events, '--burst', values.burst];
+}
 const variants: Variant[] = [
   ...(benches.includes('checkout')
     ? [
-        { name: `checkout, ${baselineCommit.slice(0, 7)}`, cwd: baselineDir, bench: 'checkout' as const, args: checkoutArgs },
-        { name: 'checkout, head, core 5, tracing off', cwd: head, bench: 'checkout' as const, args: [...checkoutArgs, '--services', 'core', '--tracing', 'off'] },
-        { name: 'checkout, head, core 5, tracing on', cwd: head, bench: 'checkout' as const, args: [...checkoutArgs, '--services', 'core', '--tracing', 'on'] },
+        { name: `checkout, ${baselineCommit.slice(0, 7)}`, cwd: baselineDir, bench: 'checkout' as const, args: checkoutArgs() },
+        { name: 'checkout, head, core 5, tracing off', cwd: head, bench: 'checkout' as const, args: [...checkoutArgs(), '--services', 'core', '--tracing', 'off'] },
+        checkoutOn,
+        ...sampled(checkoutOn),
       ]
     : []),
   ...(benches.includes('subscriptions')
     ? [
-        { name: `subscriptions, ${baselineCommit.slice(0, 7)}`, cwd: baselineDir, bench: 'subscriptions' as const, args: subscriptionArgs },
-        { name: 'subscriptions, head, tracing off', cwd: head, bench: 'subscriptions' as const, args: [...subscriptionArgs, '--tracing', 'off'] },
-        { name: 'subscriptions, head, tracing on', cwd: head, bench: 'subscriptions' as const, args: [...subscriptionArgs, '--tracing', 'on'] },
+        { name: `subscriptions, ${baselineCommit.slice(0, 7)}`, cwd: baselineDir, bench: 'subscriptions' as const, args: subscriptionArgs() },
+        { name: 'subscriptions, head, tracing off', cwd: head, bench: 'subscriptions' as const, args: [...subscriptionArgs(), '--tracing', 'off'] },
+        subscriptionsOn,
+        ...sampled(subscriptionsOn),
       ]
     : []),
 ];
@@ -91,6 +108,7 @@ function runBench(variant: Variant, log: string): Promise<string> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OTEL_')));
   env.APOLLO_TELEMETRY_DISABLED = 'true';
   env.LOG_LEVEL = 'warn';
+  Object.assign(env, variant.env);
   const script = variant.bench === 'checkout' ? 'bench:checkout' : 'bench:subscriptions';
   return new Promise((resolvePromise, reject) => {
     const child = spawn('npm', ['run', '--silent', script, '--', ...variant.args], { cwd: variant.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -208,7 +226,7 @@ const report = [
   '',
   `Written by \`${command}\` (bench/support/checkout-compare.ts) on ${new Date().toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} min.`,
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Head ${headCommit}${dirty ? ' (with uncommitted changes)' : ''}; baseline ${baselineCommit.slice(0, 7)} in ${baselineDir}.`,
-  `Rounds: ${rounds}, order alternating. checkout: \`${checkoutArgs.join(' ')}\` (head adds \`--services core\`), one process, real PostgreSQL; subscriptions: \`${subscriptionArgs.join(' ')}\`.`,
+  `Rounds: ${rounds}, order alternating. checkout: \`${checkoutArgs().join(' ')}\` (head adds \`--services core\`), one process, real PostgreSQL; subscriptions: \`${subscriptionArgs().join(' ')}\`.`,
   'Tracing on: every span exported over OTLP http/protobuf to a stand-in collector in its own process (bd642bc has no tracing: its figures are the same baseline for both).',
   'CPU figures are the serving side\'s CPU (Node main thread + PostgreSQL for checkout; the gateway process for subscriptions) per request or event: the steadier measure on a loaded machine.',
   '',
