@@ -5,12 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { IN_STOCK, PRODUCTS, REVIEWS, USERS, type Review } from './data.js';
+
+// graphql as @apollo/subgraph loads it (CommonJS): under vitest an ESM import is another instance, whose execute
+// refuses the schema buildSubgraphSchema built.
+const { execute, parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 export const SUBGRAPH_NAMES = ['accounts', 'inventory', 'products', 'reviews'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
