@@ -54,6 +54,8 @@ export interface PlatformOptions {
   corsOrigins?: readonly string[];
   /** Strict-Transport-Security max-age for the gateway; 0 (default) sends none. */
   hstsMaxAgeSeconds?: number;
+  /** The gateway caches anonymous queries' responses until the next event on this platform's bus or mutation (off unless true). */
+  responseCache?: boolean;
   /** Only these services (every one by default): a benchmark runs the original five to compare with earlier commits. */
   services?: readonly ServiceName[];
 }
@@ -152,6 +154,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       host: options.gatewayHost,
       corsOrigins: options.corsOrigins,
       hstsMaxAgeSeconds: options.hstsMaxAgeSeconds,
+      ...(options.responseCache && { responseCache: { bus } }),
     });
     started.unshift(gateway);
     return {

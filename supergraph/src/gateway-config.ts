@@ -33,6 +33,12 @@ export const gatewayEnv = z.object({
   SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Which identical concurrent queries are answered once: none, outbound or inbound (deduplication.ts); --dedup wins. */
   GATEWAY_DEDUP: z.enum(DEDUP_MODES).default(DEFAULT_DEDUP),
+  /**
+   * on: anonymous queries' responses are cached until the next domain event or mutation (response-cache/); needs the
+   * services' broker (EVENT_BUS=rabbitmq, RABBITMQ_URL), since an event this gateway does not see would leave a stale answer.
+   */
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('off'),
+  RABBITMQ_URL: z.string().url().optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

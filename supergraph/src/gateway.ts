@@ -26,6 +26,7 @@ import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { reloadingSupergraph } from './supergraph-reload.js';
 import type { SupergraphSource } from './supergraph-source.js';
 import { attachSubscriptions, type GatewaySubscriptionOptions, type GatewaySubscriptions } from './subscriptions/subscription-server.js';
+import { createResponseCache, type ResponseCacheOptions } from './response-cache/response-cache.js';
 
 /**
  * Forwards the viewer's token to every subgraph (the subgraphs trust nothing else); each fetch is timed into
@@ -88,6 +89,8 @@ export interface GatewayOptions {
   operationLimits?: Partial<OperationLimitSettings>;
   /** Which identical concurrent queries are answered once (deduplication.ts); default DEFAULT_DEDUP. */
   dedup?: DedupMode;
+  /** Anonymous queries' responses kept until any domain event on this bus or any mutation (response-cache/); off unless given. */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -244,6 +247,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // safelist mode: an unlisted operation is refused before Apollo Server parses it.
     ...(persisted.operations.httpGuard ? [persisted.operations.httpGuard] : []),
     getQueriesWithoutPreflight,
+    // After every limit and guard: a cached answer is only for a request that would have been executed.
+    ...(options.responseCache ? [createResponseCache(options.responseCache).handler] : []),
     // After the client limits and persisted-operation guard: a request joining an identical one (inbound) has passed them too.
     graphqlHttpHandler(apollo, {
       context: async (req) => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readConfig } from '@shop/common';
+import { RabbitMqEventBus } from '@shop/events';
 import { tokenVerificationFrom } from '@shop/server';
 import { clientLimitsFromEnv } from '../client-limits.js';
 import { schemaDir } from '../compose.js';
@@ -28,7 +29,10 @@ export async function gatewayFromCommandLine(args: GatewayArguments, env: Record
     ...(supergraph && { SUPERGRAPH_PATH: supergraph, SUPERGRAPH_URL: undefined }),
     ...(args.dedup && { GATEWAY_DEDUP: args.dedup }),
   });
-  return startGateway({
+  if (config.RESPONSE_CACHE === 'on' && !config.RABBITMQ_URL) throw new Error('RESPONSE_CACHE=on needs RABBITMQ_URL: the cache is emptied by the services\' events');
+  // Only broadcast is used, so no consumer topology is declared.
+  const bus = config.RESPONSE_CACHE === 'on' ? await RabbitMqEventBus.connect(config.RABBITMQ_URL!, {}) : null;
+  const gateway = await startGateway({
     port: config.PORT,
     // Reloaded without a restart when it changes (SUPERGRAPH_PATH or SUPERGRAPH_URL, see gateway-config.ts).
     supergraphSdl: supergraphSourceFromConfig(config, `${schemaDir}supergraph.graphql`),
@@ -45,5 +49,7 @@ export async function gatewayFromCommandLine(args: GatewayArguments, env: Record
     persistedOperations: persistedOperationsFromEnv(config),
     operationLimits: operationLimitsFromEnv(config, config.NODE_ENV !== 'production'),
     dedup: config.GATEWAY_DEDUP,
+    ...(bus && { responseCache: { bus } }),
   });
+  return bus ? { ...gateway, stop: async () => { await gateway.stop(); await bus.close(); } } : gateway;
 }

@@ -1,0 +1,122 @@
+import type { NextFunction, Request, Response } from 'express';
+import { getOperationAST, parse } from 'graphql';
+import { inboundKey } from '../deduplication.js';
+
+/**
+ * Whole responses to anonymous queries, kept until the data may have changed. Every domain event on the bus (a
+ * stock change, a product edit, an order, anything: the events say what changed, not which cached answers read it)
+ * and every non-query operation through this gateway empties it, so the next query after a change sees it. A
+ * response is stored only if nothing invalidated the cache while it was being computed (a generation count), so an
+ * answer read before a change never outlives the event that reports it. Key: inboundKey (deduplication.ts), which
+ * holds everything that shapes the answer and is null for anything with a viewer, a mutation or a hash-only query.
+ */
+export interface ResponseCache {
+  /** Express middleware for the GraphQL route: answers hits, records cacheable misses. Put it after the limits and guards. */
+  handler(req: Request, res: Response, next: NextFunction): void;
+}
+
+/** What the cache needs of @shop/events' EventBus: every event, in every process (broadcast). */
+export interface EventBroadcast {
+  broadcast(patterns: readonly string[], handler: () => Promise<void>): Promise<() => Promise<void>>;
+}
+
+export interface ResponseCacheOptions {
+  bus: EventBroadcast;
+  /** Responses kept at most (least recently used go first). */
+  maxEntries?: number;
+}
+
+interface Entry {
+  status: number;
+  headers: [string, string | number | string[]][];
+  body: Buffer;
+}
+
+export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOptions): ResponseCache {
+  // A Map iterates in insertion order: a hit is moved to the end, so the first key is the least recently used.
+  const entries = new Map<string, Entry>();
+  let generation = 0;
+  const invalidate = () => {
+    generation++;
+    entries.clear();
+  };
+  // Every process connected to the bus gets every event (broadcast): each gateway replica empties its own cache.
+  // Nothing is stored until the subscription is in place: an event before it would be missed. The bus's owner
+  // closes it, which ends the subscription.
+  let listening = false;
+  void bus.broadcast(['#'], async () => invalidate()).then(() => (listening = true));
+
+  const handler = (req: Request, res: Response, next: NextFunction) => {
+    const key = inboundKey(req);
+    if (key === null) {
+      // A mutation (or a hash-only persisted operation, which may be one): nothing stored before or during it is kept.
+      if (req.method === 'POST' && !isQuery(req.body)) {
+        invalidate();
+        res.once('finish', invalidate);
+      }
+      return next();
+    }
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.statusCode = hit.status;
+      res.end(hit.body);
+      return;
+    }
+    const startedAt = generation;
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk != null && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as Response['write'];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      const body = Buffer.concat(chunks);
+      if (listening && res.statusCode === 200 && generation === startedAt && isCompleteAnswer(body)) {
+        entries.set(key, { status: 200, headers: Object.entries(res.getHeaders()) as Entry['headers'], body });
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      }
+      return end(chunk, ...rest);
+    }) as Response['end'];
+    next();
+  };
+
+  return { handler };
+}
+
+const operationTypes = new Map<string, string | undefined>();
+/** Whether a POST body is one query operation (a viewer's query changes nothing, so it leaves the cache alone). */
+function isQuery(body: unknown): boolean {
+  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof query !== 'string') return false;
+  const key = `${String(operationName)}\n${query}`;
+  if (!operationTypes.has(key)) {
+    let type: string | undefined;
+    try {
+      type = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined)?.operation;
+    } catch {
+      type = undefined;
+    }
+    // Bounded: clients send a handful of documents; an attacker sending many only costs re-parsing.
+    if (operationTypes.size >= 1000) operationTypes.clear();
+    operationTypes.set(key, type);
+  }
+  return operationTypes.get(key) === 'query';
+}
+
+/** A single JSON result with data and no errors: a partial answer (a subgraph down) is not kept. */
+function isCompleteAnswer(body: Buffer): boolean {
+  try {
+    const result = JSON.parse(body.toString('utf8')) as { data?: unknown; errors?: unknown };
+    return result.data != null && result.errors === undefined;
+  } catch {
+    return false;
+  }
+}
