@@ -18,12 +18,25 @@
  * Hive Gateway comes from bench/peers (installed with `npm ci --prefix bench/peers` when missing). Ours runs as
  * support/fanout-gateway.ts (startGateway, the code `npm run gateway` runs).
  */
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromWsClients, ToWsClients } from './support/fanout-ws-clients.js';
+
+// Every subscriber is a socket in the gateway and in a client process: raise the open-files limit (to the hard limit,
+// or beyond it as root) by running this script again under a shell that raised it; children inherit it.
+const subscribersArg = process.argv.indexOf('--subscribers');
+const NEEDED_FILES = (subscribersArg > 0 ? Number(process.argv[subscribersArg + 1]) : 10_000) + 4096;
+if (!process.env.BENCH_FANOUT_RAISED_FILES && Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim()) < NEEDED_FILES) {
+  const raise = `ulimit -n ${NEEDED_FILES} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`;
+  const rerun = spawnSync('sh', ['-c', raise, 'sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_FANOUT_RAISED_FILES: '1' },
+  });
+  process.exit(rerun.status ?? 1);
+}
 
 const argOf = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -394,7 +407,7 @@ const report = `# Subscription fan-out: ${SUBSCRIBERS.toLocaleString('en-US')} g
 Written by \`bench/fanout.ts\` (${new Date().toISOString()}).
 
 - Command: \`${command}\`
-- Machine: ${CORES} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${pinning}
+- Machine: ${CORES} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${pinning}; open files limit ${execFileSync('sh', ['-c', 'ulimit -n']).toString().trim()}
 - Clients: graphql-ws ${versionOf(join(ROOT, 'node_modules/graphql-ws/package.json'))} createClient over ${CLIENT_SOCKET === 'ws' ? `ws ${versionOf(join(ROOT, 'node_modules/ws/package.json'))}` : 'the lean socket of support/wire-websocket.ts'}, one socket per subscriber, in ${CLIENT_PROCESSES} processes
 - Subscription: \`${QUERY}\` (name and price come from a second subgraph on every event)
 - ${EVENTS} steady events per gateway after warm-up; latency is from the stock subgraph's publish to each client's receipt; CPU is the gateway process tree's user+system time over the steady events
