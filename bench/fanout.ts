@@ -280,18 +280,18 @@ async function measure(gateway: RunningGateway): Promise<Row> {
   const totalConnected = () => [...connected.values()].reduce((a, b) => a + b, 0);
   const flush = () => Promise.all(procs.map((proc) => (proc.send({ type: 'flush' } satisfies ToWsClients), nextMessage(proc, 'flushed'))));
   const delivered = (s: number) => receipts.get(s)?.length ?? 0;
-  const deliveredSince = (from: number) => {
+  const deliveredTotal = () => {
     let total = 0;
-    for (let s = from; s <= seq; s++) total += delivered(s);
+    for (const times of receipts.values()) total += times.length;
     return total;
   };
   /** Waits until event `s` reached every subscriber, or nothing more arrived for stallMs; returns how many it reached. */
   const untilDelivered = async (s: number, stallMs: number) => {
-    let progress = deliveredSince(0);
+    let progress = deliveredTotal();
     let lastProgressAt = Date.now();
     while (delivered(s) < SUBSCRIBERS && Date.now() - lastProgressAt < stallMs) {
       await sleep(20);
-      const now = deliveredSince(0);
+      const now = deliveredTotal();
       if (now !== progress) [progress, lastProgressAt] = [now, Date.now()];
     }
     return delivered(s);
@@ -316,7 +316,11 @@ async function measure(gateway: RunningGateway): Promise<Row> {
     publish();
     warmups++;
     if ((await untilDelivered(seq, 3000)) >= SUBSCRIBERS) break;
-    if (Date.now() - t0 > 180_000) throw new Error(`${gateway.name}: only ${delivered(target)} of ${SUBSCRIBERS} clients receive events after 3 minutes (${errors} errors: ${firstError})`);
+    // A gateway that cannot get every client an event within 3 minutes is measured as it is: the shortfall shows in the deliveries.
+    if (Date.now() - t0 > 180_000) {
+      console.log(`${gateway.name}: only ${delivered(seq)} of ${SUBSCRIBERS} clients received a warm-up event after 3 minutes (${errors} errors: ${firstError}); measuring anyway`);
+      break;
+    }
   }
   const subscribeSeconds = (Date.now() - t0) / 1000;
   await sleep(INTERVAL_MS);
@@ -394,11 +398,11 @@ try {
 const hive = rows.find((r) => r.gateway.startsWith('Hive'));
 const ms = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US') : 'n/a');
 const table = [
-  '| gateway | delivered / expected | p50 ms | p99 ms | max ms | gateway CPU ms per event | CPU µs per delivery | x Hive CPU | RSS subscribed MB | peak RSS MB | wrong / errors | subgraphs + clients CPU ms per event |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| gateway | delivered / expected | p50 ms | p99 ms | max ms | gateway CPU ms per event | CPU µs per delivery | x Hive CPU | RSS subscribed MB | peak RSS MB | wrong / errors | subgraphs + clients CPU ms per event | all subscribed and receiving after s |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map(
     (r) =>
-      `| ${r.gateway} ${r.version} | ${r.delivered.toLocaleString('en-US')} / ${r.expected.toLocaleString('en-US')} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.cpuMsPerEvent)} | ${r.cpuUsPerDelivery} | ${hive ? (r.cpuUsPerDelivery / hive.cpuUsPerDelivery).toFixed(2) : 'n/a'} | ${r.rssSubscribedMB} | ${r.peakRssMB} | ${r.wrong} / ${r.errors} | ${ms(r.loadCpuMsPerEvent)} |`,
+      `| ${r.gateway} ${r.version} | ${r.delivered.toLocaleString('en-US')} / ${r.expected.toLocaleString('en-US')} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.cpuMsPerEvent)} | ${r.cpuUsPerDelivery} | ${hive ? (r.cpuUsPerDelivery / hive.cpuUsPerDelivery).toFixed(2) : 'n/a'} | ${r.rssSubscribedMB} | ${r.peakRssMB} | ${r.wrong} / ${r.errors} | ${ms(r.loadCpuMsPerEvent)} | ${r.subscribeSeconds} |`,
   ),
 ].join('\n');
 const command = `npm run bench:fanout -- ${process.argv.slice(2).join(' ')}`.trim();
