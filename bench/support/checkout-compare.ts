@@ -5,7 +5,7 @@
  * repository (default /tmp/artesanias-<commit>, made on first use; this tree is never touched), each bench is that
  * side's own script, and this process only starts them one after another and reads their reports.
  *
- *   npm run bench:checkout:compare [-- --rounds 2 --benches checkout,subscriptions --seconds 6 --subscribers 2000 --events 20 --sampled-ratio 0.1 --baseline bd642bc --baseline-dir DIR]
+ *   npm run bench:checkout:compare [-- --rounds 2 --benches checkout,subscriptions --seconds 5 --subscribers 1000 --events 20 --burst 50 --sampled-ratio 0.1 --baseline bd642bc --baseline-dir DIR]
  *
  * Same workload: head runs with --services core (users, products, inventory, orders, payments: the five services
  * bd642bc had; head's seven newer ones react to every order). The subscription bench starts its own test subgraphs
@@ -27,12 +27,12 @@ const { values } = parseArgs({
     'baseline-dir': { type: 'string' },
     rounds: { type: 'string', default: '2' },
     benches: { type: 'string', default: 'checkout,subscriptions' },
-    seconds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '32' },
-    subscribers: { type: 'string', default: '2000' },
+    subscribers: { type: 'string', default: '1000' },
     events: { type: 'string', default: '20' },
-    burst: { type: 'string', default: '100' },
+    burst: { type: 'string', default: '50' },
     output: { type: 'string' },
     /** Adds head with tracing on, sampling this share of new traces (OTEL_TRACES_SAMPLER=parentbased_traceidratio). */
     'sampled-ratio': { type: 'string' },
