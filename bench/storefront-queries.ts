@@ -9,7 +9,12 @@
  * POSTs anonymous requests at fixed concurrency and a Lua script checks every response body against the gateway's
  * first answer, itself checked equal (as JSON) to stock's; a mismatch fails the run. Writes bench/results/storefront-queries.md.
  *
- * Run: npm run bench:storefront-queries [-- --duration 20s --connections 50 --gateways ours,stock --queries catalog,product]
+ * Gateways: ours (as shipped, inbound deduplication, plus its response cache, RESPONSE_CACHE=on), ours-nocache (as
+ * shipped: identical concurrent anonymous queries share one execution), ours-plain (--dedup none, no cache: every
+ * request executed, as stock does), stock.
+ *
+ * Run: npm run bench:storefront-queries [-- --duration 20s --connections 50 --gateways ours,ours-nocache,ours-plain,stock --queries catalog,product]
+ *      --profile-subgraphs <dir>: a CPU profile of the subgraph process (node --cpu-prof), written when it stops.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +30,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20s' },
     warmup: { type: 'string', default: '3s' },
     connections: { type: 'string', default: '50' },
-    gateways: { type: 'string', default: 'ours,stock' },
+    gateways: { type: 'string', default: 'ours,ours-nocache,ours-plain,stock' },
+    'profile-subgraphs': { type: 'string' },
     queries: { type: 'string', default: 'catalog,product' },
   },
 });
@@ -127,7 +133,15 @@ end
 }
 
 ensureWrk();
-const gatewayNames = values.gateways.split(',') as ('ours' | 'stock')[];
+type GatewayName = 'ours' | 'ours-nocache' | 'ours-plain' | 'stock';
+const gatewayLabels: Record<GatewayName, string> = {
+  ours: "this platform's gateway, inbound dedup + response cache",
+  'ours-nocache': "this platform's gateway, inbound dedup (its default), no cache",
+  'ours-plain': "this platform's gateway, no dedup, no cache",
+  stock: 'stock @apollo/gateway',
+};
+const gatewayNames = values.gateways.split(',') as GatewayName[];
+if (!gatewayNames.every((n) => n in gatewayLabels)) throw new Error(`--gateways: some of ${Object.keys(gatewayLabels).join(', ')}`);
 const queryNames = values.queries.split(',') as QueryName[];
 const connections = Number(values.connections);
 console.log(`${cores} cores, gateway on core ${gatewayCore}, wrk on core ${wrkCore}; starting PostgreSQL, RabbitMQ and the subgraphs…`);
@@ -151,17 +165,17 @@ process.once('SIGINT', () => void stop().then(() => process.exit(130)));
 try {
   const tsx = ['--import', 'tsx'];
   const t0 = performance.now();
-  const subgraphs = await startProcess('subgraphs', process.execPath, [...tsx, 'bench/support/storefront-subgraphs.ts'], { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/storefront'), RABBITMQ_URL: rabbit.url });
+  const subgraphs = await startProcess('subgraphs', process.execPath, [...tsx, ...(values['profile-subgraphs'] ? ['--cpu-prof', `--cpu-prof-dir=${values['profile-subgraphs']}`] : []), 'bench/support/storefront-subgraphs.ts'], { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/storefront'), RABBITMQ_URL: rabbit.url });
   const { subgraphUrls, jwtPublicKey } = JSON.parse(subgraphs.ready) as { subgraphUrls: Record<string, string>; jwtPublicKey: string };
   console.log(`subgraphs ready in ${((performance.now() - t0) / 1000).toFixed(0)} s; starting the gateways…`);
 
-  const gateways = {} as Record<'ours' | 'stock', { url: string; pid: number }>;
+  const gateways = {} as Record<GatewayName, { url: string; pid: number }>;
   for (const name of gatewayNames) {
     const port = await freePort();
     const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]));
     const started =
-      name === 'ours'
-        ? await startProcess('our gateway', 'taskset', ['-c', gatewayCore, process.execPath, ...tsx, 'supergraph/src/main.ts', '--supergraph', supergraphFile, '--port', String(port)], {
+      name !== 'stock'
+        ? await startProcess('our gateway', 'taskset', ['-c', gatewayCore, process.execPath, ...tsx, 'supergraph/src/main.ts', '--supergraph', supergraphFile, '--port', String(port), '--dedup', name === 'ours-plain' ? 'none' : 'inbound'], {
             ...urlEnv,
             NODE_ENV: 'production',
             JWT_PUBLIC_KEY: jwtPublicKey,
@@ -169,11 +183,11 @@ try {
             RATE_LIMIT: 'off',
             PERSISTED_OPERATIONS: 'apq',
             // Cached answers to anonymous queries, emptied by every domain event (on the subgraphs' broker) and mutation.
-            RESPONSE_CACHE: 'on',
+            RESPONSE_CACHE: name === 'ours' ? 'on' : 'off',
             RABBITMQ_URL: rabbit.url,
           }, false).then((s) => ({ ...s, ready: `http://127.0.0.1:${port}/graphql` }))
         : await startProcess('stock gateway', 'taskset', ['-c', gatewayCore, process.execPath, 'bench/support/storefront-stock-gateway.mjs', supergraphFile, String(port)], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls), NODE_ENV: 'production' });
-    gateways[name] = { url: name === 'ours' ? started.ready : `http://127.0.0.1:${port}/`, pid: started.child.pid! };
+    gateways[name] = { url: name !== 'stock' ? started.ready : `http://127.0.0.1:${port}/`, pid: started.child.pid! };
   }
   const firstGateway = gateways[gatewayNames[0]!];
   for (const g of Object.values(gateways)) await waitReady(g.url, queries.catalog);
@@ -187,7 +201,7 @@ try {
   for (const queryName of queryNames) {
     const body = JSON.stringify(queries[queryName]);
     const reference = gateways.stock ? JSON.parse((await post(gateways.stock.url, queries[queryName])).text) : null;
-    const results: Partial<Record<'ours' | 'stock', WrkResult & { rss: number }>> = {};
+    const results: Partial<Record<GatewayName, WrkResult & { rss: number }>> = {};
     for (const name of gatewayNames) {
       const { url, pid } = gateways[name];
       const first = await post(url, queries[queryName]);
@@ -204,7 +218,7 @@ try {
     for (const name of gatewayNames) {
       const r = results[name]!;
       const rate = r.requests / r.seconds;
-      rows.push([queryName, name === 'ours' ? 'this platform\'s gateway' : 'stock @apollo/gateway', rate.toFixed(0), (rate / stockRate).toFixed(2), r.p50.toFixed(1), r.p99.toFixed(1), r.rss.toFixed(0), String(r.errors)]);
+      rows.push([queryName, gatewayLabels[name], rate.toFixed(0), (rate / stockRate).toFixed(2), r.p50.toFixed(1), r.p99.toFixed(1), r.rss.toFixed(0), String(r.errors)]);
     }
   }
   const table = [
@@ -212,7 +226,7 @@ try {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
-  const command = `npm run bench:storefront-queries -- ${process.argv.slice(2).join(' ')}`.trim();
+  const command = ['npm run bench:storefront-queries', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const versions = JSON.parse(readFileSync(join(root, 'node_modules/@apollo/gateway/package.json'), 'utf8')).version;
   const pgVersion = execFileSync('sh', ['-c', 'ls /usr/lib/postgresql | sort -n | tail -1'], { encoding: 'utf8' }).trim();
   const report = `# Storefront queries: this platform's gateway vs stock @apollo/gateway
@@ -221,7 +235,7 @@ ${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${cores}, ${(tota
 
 Command: \`${command}\`
 
-Each gateway in its own process on core ${gatewayCore}, wrk on core ${wrkCore}; the subgraphs (as \`npm start\` runs them, one process) and PostgreSQL share the machine. Anonymous POSTs; every response body checked equal to the expected one (none differed).
+Each gateway in its own process on core ${gatewayCore}, wrk on core ${wrkCore}; the subgraphs (as \`npm start\` runs them, one process) and PostgreSQL share the machine. Anonymous POSTs; every response body checked equal to the expected one (none differed). The response cache (\`RESPONSE_CACHE=on\`) keeps anonymous queries' answers until any domain event (RabbitMQ) or mutation; nothing writes during the run, so after the first answer every query is a hit: that row measures the gateway's HTTP path. Inbound deduplication answers identical concurrent anonymous queries with one execution (wrk sends 50 identical ones at a time); the no-dedup row executes every request, as stock does.
 
 ${table}
 `;

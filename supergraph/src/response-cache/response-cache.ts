@@ -66,6 +66,9 @@ export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOpt
       return;
     }
     const startedAt = generation;
+    // Only what the execution sets is kept: headers set before (CORS for this request's Origin, rate limits,
+    // tracing) are each request's own and are set again on a hit by the same middleware.
+    const earlier = res.getHeaders();
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -80,7 +83,8 @@ export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOpt
       keep(chunk, rest[0]);
       const body = Buffer.concat(chunks);
       if (listening && res.statusCode === 200 && generation === startedAt && isCompleteAnswer(body)) {
-        entries.set(key, { status: 200, headers: Object.entries(res.getHeaders()) as Entry['headers'], body });
+        const headers = Object.entries(res.getHeaders()).filter(([name, value]) => value !== undefined && earlier[name] !== value) as Entry['headers'];
+        entries.set(key, { status: 200, headers, body });
         if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       }
       return end(chunk, ...rest);
