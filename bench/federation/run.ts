@@ -187,15 +187,17 @@ async function firstAnswer(url: string, child: ChildProcess, log: () => string) 
   }
 }
 
-/** Waits until the subgraphs' request counts stop moving (at most 30 s); returns their sum. */
+/** Waits until the subgraphs' request counts stop moving for a second (at most 30 s); returns their sum. */
 async function subgraphsQuiet(subgraphs: FederationSubgraphs): Promise<number> {
   const total = async () => Object.values(await subgraphs.requests()).reduce((sum, n) => sum + n, 0);
   const deadline = Date.now() + 30_000;
   let last = await total();
+  let still = 0;
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     const now = await total();
-    if (now === last || Date.now() > deadline) return now;
+    still = now === last ? still + 1 : 0;
+    if (still === 2 || Date.now() > deadline) return now;
     last = now;
   }
 }
@@ -325,7 +327,8 @@ function versions(): string[] {
 }
 
 // --- main ----------------------------------------------------------------------------------------------------------
-const command = `npm run bench:federation${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+const shellWord = (word: string) => (/^[\w.,:=/-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+const command = `npm run bench:federation${process.argv.length > 2 ? ` -- ${process.argv.slice(2).map(shellWord).join(' ')}` : ''}`;
 const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
 const work = mkdtempSync(join(tmpdir(), 'federation-bench-'));
 const files = { body: join(work, 'body.json'), expected: join(work, 'expected.json') };
