@@ -46,6 +46,8 @@ const baselineDir = resolve(values['baseline-dir'] ?? `/tmp/artesanias-${baselin
 const rounds = Number(values.rounds);
 const benches = values.benches.split(',') as ('checkout' | 'subscriptions')[];
 const output = values.output ?? join(head, 'bench/results/checkout.md');
+if (!(rounds >= 1)) throw new Error(`--rounds must be 1 or more, not ${values.rounds}`);
+for (const bench of benches) if (bench !== 'checkout' && bench !== 'subscriptions') throw new Error(`--benches takes checkout and/or subscriptions, not ${bench}`);
 
 /** A clone of this repository at the baseline commit, installed; a marker file says the install finished. */
 function prepareBaseline() {
