@@ -10,11 +10,11 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort } from '@shop/local-servers';
 import { DEDUP_MODES, DEFAULT_DEDUP, type DedupMode } from '../../supergraph/src/deduplication.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,15 +32,7 @@ if (!existsSync(join(auditDir, 'src/cli.ts')) || !existsSync(join(auditDir, 'nod
   throw new Error(`No audit checkout with its dependencies at ${auditDir}: see bench/audit/README.md.`);
 }
 
-/** A port nobody listens on: the audit kills whatever listens on the gateway's port before each suite. */
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
+/** Ports nobody listens on: the audit kills whatever listens on the gateway's port before each suite. */
 const [gatewayPort, auditPort] = [await freePort(), await freePort()];
 
 // The audit runs a gateway through a shell script given the suite id; it fetches the suite's supergraph from the

@@ -15,11 +15,11 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort } from '@shop/local-servers';
 import { startFederationSubgraphs, type FederationSubgraphs } from './subgraphs.js';
 import { EXPECTED_RESPONSE_BODY, TEST_QUERY_BODY } from './test-query.js';
 
@@ -96,14 +96,6 @@ ensureWrk();
 ensurePeers();
 
 // --- processes ----------------------------------------------------------------------------------------------------
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 
 /** The environment every gateway gets: production mode, no tracing exporters (none of the peers has ours). */
 function gatewayEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
