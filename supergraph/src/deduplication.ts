@@ -66,7 +66,7 @@ const isQueryBody = (body: string) => QUERY_BODY.test(body);
 const queryDocuments = new Map<string, boolean>();
 const QUERY_DOCUMENTS_KEPT = 1000;
 
-function isQueryOperation(document: string, operationName: string | undefined): boolean {
+export function isQueryOperation(document: string, operationName: string | undefined): boolean {
   const key = `${operationName ?? ''}\n${document}`;
   let known = queryDocuments.get(key);
   if (known === undefined) {

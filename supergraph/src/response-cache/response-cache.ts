@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { getOperationAST, parse } from 'graphql';
-import { inboundKey } from '../deduplication.js';
+import { inboundKey, isQueryOperation } from '../deduplication.js';
 
 /**
  * Whole responses to anonymous queries, kept until the data may have changed. Every domain event on the bus (a
@@ -95,24 +94,11 @@ export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOpt
   return { handler };
 }
 
-const operationTypes = new Map<string, string | undefined>();
 /** Whether a POST body is one query operation (a viewer's query changes nothing, so it leaves the cache alone). */
 function isQuery(body: unknown): boolean {
   const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
-  if (typeof query !== 'string') return false;
-  const key = `${String(operationName)}\n${query}`;
-  if (!operationTypes.has(key)) {
-    let type: string | undefined;
-    try {
-      type = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined)?.operation;
-    } catch {
-      type = undefined;
-    }
-    // Bounded: clients send a handful of documents; an attacker sending many only costs re-parsing.
-    if (operationTypes.size >= 1000) operationTypes.clear();
-    operationTypes.set(key, type);
-  }
-  return operationTypes.get(key) === 'query';
+  if (typeof query !== 'string' || (operationName != null && typeof operationName !== 'string')) return false;
+  return isQueryOperation(query, operationName ?? undefined);
 }
 
 /** A single JSON result with data and no errors: a partial answer (a subgraph down) is not kept. */
