@@ -24,6 +24,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { print } from 'graphql';
 import { freePort, startPostgresServer, startRabbitMq } from '@shop/local-servers';
 import { CatalogDocument, ProductDocument } from '../web/src/gql/graphql.js';
+import { buildGatewayBundle } from './support/gateway-bundle.js';
 
 const { values } = parseArgs({
   options: {
@@ -164,6 +165,7 @@ const stop = async () => {
 process.once('SIGINT', () => void stop().then(() => process.exit(130)));
 try {
   const tsx = ['--import', 'tsx'];
+  const ourGatewayBundle = buildGatewayBundle();
   const t0 = performance.now();
   const subgraphs = await startProcess('subgraphs', process.execPath, [...tsx, ...(values['profile-subgraphs'] ? ['--cpu-prof', `--cpu-prof-dir=${values['profile-subgraphs']}`] : []), 'bench/support/storefront-subgraphs.ts'], { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/storefront'), RABBITMQ_URL: rabbit.url });
   const { subgraphUrls, jwtPublicKey } = JSON.parse(subgraphs.ready) as { subgraphUrls: Record<string, string>; jwtPublicKey: string };
@@ -175,7 +177,7 @@ try {
     const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]));
     const started =
       name !== 'stock'
-        ? await startProcess('our gateway', 'taskset', ['-c', gatewayCore, process.execPath, ...tsx, 'supergraph/src/main.ts', '--supergraph', supergraphFile, '--port', String(port), '--dedup', name === 'ours-plain' ? 'none' : 'inbound'], {
+        ? await startProcess('our gateway', 'taskset', ['-c', gatewayCore, process.execPath, ourGatewayBundle, '--supergraph', supergraphFile, '--port', String(port), '--dedup', name === 'ours-plain' ? 'none' : 'inbound'], {
             ...urlEnv,
             NODE_ENV: 'production',
             JWT_PUBLIC_KEY: jwtPublicKey,
@@ -186,7 +188,7 @@ try {
             RESPONSE_CACHE: name === 'ours' ? 'on' : 'off',
             RABBITMQ_URL: rabbit.url,
           }, false).then((s) => ({ ...s, ready: `http://127.0.0.1:${port}/graphql` }))
-        : await startProcess('stock gateway', 'taskset', ['-c', gatewayCore, process.execPath, 'bench/support/storefront-stock-gateway.mjs', supergraphFile, String(port)], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls), NODE_ENV: 'production' });
+        : await startProcess('stock gateway', 'taskset', ['-c', gatewayCore, process.execPath, 'bench/support/stock-gateway.mjs', supergraphFile, String(port)], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls), NODE_ENV: 'production' });
     gateways[name] = { url: name !== 'stock' ? started.ready : `http://127.0.0.1:${port}/`, pid: started.child.pid! };
   }
   const firstGateway = gateways[gatewayNames[0]!];

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '@shop/local-servers';
+import { buildGatewayBundle } from '../support/gateway-bundle.js';
 import { startFederationSubgraphs, type FederationSubgraphs } from './subgraphs.js';
 import { EXPECTED_RESPONSE_BODY, TEST_QUERY_BODY } from './test-query.js';
 
@@ -94,6 +95,7 @@ function ensurePeers() {
 if (spawnSync('taskset', ['-V']).error !== undefined) throw new Error('taskset is missing (Debian: util-linux)');
 ensureWrk();
 ensurePeers();
+const ourGatewayBundle = buildGatewayBundle();
 
 // --- processes ----------------------------------------------------------------------------------------------------
 
@@ -107,16 +109,17 @@ function gatewayEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 function gatewayCommand(gateway: GatewayName, mode: Mode, supergraph: string, port: number): { args: string[]; env: NodeJS.ProcessEnv; cwd: string } {
   switch (gateway) {
     case 'ours':
-      // What `npm run gateway` runs, without npm in between (its pid is the gateway's, for VmHWM). The peers have no
-      // per-address rate limit (all the load comes from one address) and no cost limit (the TestQuery's lists have no
-      // page size, so our estimate is ~180,000 against a default of 5,000): both off here.
+      // What `npm run gateway` runs, from the production bundle as the Dockerfile runs it, without npm in between (its
+      // pid is the gateway's, for VmHWM). The peers have no per-address rate limit (all the load comes from one
+      // address) and no cost limit (the TestQuery's lists have no page size, so our estimate is ~180,000 against a
+      // default of 5,000): both off here.
       return {
-        args: ['--import', 'tsx', 'supergraph/src/main.ts', '--supergraph', supergraph, '--port', String(port), '--dedup', mode],
+        args: [ourGatewayBundle, '--supergraph', supergraph, '--port', String(port), '--dedup', mode],
         env: gatewayEnv({ RATE_LIMIT: 'off', GRAPHQL_MAX_COST: '10000000' }),
         cwd: root,
       };
     case 'stock':
-      return { args: ['--import', 'tsx', join(here, 'stock-gateway.ts'), supergraph, String(port)], env: gatewayEnv({}), cwd: root };
+      return { args: [join(root, 'bench/support/stock-gateway.mjs'), supergraph, String(port)], env: gatewayEnv({}), cwd: root };
     case 'hive':
     case 'hive-rust':
       return {
@@ -353,7 +356,7 @@ const report = [
   `The Guild's federation benchmark (graphql-hive/graphql-gateways-benchmark): its four subgraphs written in Node over its`,
   `data (bench/federation/subgraphs, one process) and its deep TestQuery; wrk, ${connections} connections, ${duration} s per gateway after`,
   `${warmup} s of warm-up, every response compared with the expected one byte for byte. Each gateway alone in its own`,
-  `process on CPU ${GATEWAY_CPU} (taskset), wrk and the subgraphs on CPU ${LOAD_CPU}; NODE_ENV=production. Ratios come from this one run.`,
+  `process on CPU ${GATEWAY_CPU} (taskset), wrk and the subgraphs on CPU ${LOAD_CPU}; NODE_ENV=production; ours from its production bundle (dist/gateway.mjs), stock as plain JavaScript (bench/support/stock-gateway.mjs). Ratios come from this one run.`,
   '',
   `Machine: ${cpu}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GB, Linux ${release()}; load average at start ${loadBefore}.`,
   ...versions(),
