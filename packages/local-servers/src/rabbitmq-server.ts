@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spareListenPort } from './postgres-server.js';
+import { freePort } from './free-port.js';
 
 export interface RabbitMqServer {
   /** amqp://guest:guest@127.0.0.1:<port> */
@@ -34,7 +34,7 @@ export async function startRabbitMq(): Promise<RabbitMqServer> {
   }
   if (!existsSync(join(BIN, 'rabbitmq-server'))) throw new Error(`RabbitMQ not found in ${BIN}: apt-get install -y rabbitmq-server, or set TEST_RABBITMQ_URL.`);
 
-  const [amqpPort, distPort, epmdPort] = [await spareListenPort(), await spareListenPort(), await spareListenPort()];
+  const [amqpPort, distPort, epmdPort] = [await freePort(), await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), 'rabbitmq-test-'));
   const home = join(dir, 'home');
   for (const sub of [home, join(dir, 'mnesia'), join(dir, 'log')]) mkdirSync(sub, { recursive: true });
