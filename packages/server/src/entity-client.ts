@@ -33,6 +33,7 @@ export async function fetchEntities<T>(options: EntityClientOptions, typename: s
         headers,
         body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
         timeoutMs: options.timeoutMs ?? 3000,
+        idempotent: true,
       });
       // A non-JSON or empty answer has no data: reported below as the service not answering.
       return (response.body ?? {}) as typeof body;

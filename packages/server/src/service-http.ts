@@ -1,11 +1,30 @@
-import { request } from 'undici';
+import { getGlobalDispatcher, request, RetryAgent, type Dispatcher } from 'undici';
 
 export interface ServicePost {
   headers: Record<string, string>;
   /** JSON-encoded already. */
   body: string;
-  /** The whole call, answer read included. */
+  /** The whole call, answer read included (and every retry of an idempotent call). */
   timeoutMs: number;
+  /**
+   * Sending the call twice has the effect of sending it once (a read, or a write keyed by an id the callee replays):
+   * when the connection fails (a replica killed under our keep-alive connection, a balancer's upstream going away) or
+   * the answer is 502/503/504, it is sent again, twice at most, within timeoutMs.
+   */
+  idempotent?: boolean;
+}
+
+let retrying: Dispatcher | undefined;
+
+/** undici's own retry dispatcher over the same connection pools; its default methods leave POST out, so callers opt in. */
+function retryingDispatcher(): Dispatcher {
+  return (retrying ??= new RetryAgent(getGlobalDispatcher(), {
+    methods: ['POST'],
+    maxRetries: 2,
+    minTimeout: 25,
+    maxTimeout: 250,
+    statusCodes: [502, 503, 504],
+  }));
 }
 
 /**
@@ -15,7 +34,13 @@ export interface ServicePost {
  * with fetch, 140-230 µs with request), and placeOrder makes two such calls.
  */
 export async function postJson(url: string | URL, call: ServicePost): Promise<{ status: number; body: unknown }> {
-  const response = await request(url, { method: 'POST', headers: call.headers, body: call.body, signal: AbortSignal.timeout(call.timeoutMs) });
+  const response = await request(url, {
+    method: 'POST',
+    headers: call.headers,
+    body: call.body,
+    signal: AbortSignal.timeout(call.timeoutMs),
+    ...(call.idempotent && { dispatcher: retryingDispatcher() }),
+  });
   const text = await response.body.text();
   return { status: response.statusCode, body: text ? JSON.parse(text) : null };
 }

@@ -56,7 +56,8 @@ export class RemoteStockReservations implements StockReservations {
   }
 
   private async reserveBatch(calls: readonly ReserveCall[]): Promise<(ReserveOutcome | Error)[]> {
-    const { status, body } = await this.post('reserve batch', reservationPaths.reserveBatch, null, { reservations: calls });
+    // Sent again on a dropped connection or a 502-504: a replayed reservation id holds nothing more.
+    const { status, body } = await this.post('reserve batch', reservationPaths.reserveBatch, null, { reservations: calls }, true);
     // 400 means orders sent something inventory's contract refuses: a bug, not an outage.
     if (status === 400) throw new Error(`inventory refused the reservation batch: ${JSON.stringify(body)}`);
     const answer = reserveBatchAnswer.safeParse(body);
@@ -65,16 +66,17 @@ export class RemoteStockReservations implements StockReservations {
   }
 
   async release(reservationId: string): Promise<void> {
-    const { status } = await this.post('release', reservationPaths.release(reservationId), reservationId, {});
+    // Never sent again by itself: a late copy could land after the same id was reserved anew by a retried placement.
+    const { status } = await this.post('release', reservationPaths.release(reservationId), reservationId, {}, false);
     if (status !== 200) throw new SubgraphUnavailableError('inventory', `release answered ${status}`);
   }
 
   /** operation names the span (the path holds ids). */
-  private async post(operation: string, path: string, idempotencyKey: string | null, payload: unknown): Promise<{ status: number; body: unknown }> {
+  private async post(operation: string, path: string, idempotencyKey: string | null, payload: unknown, idempotent: boolean): Promise<{ status: number; body: unknown }> {
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}), ...(await this.options.credentials.headers()) };
       return await withClientSpan(`inventory ${operation}`, headers, () =>
-        postJson(new URL(path, this.options.url), { headers, body: JSON.stringify(payload), timeoutMs: this.options.timeoutMs ?? 10_000 }),
+        postJson(new URL(path, this.options.url), { headers, body: JSON.stringify(payload), timeoutMs: this.options.timeoutMs ?? 10_000, idempotent }),
       );
     } catch (error) {
       throw new SubgraphUnavailableError('inventory', error);

@@ -31,7 +31,7 @@ export class RemoteShippingQuotes implements ShippingQuotes {
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...(await this.options.credentials.headers()) };
       ({ status, body } = await withClientSpan('shipping quote', headers, () =>
-        postJson(new URL(shippingPaths.quote, this.options.url), { headers, body: JSON.stringify(request), timeoutMs: this.options.timeoutMs ?? 3000 }),
+        postJson(new URL(shippingPaths.quote, this.options.url), { headers, body: JSON.stringify(request), timeoutMs: this.options.timeoutMs ?? 3000, idempotent: true }),
       ));
     } catch (error) {
       throw new SubgraphUnavailableError('shipping', error);
