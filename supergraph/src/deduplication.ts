@@ -1,4 +1,5 @@
 import { getOperationAST, parse } from 'graphql';
+import { persistedHashOf, type PersistedDocuments } from './persisted-operations/persisted-operations.js';
 
 /**
  * Which identical concurrent requests the gateway answers once:
@@ -92,23 +93,39 @@ export interface InboundRequest {
 
 /**
  * The key under which a client request may share another's execution (inbound deduplication), or null when it must
- * not: a request with a viewer (Authorization), anything but one query operation whose document is in the request
- * (a batch, a mutation, a hash-only persisted query, a document that does not parse). Everything that shapes the
+ * not: a request with a viewer (Authorization), anything but one query operation (a batch, a mutation, a document that
+ * does not parse, a hash-only persisted operation whose text `documents` does not know). Everything that shapes the
  * answer is in the key: method, URL (GET's query string), body, and the headers Apollo Server reads to shape the
  * response (accept, content-type, the preflight header). The client's address is not: only mutations read it.
  */
-export function inboundKey(req: InboundRequest): string | null {
+export function inboundKey(req: InboundRequest, documents?: PersistedDocuments): string | null {
   if (req.headers.authorization) return null;
   if (req.method === 'POST') {
-    const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return null;
-    const { query, operationName } = body;
-    if (operationName != null && typeof operationName !== 'string') return null;
-    if (!isQueryOperation(query, operationName ?? undefined)) return null;
-  } else if (req.method !== 'GET' || !req.url.includes('query=')) {
-    // Apollo Server runs nothing but queries over GET (a mutation answers 405), so a GET's URL is the whole request.
+    if (!isSentQuery(req.body, documents)) return null;
+  } else if (req.method !== 'GET' || !(req.url.includes('query=') || req.url.includes('extensions='))) {
+    // Apollo Server runs nothing but queries over GET (a mutation answers 405, by text or by hash), so a GET's URL is
+    // the whole request.
     return null;
   }
   const h = req.headers;
   return `${req.method} ${req.url}\n${h.accept ?? ''}\n${h['content-type'] ?? ''}\n${h['apollo-require-preflight'] ?? ''}\n${h['x-apollo-operation-name'] ?? ''}\n${req.method === 'POST' ? JSON.stringify(req.body) : ''}`;
+}
+
+/**
+ * Whether a POST body is one query operation, sent as text or as the hash of a text `documents` knows (a text sent
+ * with its hash is shown to `documents` first, as APQ registers it).
+ */
+export function isSentQuery(body: unknown, documents?: PersistedDocuments): boolean {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const { query, operationName, extensions } = body as { query?: unknown; operationName?: unknown; extensions?: unknown };
+  if (operationName != null && typeof operationName !== 'string') return false;
+  const hash = persistedHashOf(extensions);
+  let text: string | undefined;
+  if (typeof query === 'string') {
+    text = query;
+    if (hash !== undefined) documents?.sentWithText(hash, query);
+  } else if (query == null && hash !== undefined) {
+    text = documents?.textOf(hash);
+  }
+  return text !== undefined && isQueryOperation(text, operationName ?? undefined);
 }

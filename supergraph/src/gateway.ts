@@ -248,14 +248,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(persisted.operations.httpGuard ? [persisted.operations.httpGuard] : []),
     getQueriesWithoutPreflight,
     // After every limit and guard: a cached answer is only for a request that would have been executed.
-    ...(options.responseCache ? [createResponseCache(options.responseCache).handler] : []),
+    ...(options.responseCache ? [createResponseCache({ documents: persisted.operations.documents, ...options.responseCache }).handler] : []),
     // After the client limits and persisted-operation guard: a request joining an identical one (inbound) has passed them too.
     graphqlHttpHandler(apollo, {
       context: async (req) => {
         const authorization = req.headers.authorization;
         return { viewer: await viewerFromAuthorization(authorization, verifier), authorization, clientAddress: req.ip };
       },
-      ...(sharesInbound(dedup) && { inbound: { onJoin: () => deduplicated.inc({ direction: 'inbound' }) } }),
+      ...(sharesInbound(dedup) && { inbound: { onJoin: () => deduplicated.inc({ direction: 'inbound' }), documents: persisted.operations.documents } }),
     }),
   );
   app.use(jsonErrorHandler);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlRequest } from '@shop/testing';
 import { demo } from '@shop/demo-store';
@@ -44,6 +45,24 @@ describe('response cache', () => {
     const afterSignedIn = subgraphRequests;
     await product();
     expect(subgraphRequests).toBe(afterSignedIn);
+  });
+
+  it('caches hash-only persisted queries (APQ, as mobile apps send them) too, and they leave the other answers in place', async () => {
+    const persisted = async (withText: boolean) => {
+      const body = { ...(withText && { query: PRODUCT }), variables: { id: productId }, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(PRODUCT).digest('hex') } } };
+      const res = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = (await res.json()) as { data?: { product: unknown }; errors?: unknown };
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.product;
+    };
+    // The first request of an operation carries its text (APQ registration); then the hash alone, which is kept.
+    await persisted(true);
+    const byHash = await persisted(false);
+    const byText = await product();
+    subgraphRequests = 0;
+    expect(await persisted(false)).toEqual(byHash);
+    expect(await product()).toEqual(byText);
+    expect(subgraphRequests).toBe(0);
   });
 
   it('a product edit through the gateway is in the very next query', async () => {

@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { InFlight, inboundKey } from '../deduplication.js';
+import type { PersistedDocuments } from '../persisted-operations/persisted-operations.js';
 
 /** A complete answer as Apollo Server gave it: what identical requests joining it are sent. */
 interface SharedAnswer {
@@ -14,7 +15,11 @@ interface SharedAnswer {
 export interface GraphqlHttpHandlerOptions<Context> {
   context: (req: Request) => Promise<Context>;
   /** Inbound deduplication: identical anonymous queries in flight at once share one execution and its serialized answer. */
-  inbound?: { onJoin?: () => void };
+  inbound?: {
+    onJoin?: () => void;
+    /** Persisted operations' texts by hash: hash-only queries are shared like those sent as text. */
+    documents?: PersistedDocuments;
+  };
 }
 
 /**
@@ -51,7 +56,7 @@ export function graphqlHttpHandler<Context extends object>(apollo: ApolloServer<
   };
   return async (req, res, next) => {
     try {
-      const key = options.inbound ? inboundKey(req) : null;
+      const key = options.inbound ? inboundKey(req, options.inbound.documents) : null;
       if (key === null) {
         const answer = await execute(req, res);
         if (answer) send(res, answer);

@@ -83,6 +83,35 @@ export interface PersistedOperations {
   httpGuard: RequestHandler | null;
   /** safelist: the text a graphql-ws subscribe payload runs (resolving a hash alone), or why it is refused. */
   socketOperation: ((payload: SentOperation) => { query: string } | { refusal: Refusal }) | null;
+  /** The text behind a hash, known at once, so a hash-only query is deduplicated and cached like one sent as text. */
+  documents: PersistedDocuments;
+}
+
+/**
+ * Texts of persisted operations by SHA-256, answered synchronously (Apollo Server's own APQ cache is asynchronous and may
+ * be a database away): the manifests in safelist mode; in apq mode, the texts this process has seen sent with their
+ * hash, kept only when the hash is the text's, so no client can make a mutation pass for a query. A hash not known here
+ * is simply not shared or cached; Apollo Server still runs it.
+ */
+export interface PersistedDocuments {
+  textOf(hash: string): string | undefined;
+  /** A request sent text and a hash (an APQ registration, or text sent with its hash anyway). */
+  sentWithText(hash: string, text: string): void;
+}
+
+const NO_DOCUMENTS: PersistedDocuments = { textOf: () => undefined, sentWithText: () => {} };
+
+/** Texts registered through APQ, at most `max` (the oldest go first). */
+function registeredDocuments(max: number): PersistedDocuments {
+  const texts = new Map<string, string>();
+  return {
+    textOf: (hash) => texts.get(hash),
+    sentWithText(hash, text) {
+      if (texts.get(hash) === text || sha256Hex(text) !== hash) return;
+      texts.set(hash, text);
+      if (texts.size > max) texts.delete(texts.keys().next().value!);
+    },
+  };
 }
 
 /** Read-only: Apollo Server's APQ lookups are answered from the manifests and registrations are dropped. */
@@ -97,6 +126,9 @@ class SafelistCache implements KeyValueCache<string> {
     return false;
   }
 }
+
+/** The sha256Hash of a request's persistedQuery extension (its extensions object, or GET's JSON text of it). */
+export const persistedHashOf = (extensions: unknown): string | undefined => hashOf(extensionsOf(extensions));
 
 const hashOf = (extensions: unknown): string | undefined => {
   const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
@@ -113,12 +145,15 @@ const extensionsOf = (value: unknown): unknown => {
   }
 };
 
+/** About 1,000 distinct operations: more than any of our clients has, and a few MB at most. */
+const REGISTERED_DOCUMENTS_KEPT = 1000;
+
 export function createPersistedOperations(
   settings: PersistedOperationSettings,
   database: Database<any> | null,
   logger: Logger,
 ): { operations: PersistedOperations; ready: Promise<void> } {
-  if (settings.mode === 'off') return { operations: { mode: 'off', apollo: false, httpGuard: null, socketOperation: null }, ready: Promise.resolve() };
+  if (settings.mode === 'off') return { operations: { mode: 'off', apollo: false, httpGuard: null, socketOperation: null, documents: NO_DOCUMENTS }, ready: Promise.resolve() };
   if (settings.mode === 'apq') {
     const shared = database ? new PostgresKeyValueCache(database) : null;
     // A database that is away makes a lookup a miss (the client re-sends the text), never a failed request.
@@ -126,7 +161,7 @@ export function createPersistedOperations(
       ? new ErrorsAreMissesCache(shared, { debug: () => {}, info: () => {}, warn: (m) => logger.warn(m), error: (m) => logger.error(m) })
       : new InMemoryLRUCache<string>({ maxSize: settings.apqMemoryBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
     return {
-      operations: { mode: 'apq', apollo: { cache, ttl: settings.apqTtlSeconds }, httpGuard: null, socketOperation: null },
+      operations: { mode: 'apq', apollo: { cache, ttl: settings.apqTtlSeconds }, httpGuard: null, socketOperation: null, documents: registeredDocuments(REGISTERED_DOCUMENTS_KEPT) },
       ready: shared ? shared.createTable() : Promise.resolve(),
     };
   }
@@ -135,7 +170,7 @@ export function createPersistedOperations(
   /** 'pass' leaves a request that names no operation (or a malformed one) to Apollo Server, which refuses it. */
   const decide = (sent: SentOperation): 'allow' | 'refuse' | 'pass' => {
     if (typeof sent.query === 'string' && sent.query !== '') return safelist.has(sha256Hex(sent.query)) ? 'allow' : 'refuse';
-    const hash = hashOf(extensionsOf(sent.extensions));
+    const hash = persistedHashOf(sent.extensions);
     if (hash !== undefined) return safelist.has(hash) ? 'allow' : 'refuse';
     return 'pass';
   };
@@ -150,6 +185,7 @@ export function createPersistedOperations(
       mode: 'safelist',
       apollo: { cache: new SafelistCache(safelist), ttl: null },
       httpGuard,
+      documents: { textOf: (hash) => safelist.get(hash), sentWithText: () => {} },
       socketOperation: (payload) => {
         if (decide(payload) !== 'allow') return { refusal };
         const query = typeof payload.query === 'string' && payload.query !== '' ? payload.query : safelist.get(hashOf(payload.extensions)!)!;

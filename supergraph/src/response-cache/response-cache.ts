@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { inboundKey, isQueryOperation } from '../deduplication.js';
+import { inboundKey, isSentQuery } from '../deduplication.js';
+import type { PersistedDocuments } from '../persisted-operations/persisted-operations.js';
 
 /**
  * Whole responses to anonymous queries, kept until the data may have changed. Every domain event on the bus (a
@@ -23,6 +24,8 @@ export interface ResponseCacheOptions {
   bus: EventBroadcast;
   /** Responses kept at most (least recently used go first). */
   maxEntries?: number;
+  /** Persisted operations' texts by hash: a hash-only query is cached, and leaves the cache alone, like one sent as text. */
+  documents?: PersistedDocuments;
 }
 
 interface Entry {
@@ -31,7 +34,7 @@ interface Entry {
   body: Buffer;
 }
 
-export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({ bus, maxEntries = 1000, documents }: ResponseCacheOptions): ResponseCache {
   // A Map iterates in insertion order: a hit is moved to the end, so the first key is the least recently used.
   const entries = new Map<string, Entry>();
   let generation = 0;
@@ -46,10 +49,11 @@ export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOpt
   void bus.broadcast(['#'], async () => invalidate()).then(() => (listening = true));
 
   const handler = (req: Request, res: Response, next: NextFunction) => {
-    const key = inboundKey(req);
+    const key = inboundKey(req, documents);
     if (key === null) {
-      // A mutation (or a hash-only persisted operation, which may be one): nothing stored before or during it is kept.
-      if (req.method === 'POST' && !isQuery(req.body)) {
+      // A mutation (or a hash-only persisted operation not known here, which may be one): nothing stored before or
+      // during it is kept. A viewer's query changes nothing and leaves the cache alone.
+      if (req.method === 'POST' && !isSentQuery(req.body, documents)) {
         invalidate();
         res.once('finish', invalidate);
       }
@@ -92,13 +96,6 @@ export function createResponseCache({ bus, maxEntries = 1000 }: ResponseCacheOpt
   };
 
   return { handler };
-}
-
-/** Whether a POST body is one query operation (a viewer's query changes nothing, so it leaves the cache alone). */
-function isQuery(body: unknown): boolean {
-  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
-  if (typeof query !== 'string' || (operationName != null && typeof operationName !== 'string')) return false;
-  return isQueryOperation(query, operationName ?? undefined);
 }
 
 /** A single JSON result with data and no errors: a partial answer (a subgraph down) is not kept. */

@@ -148,7 +148,9 @@ describe('rate limits at the gateway', () => {
     await refused.ended();
     expect(closes).toContain(1013);
 
-    // The earlier three still receive events.
+    // The earlier three still receive events, once the gateway's upstream subscription is live at the stock subgraph
+    // (an event published before that reaches nobody, and the test would wait for it forever).
+    await until(() => graph.subgraphs.stock.liveStats().subscriptions >= 1, 'the upstream subscription');
     await graph.publishStock(PRODUCT.id, 7);
     for (const s of subscriptions) await s.received(1);
     for (const client of [a, b, third]) await client.dispose();

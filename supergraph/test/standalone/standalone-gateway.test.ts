@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +120,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 async function metric(gatewayUrl: string, direction: 'inbound' | 'outbound'): Promise<number> {
   const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
   const line = text.split('\n').find((l) => l.startsWith('gateway_deduplicated_requests_total{') && l.includes(`direction="${direction}"`));
@@ -204,6 +207,33 @@ describe('the gateway as a command over any supergraph', () => {
       'both mutations at the subgraph',
     );
     expect(answers.map((a) => a.data.rename.name)).toEqual(['Twice', 'Twice']);
+  });
+
+  it('shares hash-only persisted queries (APQ, as mobile apps send them) once the hash came with its text; never a hash of a mutation', async () => {
+    const persisted = async (query: string | undefined, hashOf: string, variables: Record<string, unknown>) => {
+      const body = { ...(query !== undefined && { query }), variables, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(hashOf) } } };
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await res.json()) as { data?: Record<string, { name: string } | null>; errors?: { extensions?: { code?: string } }[] };
+    };
+    // The client's first request for an operation carries its text (APQ registration), later ones the hash alone.
+    expect((await persisted(PRODUCT_NAME, PRODUCT_NAME, { id: 'apq-registered' })).data?.product?.name).toBe('Product apq-registered');
+    const before = { queries: seen.queries, joined: await metric(url, 'inbound') };
+    const answers = await concurrently(
+      Array.from({ length: 4 }, () => () => persisted(undefined, PRODUCT_NAME, { id: 'apq-shared' })),
+      async () => seen.queries === before.queries + 1 && (await metric(url, 'inbound')) === before.joined + 3,
+      'one hash-only query at the subgraph and three joined at the gateway',
+    );
+    expect(answers.map((a) => a.data?.product?.name)).toEqual(Array(4).fill('Product apq-shared'));
+
+    // A mutation's text sent under the query's hash teaches nothing (Apollo Server refuses it too), and a mutation sent
+    // by its own registered hash runs once per request.
+    const RENAME = 'mutation Rename($id: ID!) { rename(id: $id, name: "By hash") { name } }';
+    expect((await persisted(RENAME, PRODUCT_NAME, { id: 'p1' })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect((await persisted(RENAME, RENAME, { id: 'p1' })).data?.rename?.name).toBe('By hash');
+    const mutations = seen.mutations;
+    const joined = await metric(url, 'inbound');
+    await concurrently(Array.from({ length: 2 }, () => () => persisted(undefined, RENAME, { id: 'p1' })), async () => seen.mutations === mutations + 2, 'both hash-only mutations at the subgraph');
+    expect(await metric(url, 'inbound')).toBe(joined);
   });
 });
 
