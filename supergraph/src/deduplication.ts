@@ -99,6 +99,15 @@ export interface InboundRequest {
  * response (accept, content-type, the preflight header). The client's address is not: only mutations read it.
  */
 export function inboundKey(req: InboundRequest, documents?: PersistedDocuments): string | null {
+  // The response cache and the HTTP handler both ask: the body is read and serialized once per request.
+  let key = inboundKeys.get(req);
+  if (key === undefined) inboundKeys.set(req, (key = keyOf(req, documents)));
+  return key;
+}
+
+const inboundKeys = new WeakMap<InboundRequest, string | null>();
+
+function keyOf(req: InboundRequest, documents: PersistedDocuments | undefined): string | null {
   if (req.headers.authorization) return null;
   if (req.method === 'POST') {
     if (!isSentQuery(req.body, documents)) return null;

@@ -188,7 +188,7 @@ export function createPersistedOperations(
       documents: { textOf: (hash) => safelist.get(hash), sentWithText: () => {} },
       socketOperation: (payload) => {
         if (decide(payload) !== 'allow') return { refusal };
-        const query = typeof payload.query === 'string' && payload.query !== '' ? payload.query : safelist.get(hashOf(payload.extensions)!)!;
+        const query = typeof payload.query === 'string' && payload.query !== '' ? payload.query : safelist.get(persistedHashOf(payload.extensions)!)!;
         return { query };
       },
     },
