@@ -3,6 +3,7 @@ import { zPort } from '@shop/common';
 import { clientLimitsEnv } from './client-limits.js';
 import { DEDUP_MODES, DEFAULT_DEDUP } from './deduplication.js';
 import { edgeEnv } from './edge.js';
+import { DEFAULT_ADMISSION } from './execution/admission.js';
 import { operationLimitsEnv } from './operation-limits.js';
 import { persistedOperationsEnv } from './persisted-operations/persisted-operations.js';
 
@@ -33,6 +34,8 @@ export const gatewayEnv = z.object({
   SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Which identical concurrent queries are answered once: none, outbound or inbound (deduplication.ts); --dedup wins. */
   GATEWAY_DEDUP: z.enum(DEDUP_MODES).default(DEFAULT_DEDUP),
+  /** Queries run at once while the gateway's event loop is saturated; the rest wait their turn (execution/admission.ts). 0: no bound. */
+  GATEWAY_BUSY_CONCURRENCY: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION.busyConcurrency),
   /**
    * on: anonymous queries' responses are cached until the next domain event or mutation (response-cache/); needs the
    * services' broker (EVENT_BUS=rabbitmq, RABBITMQ_URL), since an event this gateway does not see would leave a stale answer.

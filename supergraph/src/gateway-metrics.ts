@@ -1,5 +1,6 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { createMetricsRegistry } from '@shop/observability';
+import type { Admission } from './execution/admission.js';
 import type { SubscriptionStats } from './subscriptions/subscription-hub.js';
 
 const SUBSCRIPTION_GAUGES: { name: string; help: string; read: (stats: SubscriptionStats) => number }[] = [
@@ -52,3 +53,21 @@ export const deduplicatedCounter = (registry: Registry) =>
     labelNames: ['direction'],
     registers: [registry],
   });
+
+/** Queries waiting for the busy gateway (execution/admission.ts): how many wait now, and how long each waited. */
+export function admissionMetrics(registry: Registry, admission: Admission): Histogram {
+  new Gauge({
+    name: 'gateway_admission_waiting',
+    help: 'Queries waiting to start because the gateway\'s event loop is saturated.',
+    registers: [registry],
+    collect() {
+      this.set(admission.waiting);
+    },
+  });
+  return new Histogram({
+    name: 'gateway_admission_wait_seconds',
+    help: 'How long a query that had to wait for the busy gateway waited before it started.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+}

@@ -9,7 +9,7 @@ import { graphqlMetricsPlugin, graphqlTracingPlugin, metricsHandler, subgraphFet
 import type { GatewayContext } from './context.js';
 import { createClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitSettings } from './client-limits.js';
 import { defaultCorsOrigins, gatewaySecurityHeaders } from './edge.js';
-import { deduplicatedCounter, gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
+import { admissionMetrics, deduplicatedCounter, gatewayMetricsRegistry, rateLimitedCounter } from './gateway-metrics.js';
 import { graphiqlRouter } from './graphiql.js';
 import { mediaProxy } from './media-proxy.js';
 import { getQueriesWithoutPreflight, legacyJsonStatusPlugin } from './graphql-over-http.js';
@@ -19,6 +19,7 @@ import { operationResolutionPlugin } from './operation-resolution.js';
 import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type PersistedOperationSettings } from './persisted-operations/persisted-operations.js';
 import type { SubgraphName } from './services.js';
 import { DEFAULT_DEDUP, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
+import { createAdmission, DEFAULT_ADMISSION, type AdmissionSettings } from './execution/admission.js';
 import { graphqlHttpHandler } from './execution/http-handler.js';
 import { SubgraphDataSource } from './execution/subgraph-data-source.js';
 import { fetchSubgraph, sharedSubgraphFetcher } from './subgraph-fetcher.js';
@@ -89,6 +90,8 @@ export interface GatewayOptions {
   operationLimits?: Partial<OperationLimitSettings>;
   /** Which identical concurrent queries are answered once (deduplication.ts); default DEFAULT_DEDUP. */
   dedup?: DedupMode;
+  /** How many queries run at once while the event loop is saturated (execution/admission.ts); busyConcurrency 0: no bound. */
+  admission?: Partial<AdmissionSettings>;
   /** Anonymous queries' responses kept until any domain event on this bus or any mutation (response-cache/); off unless given. */
   responseCache?: ResponseCacheOptions;
 }
@@ -173,6 +176,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) => dataSourceFor(name, subgraphUrl(name, url)),
     }),
   );
+  const admission = createAdmission({ ...DEFAULT_ADMISSION, ...options.admission });
+  const admissionWait = admissionMetrics(registry, admission);
   const limits = createOperationLimits({ ...defaultOperationLimits(options.development ?? false), ...options.operationLimits });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -255,6 +260,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const authorization = req.headers.authorization;
         return { viewer: await viewerFromAuthorization(authorization, verifier), authorization, clientAddress: req.ip };
       },
+      admission: { gate: admission, waited: (seconds) => admissionWait.observe(seconds) },
       ...(sharesInbound(dedup) && { inbound: { onJoin: () => deduplicated.inc({ direction: 'inbound' }), documents: persisted.operations.documents } }),
     }),
   );

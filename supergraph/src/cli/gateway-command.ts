@@ -49,6 +49,7 @@ export async function gatewayFromCommandLine(args: GatewayArguments, env: Record
     persistedOperations: persistedOperationsFromEnv(config),
     operationLimits: operationLimitsFromEnv(config, config.NODE_ENV !== 'production'),
     dedup: config.GATEWAY_DEDUP,
+    admission: { busyConcurrency: config.GATEWAY_BUSY_CONCURRENCY },
     ...(bus && { responseCache: { bus } }),
   });
   return bus ? { ...gateway, stop: async () => { await gateway.stop(); await bus.close(); } } : gateway;

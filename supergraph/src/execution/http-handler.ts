@@ -3,6 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { InFlight, inboundKey } from '../deduplication.js';
 import type { PersistedDocuments } from '../persisted-operations/persisted-operations.js';
+import type { Admission } from './admission.js';
 
 /** A complete answer as Apollo Server gave it: what identical requests joining it are sent. */
 interface SharedAnswer {
@@ -20,6 +21,8 @@ export interface GraphqlHttpHandlerOptions<Context> {
     /** Persisted operations' texts by hash: hash-only queries are shared like those sent as text. */
     documents?: PersistedDocuments;
   };
+  /** Executions wait here while the gateway is busy (admission.ts); waited() gets how long one waited. */
+  admission?: { gate: Admission; waited?: (seconds: number) => void };
 }
 
 /**
@@ -30,7 +33,24 @@ export interface GraphqlHttpHandlerOptions<Context> {
  */
 export function graphqlHttpHandler<Context extends object>(apollo: ApolloServer<Context>, options: GraphqlHttpHandlerOptions<Context>): RequestHandler {
   const inFlight = new InFlight<SharedAnswer | null>();
+  const admission = options.admission;
+  /** The answer, or null when it was streamed or the client left while waiting. */
   const execute = async (req: Request, res: Response): Promise<SharedAnswer | null> => {
+    if (!admission) return run(req, res);
+    const wait = admission.gate.enter();
+    if (wait) {
+      const started = performance.now();
+      await wait;
+      admission.waited?.((performance.now() - started) / 1000);
+    }
+    try {
+      // Nobody to answer: the slot goes to the next one waiting.
+      return res.destroyed ? null : await run(req, res);
+    } finally {
+      admission.gate.leave();
+    }
+  };
+  const run = async (req: Request, res: Response): Promise<SharedAnswer | null> => {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

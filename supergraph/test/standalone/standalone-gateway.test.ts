@@ -54,6 +54,8 @@ let supergraphFile: string;
 let supergraphSdl: string;
 /** Executions of Query.product and Mutation.rename on the products subgraph. */
 const seen = { queries: 0, mutations: 0 };
+/** The ids Query.product was asked for, in the order its executions started. */
+const asked: string[] = [];
 let gate: { promise: Promise<void>; open(): void } | null = null;
 const closeGate = () => {
   let open!: () => void;
@@ -82,6 +84,7 @@ beforeAll(async () => {
         Query: {
           product: async (_: unknown, { id }: { id: string }, { viewer }: Ctx) => {
             seen.queries++;
+            asked.push(id);
             await gate?.promise;
             return { id, name: `Product ${id}`, askedBy: viewer?.id ?? null };
           },
@@ -267,6 +270,67 @@ describe('each --dedup mode, in process', () => {
     expect(seen.queries).toBe(before + 1);
     expect(await metric(gateway.url, 'outbound')).toBe(2);
     expect(await metric(gateway.url, 'inbound')).toBe(0);
+  });
+});
+
+describe('admission: a busy gateway starts queries in turn', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    // busyUtilization 0: the event loop always counts as busy, so the limit stays at busyConcurrency.
+    gateway = await startGateway({
+      port: 0,
+      supergraphSdl,
+      subgraphUrls: {},
+      tokenVerification: { publicKeyPem: keys.publicKeyPem },
+      dedup: 'none',
+      admission: { busyConcurrency: 1, busyUtilization: 0 },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  const series = async (name: string) => {
+    const text = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+    return Number(text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))?.split(' ').at(-1) ?? NaN);
+  };
+  const until = async (what: string, holds: () => Promise<boolean>) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await holds())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(10);
+    }
+  };
+
+  it('runs one query at a time while busy, the others in arrival order; one whose client left while waiting never runs', async () => {
+    const open = closeGate();
+    try {
+      const from = asked.length;
+      const query = (id: string, signal?: AbortSignal) =>
+        fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT_NAME, variables: { id } }), signal });
+      const first = query('turn-1');
+      await until('the first at the subgraph', async () => asked.length === from + 1);
+      const leaving = new AbortController();
+      const gone = query('turn-gone', leaving.signal).catch(() => 'aborted');
+      await until('one waiting', async () => (await series('gateway_admission_waiting')) === 1);
+      const second = query('turn-2');
+      await until('two waiting', async () => (await series('gateway_admission_waiting')) === 2);
+      const third = query('turn-3');
+      await until('three waiting', async () => (await series('gateway_admission_waiting')) === 3);
+      leaving.abort();
+      expect(await gone).toBe('aborted');
+      // Still held by the first: nothing else reached the subgraph.
+      await sleep(100);
+      expect(asked.slice(from)).toEqual(['turn-1']);
+      open();
+      const answers = await Promise.all([first, second, third].map(async (response) => ((await (await response).json()) as { data: { product: { name: string } } }).data.product.name));
+      expect(answers).toEqual(['Product turn-1', 'Product turn-2', 'Product turn-3']);
+      expect(asked.slice(from)).toEqual(['turn-1', 'turn-2', 'turn-3']);
+      expect(await series('gateway_admission_waiting')).toBe(0);
+      expect(await series('gateway_admission_wait_seconds_count')).toBe(3);
+    } finally {
+      open();
+    }
   });
 });
 
