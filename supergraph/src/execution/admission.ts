@@ -8,8 +8,10 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
  * busyConcurrency) when the loop's utilization was at least busyUtilization, and doubles when the loop was not busy
  * and the limit held a query back. A gateway waiting on slow subgraphs is never busy, so its limit grows until
  * nothing waits; a gateway whose CPU is the bottleneck runs about busyConcurrency queries at a time.
- * Measured on the federation benchmark (50 connections, one core, no deduplication, bench/results/federation.md):
- * p99 latency from 4-5x the median to under 2x, the same requests/s.
+ * Measured on the federation benchmark (50 connections, one core, no deduplication, bench/results/federation.md),
+ * before → after: p99 1,238 → 570 ms (4-5x the median → under 1.5x), peak RSS 338 → 305 MB, 1.69x → 2.05x stock's
+ * requests/s: fewer queries alive at once leave less for the garbage collector to promote (its share of the CPU
+ * profile fell from 20% to 12%).
  */
 export interface AdmissionSettings {
   /** The limit a busy loop brings the running executions down to, and the one it starts at; 0: no limit at all. */
