@@ -238,10 +238,10 @@ export async function startLiveGraph(subscriptions: GatewaySubscriptionOptions =
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until the condition holds; fails with what it last saw. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/** Polls until the condition (or the promise it returns) holds; fails naming what it waited for. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(10);
   }

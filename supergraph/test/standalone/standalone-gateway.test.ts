@@ -7,13 +7,13 @@ import { composeServices } from '@apollo/composition';
 import { gql } from 'graphql-tag';
 import { createTokenIssuer, createTokenVerifier, generateKeyPairPem, type KeyPairPem, type TokenIssuer, type Viewer } from '@shop/auth';
 import { startSubgraphServer, type RunningSubgraphServer } from '@shop/server';
-import { graphqlRequest } from '@shop/testing';
+import { graphqlRequest, scrapeMetrics } from '@shop/testing';
 import { parseGatewayArguments } from '../../src/cli/arguments.js';
 import { gatewayFromCommandLine } from '../../src/cli/gateway-command.js';
 import { subgraphUrlOverrides } from '../../src/cli/subgraph-urls.js';
 import type { DedupMode } from '../../src/deduplication.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
-import { sleep } from '../subscriptions.fixtures.js';
+import { sleep, until } from '../subscriptions.fixtures.js';
 
 /**
  * `npm run gateway -- --supergraph <file> --port <n>` over a supergraph that is not ours, whose subgraphs are named
@@ -125,10 +125,10 @@ afterAll(async () => {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+const metricsOf = (gatewayUrl: string) => scrapeMetrics(gatewayUrl.replace(/\/graphql$/, '/metrics'));
+
 async function metric(gatewayUrl: string, direction: 'inbound' | 'outbound'): Promise<number> {
-  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
-  const line = text.split('\n').find((l) => l.startsWith('gateway_deduplicated_requests_total{') && l.includes(`direction="${direction}"`));
-  return line ? Number(line.split(' ').at(-1)) : 0;
+  return (await metricsOf(gatewayUrl)).value('gateway_deduplicated_requests_total', { direction });
 }
 
 /**
@@ -139,11 +139,7 @@ async function concurrently<T>(requests: (() => Promise<T>)[], arrived: () => Pr
   const open = closeGate();
   try {
     const pending = requests.map((send) => send());
-    const deadline = Date.now() + 15_000;
-    while (!(await arrived())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(10);
-    }
+    await until(arrived, what, 15_000);
     open();
     return await Promise.all(pending);
   } finally {
@@ -290,17 +286,7 @@ describe('admission: a busy gateway starts queries in turn', () => {
     await gateway?.stop();
   });
 
-  const series = async (name: string) => {
-    const text = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
-    return Number(text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))?.split(' ').at(-1) ?? NaN);
-  };
-  const until = async (what: string, holds: () => Promise<boolean>) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await holds())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(10);
-    }
-  };
+  const series = async (name: string) => (await metricsOf(gateway.url)).value(name);
 
   it('runs one query at a time while busy, the others in arrival order; one whose client left while waiting never runs', async () => {
     const open = closeGate();
@@ -309,14 +295,14 @@ describe('admission: a busy gateway starts queries in turn', () => {
       const query = (id: string, signal?: AbortSignal) =>
         fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT_NAME, variables: { id } }), signal });
       const first = query('turn-1');
-      await until('the first at the subgraph', async () => asked.length === from + 1);
+      await until(() => asked.length === from + 1, 'the first at the subgraph');
       const leaving = new AbortController();
       const gone = query('turn-gone', leaving.signal).catch(() => 'aborted');
-      await until('one waiting', async () => (await series('gateway_admission_waiting')) === 1);
+      await until(async () => (await series('gateway_admission_waiting')) === 1, 'one waiting');
       const second = query('turn-2');
-      await until('two waiting', async () => (await series('gateway_admission_waiting')) === 2);
+      await until(async () => (await series('gateway_admission_waiting')) === 2, 'two waiting');
       const third = query('turn-3');
-      await until('three waiting', async () => (await series('gateway_admission_waiting')) === 3);
+      await until(async () => (await series('gateway_admission_waiting')) === 3, 'three waiting');
       leaving.abort();
       expect(await gone).toBe('aborted');
       // Still held by the first: nothing else reached the subgraph.
