@@ -44,4 +44,13 @@ describe.each(DEDUP_MODES)('the TestQuery with --dedup %s', (mode) => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => testQuery(gateway.url)));
     expect(answers.filter((a) => a.status !== 200 || a.body !== EXPECTED_RESPONSE_BODY)).toEqual([]);
   });
+
+  it('sends the entity fetches of one plan step to a subgraph as one request', async () => {
+    await subgraphs.resetRequests();
+    expect(await testQuery(gateway.url)).toEqual({ status: 200, body: EXPECTED_RESPONSE_BODY });
+    const requests = Object.values(await subgraphs.requests()).reduce((sum, n) => sum + n, 0);
+    // The plan has 16 fetches and 13 steps of fetches per subgraph (two branches of 6 and 7): at most one request per
+    // step, fewer when the branches' steps fall in the same turn of the event loop.
+    expect(requests).toBeLessThanOrEqual(13);
+  });
 });
