@@ -18,6 +18,7 @@ import { openGatewayDatabase } from './gateway-database.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { createPersistedOperations, DEFAULT_PERSISTED_OPERATIONS, type PersistedOperationSettings } from './persisted-operations/persisted-operations.js';
 import type { SubgraphName } from './services.js';
+import { clusterMetrics } from './workers.js';
 import { DEFAULT_DEDUP, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
 import { createAdmission, DEFAULT_ADMISSION, type AdmissionSettings } from './execution/admission.js';
 import { graphqlHttpHandler } from './execution/http-handler.js';
@@ -235,7 +236,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = checks.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
-  app.get('/metrics', metricsHandler(registry));
+  // In a gateway worker (GATEWAY_WORKERS > 1), every worker's series, summed (workers.ts).
+  app.get('/metrics', metricsHandler(clusterMetrics(registry)));
   // Product images: uploads and files, streamed to and from the products service (media-proxy.ts), when the
   // supergraph has one (a gateway over another supergraph serves no /media).
   const productsUrl = options.subgraphUrls.products ?? planner.subgraphs.find((s) => s.name === 'products')?.url;

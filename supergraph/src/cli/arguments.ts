@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEDUP_MODES, type DedupMode } from '../deduplication.js';
+import { zWorkers } from '../workers.js';
 
 export const GATEWAY_USAGE = `Usage: npm run gateway -- [--supergraph <file>] [--port <n>] [--dedup none|outbound|inbound]
 
@@ -10,6 +11,8 @@ export const GATEWAY_USAGE = `Usage: npm run gateway -- [--supergraph <file>] [-
   --port <n>           where the gateway listens (default PORT, else 4000)
   --dedup <mode>       none, outbound (identical subgraph queries in flight share one fetch) or inbound (outbound,
                        and identical anonymous client queries share one execution). Default GATEWAY_DEDUP, else inbound.
+  --workers <n>|auto   gateway processes sharing the port (node:cluster), auto: one per core this process may use.
+                       Default GATEWAY_WORKERS, else 1.
   --help               this text
 
 Every other setting comes from the environment (README, "Configuration").`;
@@ -19,6 +22,7 @@ export interface GatewayArguments {
   supergraph?: string;
   port?: number;
   dedup?: DedupMode;
+  workers?: number;
   help: boolean;
 }
 
@@ -26,6 +30,7 @@ const argumentsSchema = z.object({
   supergraph: z.string().min(1).optional(),
   port: z.coerce.number().int().min(0).max(65_535).optional(),
   dedup: z.enum(DEDUP_MODES).optional(),
+  workers: zWorkers.optional(),
   help: z.boolean().default(false),
 });
 
@@ -33,7 +38,7 @@ const argumentsSchema = z.object({
 export function parseGatewayArguments(argv: readonly string[]): GatewayArguments {
   const { values } = parseArgs({
     args: [...argv],
-    options: { supergraph: { type: 'string' }, port: { type: 'string' }, dedup: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { supergraph: { type: 'string' }, port: { type: 'string' }, dedup: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false,
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -321,12 +322,16 @@ describe('admission: a busy gateway starts queries in turn', () => {
 });
 
 describe('command line', () => {
-  it('reads --supergraph, --port and --dedup, and refuses what it does not know', () => {
+  it('reads --supergraph, --port, --dedup and --workers, and refuses what it does not know', () => {
     expect(parseGatewayArguments(['--supergraph', 'a.graphql', '--port', '4100', '--dedup', 'outbound'])).toEqual({ supergraph: 'a.graphql', port: 4100, dedup: 'outbound', help: false });
     expect(parseGatewayArguments([])).toEqual({ help: false });
     expect(() => parseGatewayArguments(['--dedup', 'always'])).toThrow(/--dedup/);
     expect(() => parseGatewayArguments(['--port', 'eighty'])).toThrow(/--port/);
     expect(() => parseGatewayArguments(['--supergrpah', 'a.graphql'])).toThrow(/Unknown option/);
+    expect(parseGatewayArguments(['--workers', '3']).workers).toBe(3);
+    expect(parseGatewayArguments(['--workers', 'auto']).workers).toBe(availableParallelism());
+    expect(() => parseGatewayArguments(['--workers', '0'])).toThrow(/--workers/);
+    expect(() => parseGatewayArguments(['--workers', 'many'])).toThrow(/--workers/);
   });
 
   it('takes a subgraph URL from <NAME>_URL when set, else leaves the supergraph\'s', () => {

@@ -27,7 +27,7 @@ export function createMetricsRegistry(service: string): Registry {
 }
 
 /** GET /metrics for Prometheus; a failing collector answers 500 (the scrape shows as failed), never an exception. */
-export function metricsHandler(registry: Registry): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function metricsHandler(registry: Pick<Registry, 'metrics' | 'contentType'>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (_req, res) => {
     try {
       const body = await registry.metrics();

@@ -1,0 +1,107 @@
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { AggregatorRegistry, type Registry } from 'prom-client';
+import { z } from 'zod';
+import type { Logger } from '@shop/common';
+
+/**
+ * The gateway on every core: with GATEWAY_WORKERS (or --workers) above 1, the command's process is a primary that
+ * runs that many gateway processes (node:cluster) sharing its port; the primary accepts connections and hands them
+ * out in turn. Each worker is a whole gateway (its own plans, deduplication and subscriptions); /metrics on any of
+ * them answers for all of them, summed by prom-client's AggregatorRegistry in the primary. A worker that dies is
+ * started again; SIGTERM or SIGINT to the primary stops every worker gracefully, then the primary.
+ */
+
+/** A positive number, or `auto`: one per core this process may run on (os.availableParallelism, which honours taskset). */
+export const zWorkers = z
+  .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)])
+  .transform((value) => (value === 'auto' ? availableParallelism() : value));
+
+const METRICS_REQUEST = 'gateway:cluster-metrics';
+const METRICS_TIMEOUT_MS = 5_000;
+
+interface MetricsMessage {
+  type: typeof METRICS_REQUEST;
+  id: number;
+  text?: string;
+  error?: string;
+}
+const isMetricsMessage = (message: unknown): message is MetricsMessage =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === METRICS_REQUEST;
+
+/** A worker that died within this long of starting is started again only after a growing pause (at most 30 s). */
+const HEALTHY_AFTER_MS = 10_000;
+
+/** The primary: starts `count` workers (this same command), restarts the ones that die, stops them all on a signal. */
+export function runPrimary(count: number, logger: Logger): void {
+  const aggregator = new AggregatorRegistry();
+  const startedAt = new Map<Worker, number>();
+  let stopping = false;
+  let failures = 0;
+
+  const fork = () => startedAt.set(cluster.fork(), Date.now());
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker) ?? 0);
+    startedAt.delete(worker);
+    if (stopping) return;
+    failures = lived < HEALTHY_AFTER_MS ? failures + 1 : 0;
+    const delayMs = failures === 0 ? 0 : Math.min(30_000, 500 * 2 ** (failures - 1));
+    logger.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, 'gateway worker exited; starting another');
+    setTimeout(() => stopping || fork(), delayMs);
+  });
+  cluster.on('message', (worker, message: unknown) => {
+    if (!isMetricsMessage(message)) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.isConnected() && worker.send({ type: METRICS_REQUEST, id: message.id, text }),
+      (error: Error) => worker.isConnected() && worker.send({ type: METRICS_REQUEST, id: message.id, error: error.message }),
+    );
+  });
+  for (let i = 0; i < count; i++) fork();
+  logger.info({ workers: count }, 'gateway workers starting');
+
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = [...startedAt.keys()];
+    // Each worker stops as one gateway does: no new requests, in-flight ones finish, subscriptions told to reconnect.
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    Promise.all(workers.map((worker) => (worker.isDead() ? undefined : new Promise((done) => worker.once('exit', done))))).then(() => process.exit(0));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+}
+
+/**
+ * In a worker: what its /metrics answers, every worker's series summed by the primary (the worker's own registry is
+ * what it contributes). Outside a cluster, the registry itself.
+ */
+export function clusterMetrics(registry: Registry): Pick<Registry, 'metrics' | 'contentType'> {
+  if (!cluster.isWorker) return registry;
+  // prom-client 15 starts answering the primary's requests when the first AggregatorRegistry is constructed.
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([registry]);
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(text: string): void; reject(error: Error): void }>();
+  process.on('message', (message: unknown) => {
+    if (!isMetricsMessage(message)) return;
+    const request = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.text !== undefined) request?.resolve(message.text);
+    else request?.reject(new Error(message.error ?? 'no metrics'));
+  });
+  return {
+    contentType: registry.contentType,
+    metrics: () =>
+      new Promise<string>((resolve, reject) => {
+        const id = nextId++;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error('the primary did not answer for the workers\' metrics'));
+        }, METRICS_TIMEOUT_MS);
+        waiting.set(id, {
+          resolve: (text) => (clearTimeout(timer), resolve(text)),
+          reject: (error) => (clearTimeout(timer), reject(error)),
+        });
+        process.send!({ type: METRICS_REQUEST, id });
+      }),
+  };
+}
