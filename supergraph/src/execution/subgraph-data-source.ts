@@ -63,14 +63,21 @@ export class SubgraphDataSource<Context extends object> implements GraphQLDataSo
   }
 
   private flush(batch: Pending[], context: Context) {
-    for (const request of batchRequests(batch.map((pending) => pending.fetch))) {
-      this.execute(request, context).then(
-        (response) => {
-          const answers = request.answer(response);
-          request.fetches.forEach((index, k) => batch[index]!.resolve(answers[k]!));
-        },
-        (error: unknown) => request.fetches.forEach((index) => batch[index]!.reject(error)),
-      );
+    let requests;
+    try {
+      requests = batchRequests(batch.map((pending) => pending.fetch));
+    } catch (error) {
+      // Variables JSON cannot hold (the executor builds none): every fetch fails rather than waits forever.
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    for (const request of requests) {
+      this.execute(request, context)
+        .then((response) => request.answer(response))
+        .then(
+          (answers) => request.fetches.forEach((index, k) => batch[index]!.resolve(answers[k]!)),
+          (error: unknown) => request.fetches.forEach((index) => batch[index]!.reject(error)),
+        );
     }
   }
 
