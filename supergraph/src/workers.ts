@@ -31,6 +31,8 @@ const isMetricsMessage = (message: unknown): message is MetricsMessage =>
 
 /** A worker that died within this long of starting is started again only after a growing pause (at most 30 s). */
 const HEALTHY_AFTER_MS = 10_000;
+/** Workers dying that soon, one after another, this many times: the primary stops and exits 1. */
+const GIVE_UP_AFTER = 5;
 
 /** The primary: starts `count` workers (this same command), restarts the ones that die, stops them all on a signal. */
 export function runPrimary(count: number, logger: Logger): void {
@@ -45,6 +47,12 @@ export function runPrimary(count: number, logger: Logger): void {
     startedAt.delete(worker);
     if (stopping) return;
     failures = lived < HEALTHY_AFTER_MS ? failures + 1 : 0;
+    if (failures >= GIVE_UP_AFTER) {
+      // A gateway that cannot start (its configuration, its supergraph) fails as one process would, for the supervisor.
+      logger.error({ failures }, 'gateway workers keep failing at start; stopping');
+      stop(1);
+      return;
+    }
     const delayMs = failures === 0 ? 0 : Math.min(30_000, 500 * 2 ** (failures - 1));
     logger.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, 'gateway worker exited; starting another');
     setTimeout(() => stopping || fork(), delayMs);
@@ -59,15 +67,15 @@ export function runPrimary(count: number, logger: Logger): void {
   for (let i = 0; i < count; i++) fork();
   logger.info({ workers: count }, 'gateway workers starting');
 
-  const stop = () => {
+  function stop(exitCode: number) {
     if (stopping) return;
     stopping = true;
     const workers = [...startedAt.keys()];
     // Each worker stops as one gateway does: no new requests, in-flight ones finish, subscriptions told to reconnect.
     for (const worker of workers) worker.process.kill('SIGTERM');
-    Promise.all(workers.map((worker) => (worker.isDead() ? undefined : new Promise((done) => worker.once('exit', done))))).then(() => process.exit(0));
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+    Promise.all(workers.map((worker) => (worker.isDead() ? undefined : new Promise((done) => worker.once('exit', done))))).then(() => process.exit(exitCode));
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(0));
 }
 
 /**
