@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEDUP_MODES, type DedupMode } from '../deduplication.js';
 import { zWorkers } from '../workers.js';
 
-export const GATEWAY_USAGE = `Usage: npm run gateway -- [--supergraph <file>] [--port <n>] [--dedup none|outbound|inbound]
+export const GATEWAY_USAGE = `Usage: npm run gateway -- [--supergraph <file>] [--port <n>] [--dedup none|outbound|inbound] [--workers <n>|auto]
 
   --supergraph <file>  any federation 2 supergraph; its subgraphs are reached at the URLs it names (join__graph),
                        unless <NAME>_URL is set (products -> PRODUCTS_URL). Watched and reloaded when it changes.

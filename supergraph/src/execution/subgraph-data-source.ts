@@ -41,7 +41,7 @@ export class SubgraphDataSource<Context extends object> implements GraphQLDataSo
   process(options: GraphQLDataSourceProcessOptions<Context & Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const context = options.context as Context;
-    if (!request.query) throw new Error('Missing query');
+    if (!request.query) return Promise.reject(new Error('Missing query'));
     // The executor sets http only to ask for a federated trace, which must stay one fetch's.
     if (request.http || request.extensions || !Array.isArray(request.variables?.representations) || typeof context !== 'object' || context === null) {
       return this.execute(request, context);
