@@ -1,7 +1,9 @@
 import cluster from 'node:cluster';
 import { createLogger } from '@shop/common';
 import { stopOnSignals } from '@shop/server';
+import { startTracing } from '@shop/observability';
 import { GATEWAY_USAGE, parseGatewayArguments, type GatewayArguments } from './cli/arguments.js';
+import { gatewayFromCommandLine } from './cli/gateway-command.js';
 import { gatewayEnv } from './gateway-config.js';
 import { runPrimary } from './workers.js';
 
@@ -27,11 +29,9 @@ if (workers === undefined) {
   process.exit(2);
 }
 if (workers > 1 && cluster.isPrimary) {
-  // Every worker runs this same command and takes the branch below; the primary loads no gateway.
+  // Every worker runs this same command and takes the branch below.
   runPrimary(workers, createLogger('gateway'));
 } else {
-  const { startTracing } = await import('@shop/observability');
-  const { gatewayFromCommandLine } = await import('./cli/gateway-command.js');
   // Traces only when the standard OTEL_* variables ask for them (see README, "Observing it").
   const tracing = await startTracing({ serviceName: 'gateway' });
   const gateway = await gatewayFromCommandLine(args);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +8,17 @@ import { generateKeyPairPem } from '@shop/auth';
 import { freePort, scrapeMetrics } from '@shop/testing';
 import { startFederationSubgraphs, type FederationSubgraphs } from '../../../bench/federation/subgraphs.js';
 import { EXPECTED_RESPONSE_BODY, TEST_QUERY_BODY } from '../../../bench/federation/test-query.js';
+import { buildServices } from '../../../scripts/build-services.mjs';
 import { until } from '../subscriptions.fixtures.js';
 
 /**
- * `npm run gateway -- --workers 2`: two gateway processes on one port (node:cluster) over the federation bench's
- * subgraphs. Every request here opens its own connection, so the primary hands them out to both workers in turn.
+ * `--workers 2`: two gateway processes on one port (node:cluster) over the federation bench's subgraphs, from the
+ * production bundle as the image runs it (`node dist/gateway.mjs`). Every request here opens its own connection, so
+ * the primary hands them out to both workers in turn.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+// A folder of this file's own, not dist/: other files may be running dist/ bundles meanwhile.
+const outdir = `${root}node_modules/.cache/build-services-${randomUUID()}`;
 let subgraphs: FederationSubgraphs;
 let primary: ChildProcess;
 let port: number;
@@ -49,18 +54,20 @@ const testQuery = () =>
 const requestsCounted = async () => (await scrapeMetrics(`http://127.0.0.1:${port}/metrics`)).value('graphql_requests_total', { operation_name: 'TestQuery' });
 
 beforeAll(async () => {
-  subgraphs = await startFederationSubgraphs({ inProcess: true });
+  [subgraphs] = await Promise.all([startFederationSubgraphs({ inProcess: true }), buildServices({ outdir, quiet: true })]);
   port = await freePort();
   const { NODE_OPTIONS: _, ...inherited } = process.env;
-  primary = spawn(process.execPath, ['--import', 'tsx', 'supergraph/src/main.ts', '--supergraph', subgraphs.supergraphPath, '--port', String(port), '--workers', '2', '--dedup', 'none'], {
+  primary = spawn(process.execPath, [`${outdir}/gateway.mjs`, '--supergraph', subgraphs.supergraphPath, '--port', String(port), '--workers', '2', '--dedup', 'none'], {
     cwd: root,
-    env: { ...inherited, JWT_PUBLIC_KEY: (await generateKeyPairPem()).publicKeyPem, NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT: 'off', GRAPHQL_MAX_COST: '10000000' },
+    env: { ...inherited, JWT_PUBLIC_KEY: (await generateKeyPairPem()).publicKeyPem, NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT: 'off', GRAPHQL_MAX_COST: '10000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   primary.stdout!.on('data', (chunk) => (log += chunk));
   primary.stderr!.on('data', (chunk) => (log += chunk));
-  await until(async () => workerPids().length === 2 && (await testQuery().then((r) => r.status === 200, () => false)), 'both workers to start', 100_000).catch((error) => {
-    throw new Error(`${(error as Error).message}\n${log}`);
+  let last: unknown;
+  const answered = () => testQuery().then((r) => (last = r.status) === 200, (error: unknown) => ((last = error), false));
+  await until(async () => workerPids().length === 2 && (await answered()), 'both workers to start', 100_000).catch((error) => {
+    throw new Error(`${(error as Error).message}: workers ${JSON.stringify(workerPids())}, last answer ${String(last)}\n${log.slice(-3000)}`);
   });
 }, 120_000);
 
@@ -71,6 +78,7 @@ afterAll(async () => {
     for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
   await subgraphs?.stop();
+  rmSync(outdir, { recursive: true, force: true });
 });
 
 describe('the gateway on every core (--workers)', () => {
