@@ -5,8 +5,8 @@ import { DEDUP_MODES, DEFAULT_DEDUP } from './deduplication.js';
 import { edgeEnv } from './edge.js';
 import { DEFAULT_ADMISSION } from './execution/admission.js';
 import { operationLimitsEnv } from './operation-limits.js';
-import { zWorkers } from './workers.js';
 import { persistedOperationsEnv } from './persisted-operations/persisted-operations.js';
+import { zWorkers } from './workers.js';
 
 /** Everything the standalone gateway reads from its environment (subgraph URLs aside: services.ts), validated once. */
 export const gatewayEnv = z.object({
@@ -35,9 +35,9 @@ export const gatewayEnv = z.object({
   SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Which identical concurrent queries are answered once: none, outbound or inbound (deduplication.ts); --dedup wins. */
   GATEWAY_DEDUP: z.enum(DEDUP_MODES).default(DEFAULT_DEDUP),
-  /** Queries run at once while the gateway's event loop is saturated; the rest wait their turn (execution/admission.ts). 0: no bound. */
   /** Gateway processes sharing the port (workers.ts): a number, or auto (one per core); --workers wins. */
   GATEWAY_WORKERS: zWorkers.default(1),
+  /** Queries run at once while the gateway's event loop is saturated; the rest wait their turn (execution/admission.ts). 0: no bound. */
   GATEWAY_BUSY_CONCURRENCY: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION.busyConcurrency),
   /**
    * on: anonymous queries' responses are cached until the next domain event or mutation (response-cache/); needs the

@@ -9,8 +9,8 @@ import type { Logger } from '@shop/common';
  * runs that many gateway processes (node:cluster) sharing its port; the primary accepts connections and hands them
  * out in turn. Each worker is a whole gateway (its own plans, deduplication and subscriptions); /metrics on any of
  * them answers for all of them: the primary asks every worker that listens for its series and sums them
- * (prom-client's AggregatorRegistry.aggregate). A worker that dies is
- * started again; SIGTERM or SIGINT to the primary stops every worker gracefully, then the primary.
+ * (prom-client's AggregatorRegistry.aggregate). A worker that dies is started again; SIGTERM or SIGINT to the
+ * primary stops every worker gracefully, then the primary.
  */
 
 /** A positive number, or `auto`: one per core this process may run on (os.availableParallelism, which honours taskset). */
@@ -27,7 +27,7 @@ const METRICS_TIMEOUT_MS = 5_000;
 type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 type Message =
   | { type: typeof METRICS_REQUEST; id: number; text?: string; error?: string }
-  | { type: typeof METRICS_COLLECT; id: number; metrics?: MetricsJson };
+  | { type: typeof METRICS_COLLECT; id: number; metrics?: MetricsJson; error?: string };
 const isMessage = (message: unknown): message is Message => {
   const type = (message as { type?: unknown } | null)?.type;
   return type === METRICS_REQUEST || type === METRICS_COLLECT;
@@ -70,7 +70,8 @@ export function runPrimary(count: number, logger: Logger): void {
     if (!isMessage(message)) return;
     if (message.type === METRICS_COLLECT) {
       const collection = collecting.get(message.id);
-      if (!collection || !message.metrics) return;
+      if (!collection) return;
+      if (!message.metrics) return collection.done(new Error(message.error ?? 'a worker sent no metrics'));
       collection.parts.push(message.metrics);
       if (--collection.waiting === 0) collection.done();
       return;
@@ -119,7 +120,11 @@ export function clusterMetrics(registry: Registry): Pick<Registry, 'metrics' | '
   process.on('message', (message: unknown) => {
     if (!isMessage(message)) return;
     if (message.type === METRICS_COLLECT) {
-      void registry.getMetricsAsJSON().then((metrics) => process.send!({ type: METRICS_COLLECT, id: message.id, metrics }));
+      // A failing collector fails the scrape at once (500), as it would in a single gateway.
+      registry.getMetricsAsJSON().then(
+        (metrics) => process.send!({ type: METRICS_COLLECT, id: message.id, metrics }),
+        (error: Error) => process.send!({ type: METRICS_COLLECT, id: message.id, error: error.message }),
+      );
       return;
     }
     const request = waiting.get(message.id);

@@ -124,9 +124,9 @@ class Group {
     }
     const used = new Array<boolean>(entities.length).fill(false);
     return this.fetches.map((_, k) => {
-      const end = k + 1 < this.offsets.length ? this.offsets[k + 1]! : this.length;
+      const [start, end] = this.range(k);
       const own: Json[] = [];
-      for (let i = this.offsets[k]!; i < end; i++) {
+      for (let i = start; i < end; i++) {
         const at = this.positions[i]!;
         own.push(used[at] ? copy(entities[at]) : entities[at]);
         used[at] = true;
@@ -138,9 +138,14 @@ class Group {
   /** An error at the sent representation `at`, for every fetch and position that asked for it: [fetch k, path]. */
   *errorsAt(at: number, rest: readonly (string | number)[]): Generator<[number, (string | number)[]]> {
     for (let k = 0; k < this.fetches.length; k++) {
-      const end = k + 1 < this.offsets.length ? this.offsets[k + 1]! : this.length;
-      for (let i = this.offsets[k]!; i < end; i++) if (this.positions[i] === at) yield [k, ['_entities', i - this.offsets[k]!, ...rest]];
+      const [start, end] = this.range(k);
+      for (let i = start; i < end; i++) if (this.positions[i] === at) yield [k, ['_entities', i - start, ...rest]];
     }
+  }
+
+  /** Fetch k's positions in the concatenated list: [start, end). */
+  private range(k: number): [number, number] {
+    return [this.offsets[k]!, k + 1 < this.offsets.length ? this.offsets[k + 1]! : this.length];
   }
 }
 
