@@ -22,6 +22,7 @@ import { clusterMetrics } from './workers.js';
 import { DEFAULT_DEDUP, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
 import { createAdmission, DEFAULT_ADMISSION, type AdmissionSettings } from './execution/admission.js';
 import { graphqlHttpHandler } from './execution/http-handler.js';
+import { useCompiledResponseShaping } from './execution/response-shaping.js';
 import { SubgraphDataSource } from './execution/subgraph-data-source.js';
 import { fetchSubgraph, sharedSubgraphFetcher } from './subgraph-fetcher.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
@@ -120,6 +121,7 @@ function withoutApolloTelemetryUnless<T>(optedIn: boolean, construct: () => T): 
 /** @apollo/gateway inside @apollo/server on the given supergraph (reloaded when a source is given), at /graphql, with /health and /ready. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
+  useCompiledResponseShaping();
   const verifier = await createTokenVerifier(options.tokenVerification);
   const { app, server } = createHttpApp({
     corsOrigins: options.corsOrigins ?? defaultCorsOrigins(options.port),
