@@ -29,6 +29,22 @@ describe('entity fetches of one step sent as one request', () => {
     expect(entitiesOf(second!)[0]).not.toBe(entitiesOf(first!)[1]);
   });
 
+  it('sends representations that differ in any value, its type or a nested field apart, and identical ones once', () => {
+    const distinct = [
+      { __typename: 'Product', upc: '1' },
+      { __typename: 'Product', upc: 1 },
+      { __typename: 'Product', upc: true },
+      { __typename: 'Product', upc: null },
+      { __typename: 'Product', upc: '1\u0002__typename\u0001s7:Product' },
+      { __typename: 'Product', upc: '1', sku: '' },
+      { __typename: 'Product', dimensions: { size: 1 } },
+      { __typename: 'Product', dimensions: { size: 2 } },
+      { __typename: 'Product', dimensions: { size: '1' } },
+    ];
+    const [request] = batchRequests([fetchOf(IN_STOCK, [...distinct, ...distinct.map((r) => JSON.parse(JSON.stringify(r)))])]);
+    expect(request!.variables.representations).toEqual(distinct);
+  });
+
   it('merges different operations as aliased _entities fields of one valid operation, with their fragments once', () => {
     const [request, ...others] = batchRequests([fetchOf(IN_STOCK, [product('1')]), fetchOf(NAMES, [product('1'), product('2')]), fetchOf(IN_STOCK, [product('2')])]);
     expect(others).toEqual([]);
