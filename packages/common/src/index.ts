@@ -6,3 +6,4 @@ export * from './logger.js';
 export * from './config.js';
 export * from './backoff.js';
 export * from './scheduler.js';
+export * from './random.js';

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { buildSchema, isCompositeType, isListType, isNonNullType, operationFromDocument, type Operation, type SelectionSet, type Type } from '@apollo/federation-internals';
 import { parse, type GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@shop/common';
 import { apolloComputeResponse, computeResponse, useCompiledResponseShaping } from '../../src/execution/response-shaping.js';
 
 /**
@@ -69,18 +70,6 @@ function outcome(shape: typeof computeResponse, operation: Operation, variables:
 
 const expectSame = (operation: Operation, variables: Record<string, unknown>, input: unknown) =>
   expect(outcome(computeResponse, operation, variables, input)).toEqual(outcome(apolloComputeResponse, operation, variables, input));
-
-/** A small seeded generator: the same cases on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Merged data as subgraphs might have answered: mostly valid, sometimes not (nulls, wrong values, unknown types). */
 function generate(operation: Operation, next: () => number): Record<string, unknown> {
@@ -168,7 +157,7 @@ describe('compiled response shaping', () => {
     let errors = 0;
     for (const [name, text] of Object.entries(OPERATIONS)) {
       const operation = operationOf(text);
-      const next = random(name.length * 7919);
+      const next = mulberry32(name.length * 7919);
       for (let i = 0; i < 1200; i++) {
         const input = generate(operation, next);
         const variables = VARIABLES[i % VARIABLES.length]!;

@@ -5,7 +5,7 @@ import type { DomainEvent, EventContract } from '@shop/events';
 import { eventLog, type AnalyticsSchema } from '../db/schema.js';
 import { orderStatusChanged, paymentStatusChanged, productChanged, stockChanged, type OrderStatusChangedPayload } from '../events.js';
 import { appendEvents, projectIntoEmpty } from './event-log.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '@shop/common';
 
 const DAY_MS = 86_400_000;
 export const SEED_DAYS = 365;

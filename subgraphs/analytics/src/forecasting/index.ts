@@ -20,7 +20,7 @@ export { claimForecastRun, forecastDue, forecastTask, type ForecastTaskOptions }
 export { registerForecastMetrics, type ForecastMetrics } from './metrics.js';
 export { forecastConfig } from './config.js';
 export { syntheticDemand, type SyntheticDemandOptions } from './synthetic.js';
-export { mulberry32 } from '../domain/random.js';
+export { mulberry32 } from '@shop/common';
 export {
   MAX_FORECAST_DAYS, readCategoryForecast, readProductForecast, validDays,
   type CategoryForecastView, type ProductForecastView,

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../domain/random.js';
+import { mulberry32 } from '@shop/common';
 
 /**
  * Deterministic synthetic daily demand with a known shape: a base level, a linear trend, a weekly pattern, a yearly

@@ -1,6 +1,6 @@
 /**
- * mulberry32 (Tommy Ettinger): a small, fast, seedable PRNG, uniform in [0, 1). The demo history and the synthetic
- * series of tests and benchmarks use it so that every run grows the same numbers.
+ * mulberry32 (Tommy Ettinger): a small, fast, seedable PRNG, uniform in [0, 1). The analytics demo history, the
+ * synthetic series of tests and benchmarks and generated test cases use it so that every run sees the same numbers.
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
