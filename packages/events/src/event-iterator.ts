@@ -7,24 +7,25 @@ export interface EventIteratorOptions {
 }
 
 /**
- * The events of a bus broadcast as an AsyncIterator, for a GraphQL subscription resolver's `subscribe`.
- * Hand-rolled rather than an async generator: return() must end a pending next() at once (a generator's return waits
- * for the next event, which may never come) and must release the bus listener.
+ * The events of a bus broadcast as an AsyncIterator, for a GraphQL subscription resolver's `subscribe`. It resolves
+ * once the bus listens (on RabbitMQ: once the broadcast queue is bound), so a subscription that has started gets
+ * every event published after that; a listener the bus cannot set up fails the subscription instead of leaving it
+ * silent. Hand-rolled rather than an async generator: return() must end a pending next() at once (a generator's
+ * return waits for the next event, which may never come) and must release the bus listener.
  */
-export function eventIterator<T>(
+export async function eventIterator<T>(
   bus: Pick<EventBus, 'broadcast'>,
   patterns: readonly string[],
   filter: (event: DomainEvent) => boolean,
   map: (event: DomainEvent) => T,
   options: EventIteratorOptions = {},
-): AsyncIterableIterator<T> & { return(): Promise<IteratorResult<T>> } {
+): Promise<AsyncIterableIterator<T> & { return(): Promise<IteratorResult<T>> }> {
   const bufferSize = options.bufferSize ?? 100;
   const buffer: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | null = null;
   let closed = false;
-  let unsubscribe: Unsubscribe | null = null;
 
-  const listening = bus.broadcast(patterns, async (event) => {
+  const unsubscribe: Unsubscribe = await bus.broadcast(patterns, async (event) => {
     if (closed || !filter(event)) return;
     const value = map(event);
     if (waiting) {
@@ -36,13 +37,6 @@ export function eventIterator<T>(
     buffer.push(value);
     if (buffer.length > bufferSize) buffer.shift();
   });
-  void listening.then(
-    (u) => {
-      unsubscribe = u;
-      if (closed) void u();
-    },
-    () => undefined,
-  );
 
   const iterator = {
     next(): Promise<IteratorResult<T>> {
@@ -58,7 +52,7 @@ export function eventIterator<T>(
         buffer.length = 0;
         waiting?.({ value: undefined, done: true });
         waiting = null;
-        await (unsubscribe as Unsubscribe | null)?.();
+        await unsubscribe();
       }
       return { value: undefined, done: true };
     },

@@ -5,6 +5,7 @@ import { consumerQueueName, EVENTS_EXCHANGE, RabbitMqEventBus, type RabbitMqEven
 import { createEventBus, eventBusConfig } from '../src/config.js';
 import { InProcessEventBus } from '../src/in-process-bus.js';
 import type { DomainEvent } from '../src/event.js';
+import { eventIterator } from '../src/event-iterator.js';
 import { sleep, testEvent, waitFor } from './helpers.js';
 import { describePoisonMessagesOnRabbitMq } from '../../kernel/test/support/poison.js';
 
@@ -50,6 +51,17 @@ describe('RabbitMqEventBus', () => {
 
     expect(received).toEqual([event]);
     expect(await queueDepth(consumerQueueName('roundtrip'))).toBe(0);
+  });
+
+  it('starts an event iterator only once its broadcast queue is bound: an event published right after reaches every one', async () => {
+    const [publisher, listener] = [await bus(), await bus()];
+    // As a GraphQL subscription starts: the resolver's iterator, then (the moment it is returned) a publish.
+    const aggregate = (i: number) => `aggregate-${100 + i}`;
+    const iterators = await Promise.all(Array.from({ length: 20 }, (_, i) => eventIterator(listener, ['stock.changed'], (e) => e.aggregateId === aggregate(i), (e) => e.aggregateId)));
+    await Promise.all(iterators.map((_, i) => publisher.publish(testEvent(100 + i, 'stock.changed'))));
+    const next = await Promise.all(iterators.map((iterator) => Promise.race([iterator.next(), sleep(5000).then(() => ({ value: 'missed', done: true }))])));
+    expect(next.map((n) => n.value)).toEqual(iterators.map((_, i) => aggregate(i)));
+    await Promise.all(iterators.map((iterator) => iterator.return()));
   });
 
   it('publishes persistent JSON messages carrying the event id and type on the durable topic exchange', async () => {

@@ -30,7 +30,7 @@ describe('on RabbitMQ, two replicas', () => {
     await subscribe(received.aliceOnFirst, alice, h.notifications.url);
     await subscribe(received.aliceOnReplica, alice, replica.url);
     await subscribe(received.bobOnFirst, bob, h.notifications.url);
-    // The broker binds each subscription's queue shortly after it starts: a first notification shows both are bound.
+    // A subscription starts once its broadcast queue is bound (eventIterator): from then on no notification is missed.
     await vi.waitFor(() => expect(h.notifications.liveStats().subscriptions + replica.liveStats().subscriptions).toBe(3), { timeout: 5000 });
     const warmUp = orderChange(alice, null, 'AWAITING_PAYMENT', { number: 'ORD-000900' });
     await h.deliver(warmUp);
