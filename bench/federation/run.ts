@@ -11,6 +11,10 @@
  *
  * Options: --gateways ours,stock,hive,hive-rust  --modes none,outbound,inbound  --duration 15s  --warmup 5s
  *          --connections 50  --write / --no-write  --label <text, shown in the results' heading>
+ *          --rounds <n> (every gateway n times, the order reversed every other round)
+ *          --baseline <commit> (adds the gateway "base": this gateway built at that commit, in a clone under /tmp;
+ *          `--gateways ours,base --rounds 6` judges a change by pairs run side by side; per-round ratios and their
+ *          median go to bench/results/federation-compare.md with --write)
  * Installs what it needs: bench/peers (npm ci --prefix bench/peers) and wrk (apt-get, when running as root).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -20,7 +24,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '@shop/local-servers';
+import { prepareBaselineClone } from '../support/baseline-clone.js';
 import { buildGatewayBundle } from '../support/gateway-bundle.js';
+import { median } from '../support/statistics.js';
 import { startFederationSubgraphs, type FederationSubgraphs } from './subgraphs.js';
 import { EXPECTED_RESPONSE_BODY, TEST_QUERY_BODY } from './test-query.js';
 
@@ -28,7 +34,7 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const peers = join(root, 'bench/peers');
 const here = join(root, 'bench/federation');
 
-const GATEWAYS = ['ours', 'stock', 'hive', 'hive-rust'] as const;
+const GATEWAYS = ['ours', 'base', 'stock', 'hive', 'hive-rust'] as const;
 const MODES = ['none', 'outbound', 'inbound'] as const;
 type GatewayName = (typeof GATEWAYS)[number];
 type Mode = (typeof MODES)[number];
@@ -37,7 +43,7 @@ const LOAD_CPU = '0';
 
 const { values } = parseArgs({
   options: {
-    gateways: { type: 'string', default: GATEWAYS.join(',') },
+    gateways: { type: 'string' },
     modes: { type: 'string', default: MODES.join(',') },
     duration: { type: 'string', default: '15s' },
     warmup: { type: 'string', default: '5s' },
@@ -45,6 +51,8 @@ const { values } = parseArgs({
     write: { type: 'boolean' },
     'no-write': { type: 'boolean' },
     label: { type: 'string' },
+    rounds: { type: 'string', default: '1' },
+    baseline: { type: 'string' },
   },
 });
 const pick = <T extends string>(list: string, allowed: readonly T[], option: string): T[] => {
@@ -53,7 +61,8 @@ const pick = <T extends string>(list: string, allowed: readonly T[], option: str
   if (unknown.length > 0 || names.length === 0) throw new Error(`--${option}: a comma-separated list of ${allowed.join(', ')}`);
   return allowed.filter((a) => names.includes(a));
 };
-const gateways = pick(values.gateways!, GATEWAYS, 'gateways');
+const gateways = pick(values.gateways ?? GATEWAYS.filter((g) => g !== 'base').join(','), GATEWAYS, 'gateways');
+if (gateways.includes('base') !== (values.baseline !== undefined)) throw new Error('--baseline <commit> and the gateway "base" go together');
 const modes = pick(values.modes!, MODES, 'modes');
 const seconds = (text: string, option: string) => {
   const match = /^(\d+)(s|m)?$/.exec(text);
@@ -64,11 +73,14 @@ const duration = seconds(values.duration!, 'duration');
 const warmup = seconds(values.warmup!, 'warmup');
 const connections = Number(values.connections);
 if (!Number.isInteger(connections) || connections < 1) throw new Error('--connections: a positive integer');
-const fullRun = gateways.length === GATEWAYS.length && modes.length === MODES.length;
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: a positive integer');
+const fullRun = values.baseline === undefined && gateways.length === GATEWAYS.length - 1 && modes.length === MODES.length && rounds === 1;
 const write = values['no-write'] ? false : (values.write ?? fullRun);
 
 const LABELS: Record<GatewayName, string> = {
   ours: 'this platform\'s gateway',
+  base: 'this platform\'s gateway at the baseline',
   stock: 'stock @apollo/gateway (no dedup of its own)',
   hive: 'Hive Gateway',
   'hive-rust': 'Hive Gateway + Rust planner',
@@ -96,6 +108,12 @@ if (spawnSync('taskset', ['-V']).error !== undefined) throw new Error('taskset i
 ensureWrk();
 ensurePeers();
 const ourGatewayBundle = buildGatewayBundle();
+const baseline = values.baseline === undefined ? undefined : prepareBaselineClone(root, values.baseline);
+if (baseline) {
+  console.log(`building ${baseline.commit.slice(0, 7)}'s gateway bundle in ${baseline.dir}`);
+  execFileSync('npm', ['run', '--silent', 'build:services'], { cwd: baseline.dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  LABELS.base = `this platform's gateway at ${baseline.commit.slice(0, 7)}`;
+}
 
 // --- processes ----------------------------------------------------------------------------------------------------
 
@@ -109,14 +127,15 @@ function gatewayEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 function gatewayCommand(gateway: GatewayName, mode: Mode, supergraph: string, port: number): { args: string[]; env: NodeJS.ProcessEnv; cwd: string } {
   switch (gateway) {
     case 'ours':
+    case 'base':
       // What `npm run gateway` runs, from the production bundle as the Dockerfile runs it, without npm in between (its
       // pid is the gateway's, for VmHWM). The peers have no per-address rate limit (all the load comes from one
       // address) and no cost limit (the TestQuery's lists have no page size, so our estimate is ~180,000 against a
       // default of 5,000): both off here.
       return {
-        args: [ourGatewayBundle, '--supergraph', supergraph, '--port', String(port), '--dedup', mode],
+        args: [gateway === 'base' ? join(baseline!.dir, 'dist/gateway.mjs') : ourGatewayBundle, '--supergraph', supergraph, '--port', String(port), '--dedup', mode],
         env: gatewayEnv({ RATE_LIMIT: 'off', GRAPHQL_MAX_COST: '10000000' }),
-        cwd: root,
+        cwd: gateway === 'base' ? baseline!.dir : root,
       };
     case 'stock':
       return { args: [join(root, 'bench/support/stock-gateway.mjs'), supergraph, String(port)], env: gatewayEnv({}), cwd: root };
@@ -149,6 +168,16 @@ function processTree(pid: number): number[] {
   }
   return [pid, ...children.flatMap(processTree)];
 }
+/** User + system CPU time of the process and its descendants, in ms (clock ticks of 10 ms). */
+const cpuMs = (pid: number) =>
+  processTree(pid).reduce((sum, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
 const vmHwmKb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 const peakRssMb = (pid: number) => processTree(pid).reduce((sum, p) => sum + vmHwmKb(p), 0) / 1024;
 
@@ -233,6 +262,8 @@ function runWrk(url: string, secs: number, files: { body: string; expected: stri
 interface Row {
   gateway: GatewayName;
   mode: Mode;
+  round: number;
+  cpuMsPerQuery?: number;
   reqPerSec?: number;
   p50Ms?: number;
   p99Ms?: number;
@@ -243,7 +274,7 @@ interface Row {
   failure?: string;
 }
 
-async function runOne(gateway: GatewayName, mode: Mode, subgraphs: FederationSubgraphs, files: { body: string; expected: string }): Promise<Row> {
+async function runOne(gateway: GatewayName, mode: Mode, round: number, subgraphs: FederationSubgraphs, files: { body: string; expected: string }): Promise<Row> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const command = gatewayCommand(gateway, mode, subgraphs.supergraphPath, port);
@@ -259,18 +290,22 @@ async function runOne(gateway: GatewayName, mode: Mode, subgraphs: FederationSub
   try {
     const first = await firstAnswer(url, child, () => log);
     if (first.status !== 200 || first.body !== EXPECTED_RESPONSE_BODY) {
-      return { gateway, mode, failure: `wrong response (${first.status}): ${first.body.slice(0, 200)}` };
+      return { gateway, mode, round, failure: `wrong response (${first.status}): ${first.body.slice(0, 200)}` };
     }
     if (warmup > 0) await runWrk(url, warmup, files);
     // The queries wrk left in flight still reach the subgraphs: count from when they are done, to when this run's are.
     await subgraphsQuiet(subgraphs);
     await subgraphs.resetRequests();
+    const cpuBefore = cpuMs(child.pid!);
     const result = await runWrk(url, duration, files);
+    const cpuUsed = cpuMs(child.pid!) - cpuBefore;
     const subgraphRequests = await subgraphsQuiet(subgraphs);
     const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts;
     return {
       gateway,
       mode,
+      round,
+      cpuMsPerQuery: result.requests > 0 ? cpuUsed / result.requests : undefined,
       reqPerSec: result.requests / (result.durationUs / 1e6),
       p50Ms: result.p50Us / 1000,
       p99Ms: result.p99Us / 1000,
@@ -282,7 +317,7 @@ async function runOne(gateway: GatewayName, mode: Mode, subgraphs: FederationSub
       ...(result.mismatches > 0 && { failure: `${result.mismatches} of ${result.checked} responses differ from the expected one, e.g. ${result.sample}` }),
     };
   } catch (error) {
-    return { gateway, mode, failure: (error as Error).message.split('\n').slice(0, 6).join(' ') };
+    return { gateway, mode, round, failure: (error as Error).message.split('\n').slice(0, 6).join(' ') };
   } finally {
     await stopProcess(child);
   }
@@ -293,19 +328,40 @@ const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '-' : n.to
 
 function table(rows: Row[]): string {
   const lines = [
-    '| mode | gateway | req/s | x stock | p50 ms | p99 ms | peak RSS MB | subgraph requests per query | errors | mismatches |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| mode | gateway | req/s | x stock | p50 ms | p99 ms | peak RSS MB | subgraph requests per query | gateway CPU ms per query | errors | mismatches |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
-    const stock = rows.find((r) => r.mode === row.mode && r.gateway === 'stock')?.reqPerSec;
+    const stock = rows.find((r) => r.mode === row.mode && r.round === row.round && r.gateway === 'stock')?.reqPerSec;
+    const mode = rounds > 1 ? `${row.mode}, round ${row.round + 1}` : row.mode;
     if (row.failure && row.reqPerSec === undefined) {
-      lines.push(`| ${row.mode} | ${LABELS[row.gateway]} | FAILED: ${row.failure.replaceAll('|', '\\|')} | | | | | | | |`);
+      lines.push(`| ${mode} | ${LABELS[row.gateway]} | FAILED: ${row.failure.replaceAll('|', '\\|')} | | | | | | | | |`);
       continue;
     }
     const ratio = stock && row.reqPerSec !== undefined ? row.reqPerSec / stock : undefined;
     lines.push(
-      `| ${row.mode} | ${LABELS[row.gateway]} | ${fmt(row.reqPerSec)} | ${fmt(ratio, 2)} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p99Ms, 1)} | ${fmt(row.peakRssMb)} | ${fmt(row.subgraphRequestsPerQuery, 1)} | ${row.errors} | ${row.mismatches}${row.failure ? ' (FAILED)' : ''} |`,
+      `| ${mode} | ${LABELS[row.gateway]} | ${fmt(row.reqPerSec)} | ${fmt(ratio, 2)} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p99Ms, 1)} | ${fmt(row.peakRssMb)} | ${fmt(row.subgraphRequestsPerQuery, 1)} | ${fmt(row.cpuMsPerQuery, 2)} | ${row.errors} | ${row.mismatches}${row.failure ? ' (FAILED)' : ''} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+/** With a baseline: per mode, this gateway against the baseline round by round (req/s and CPU per query), and the medians. */
+function pairedSummary(rows: Row[]): string {
+  const lines = [
+    `| mode | req/s, this / ${LABELS.base.replace("this platform's gateway at ", '')}, per round → median | gateway CPU per query, this / baseline, per round → median |`,
+    '| --- | --- | --- |',
+  ];
+  for (const mode of modes) {
+    const pairs = Array.from({ length: rounds }, (_, round) => {
+      const [ours, base] = (['ours', 'base'] as const).map((g) => rows.find((r) => r.mode === mode && r.round === round && r.gateway === g));
+      return ours?.reqPerSec && base?.reqPerSec && ours.cpuMsPerQuery && base.cpuMsPerQuery
+        ? { throughput: ours.reqPerSec / base.reqPerSec, cpu: ours.cpuMsPerQuery / base.cpuMsPerQuery }
+        : undefined;
+    }).filter((p) => p !== undefined);
+    if (pairs.length === 0) continue;
+    const column = (key: 'throughput' | 'cpu') => `${pairs.map((p) => fmt(p[key], 2)).join(', ')} → **${fmt(median(pairs.map((p) => p[key])), 2)}**`;
+    lines.push(`| ${mode} | ${column('throughput')} | ${column('cpu')} |`);
   }
   return lines.join('\n');
 }
@@ -334,12 +390,16 @@ const subgraphs = await startFederationSubgraphs({ cpus: LOAD_CPU });
 const rows: Row[] = [];
 const started = Date.now();
 try {
-  for (const mode of modes) {
-    for (const gateway of gateways) {
-      process.stdout.write(`${mode.padEnd(8)} ${LABELS[gateway]} … `);
-      const row = await runOne(gateway, mode, subgraphs, files);
-      rows.push(row);
-      console.log(row.failure ? `FAILED: ${row.failure}` : `${fmt(row.reqPerSec)} req/s, p99 ${fmt(row.p99Ms, 1)} ms, ${fmt(row.peakRssMb)} MB, ${fmt(row.subgraphRequestsPerQuery, 1)} subgraph requests per query`);
+  for (let round = 0; round < rounds; round++) {
+    // Every other round in reverse order, so a drift in the machine's load falls on every gateway alike.
+    const order = round % 2 === 0 ? gateways : [...gateways].reverse();
+    for (const mode of modes) {
+      for (const gateway of order) {
+        process.stdout.write(`${rounds > 1 ? `round ${round + 1} ` : ''}${mode.padEnd(8)} ${LABELS[gateway]} … `);
+        const row = await runOne(gateway, mode, round, subgraphs, files);
+        rows.push(row);
+        console.log(row.failure ? `FAILED: ${row.failure}` : `${fmt(row.reqPerSec)} req/s, p99 ${fmt(row.p99Ms, 1)} ms, ${fmt(row.peakRssMb)} MB, ${fmt(row.subgraphRequestsPerQuery, 1)} subgraph requests per query, ${fmt(row.cpuMsPerQuery, 2)} ms CPU per query`);
+      }
     }
   }
 } finally {
@@ -361,6 +421,7 @@ const report = [
   `Machine: ${cpu}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GB, Linux ${release()}; load average at start ${loadBefore}.`,
   ...versions(),
   '',
+  ...(baseline ? [`Baseline: ${baseline.commit.slice(0, 7)}, built in ${baseline.dir}.`, '', pairedSummary(rows), ''] : []),
   table(rows),
   '',
   '- Modes: none (no deduplication); outbound (identical subgraph requests in flight share one fetch); inbound (also',
@@ -370,13 +431,15 @@ const report = [
   '  (bench/federation/hive-gateway.config.mjs); the Rust planner is `--hive-router-runtime`.',
   '- Peak RSS: VmHWM of the gateway process (and any it forked), start-up and warm-up included. Subgraph requests per',
   '  query: requests the subgraphs answered for the measured queries / (responses wrk checked + the one query each',
-  '  connection still had in flight when wrk stopped, which the gateway finishes). Our gateway runs with',
+  '  connection still had in flight when wrk stopped, which the gateway finishes). Gateway CPU per query: user + system',
+  '  time of the gateway\'s processes during the measured seconds / the requests wrk completed. Our gateway runs with',
   '  RATE_LIMIT=off (all the load comes from one address) and GRAPHQL_MAX_COST=10000000 (the peers have neither).',
   '',
 ].join('\n');
-console.log(`\n${table(rows)}\n`);
+console.log(`\n${table(rows)}\n${baseline ? `\n${pairedSummary(rows)}\n` : ''}`);
 if (write) {
-  writeFileSync(join(root, 'bench/results/federation.md'), report);
-  console.log('wrote bench/results/federation.md');
+  const file = baseline ? 'bench/results/federation-compare.md' : 'bench/results/federation.md';
+  writeFileSync(join(root, file), report);
+  console.log(`wrote ${file}`);
 }
 if (rows.some((r) => r.failure)) process.exitCode = 1;

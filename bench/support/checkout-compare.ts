@@ -15,11 +15,13 @@
  * the steadier figure on a shared machine; throughput and latency move with whatever else runs.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { prepareBaselineClone } from './baseline-clone.js';
+import { median } from './statistics.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,27 +43,12 @@ const { values } = parseArgs({
 
 const head = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-const baselineCommit = git(head, 'rev-parse', '--verify', `${values.baseline}^{commit}`);
-const baselineDir = resolve(values['baseline-dir'] ?? `/tmp/artesanias-${baselineCommit.slice(0, 7)}`);
 const rounds = Number(values.rounds);
 const benches = values.benches.split(',') as ('checkout' | 'subscriptions')[];
 const output = values.output ?? join(head, 'bench/results/checkout.md');
 if (!(rounds >= 1)) throw new Error(`--rounds must be 1 or more, not ${values.rounds}`);
 for (const bench of benches) if (bench !== 'checkout' && bench !== 'subscriptions') throw new Error(`--benches takes checkout and/or subscriptions, not ${bench}`);
-
-/** A clone of this repository at the baseline commit, installed; a marker file says the install finished. */
-function prepareBaseline() {
-  const marker = join(baselineDir, '.bench-baseline-ready');
-  if (existsSync(marker) && git(baselineDir, 'rev-parse', 'HEAD') === baselineCommit) return;
-  if (!existsSync(join(baselineDir, '.git'))) {
-    console.log(`cloning ${values.baseline} into ${baselineDir}`);
-    execFileSync('git', ['clone', '--quiet', '--no-checkout', head, baselineDir], { stdio: 'inherit' });
-  }
-  execFileSync('git', ['checkout', '--quiet', '--detach', baselineCommit], { cwd: baselineDir, stdio: 'inherit' });
-  console.log(`installing ${baselineCommit.slice(0, 7)}'s dependencies (npm ci) in ${baselineDir}`);
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: baselineDir, stdio: 'inherit' });
-  writeFileSync(marker, `${baselineCommit}\n`);
-}
+const { commit: baselineCommit, dir: baselineDir } = prepareBaselineClone(head, values.baseline, values['baseline-dir']);
 
 interface Variant {
   name: string;
@@ -175,14 +162,8 @@ function readSubscriptions(text: string): Figures {
 // Higher is better for these; for the others (CPU, latency, memory) lower is.
 const higherIsBetter = new Set(['placeOrder/s', 'hot product/s', 'query/s', 'burst events/s', 'delivered %']);
 
-const median = (xs: number[]) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : 'n/a');
 
-prepareBaseline();
 const logDir = join(baselineDir, '..', `artesanias-compare-logs-${process.pid}`);
 mkdirSync(logDir, { recursive: true });
 const results = new Map<string, Figures[]>(variants.map((v) => [v.name, []]));
