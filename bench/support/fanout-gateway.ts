@@ -2,6 +2,7 @@
 import { createLogger } from '@shop/common';
 import { startTracing } from '@shop/observability';
 import { startGateway } from '../../supergraph/src/gateway.js';
+import { DEFAULT_HEAP_GROWTH_PERCENT, limitHeapGrowth } from '../../supergraph/src/heap-growth.js';
 
 interface Start {
   type: 'start';
@@ -18,6 +19,8 @@ process.on('message', async (message: Start | { type: 'stats'; gc?: boolean } | 
   if (message.type === 'start') {
     // Traced as the gateway's main.ts is when the OTEL_* variables ask for it, to measure its cost.
     tracing = await startTracing({ serviceName: 'gateway' });
+    // As gatewayFromCommandLine does with GATEWAY_HEAP_GROWTH_PERCENT unset.
+    limitHeapGrowth(DEFAULT_HEAP_GROWTH_PERCENT);
     gateway = await startGateway({
       port: 0,
       supergraphSdl: message.supergraphSdl,

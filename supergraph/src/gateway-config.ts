@@ -3,6 +3,7 @@ import { zPort } from '@shop/common';
 import { clientLimitsEnv } from './client-limits.js';
 import { DEDUP_MODES, DEFAULT_DEDUP } from './deduplication.js';
 import { edgeEnv } from './edge.js';
+import { DEFAULT_HEAP_GROWTH_PERCENT } from './heap-growth.js';
 import { DEFAULT_ADMISSION } from './execution/admission.js';
 import { operationLimitsEnv } from './operation-limits.js';
 import { persistedOperationsEnv } from './persisted-operations/persisted-operations.js';
@@ -44,6 +45,8 @@ export const gatewayEnv = z.object({
    * services' broker (EVENT_BUS=rabbitmq, RABBITMQ_URL), since an event this gateway does not see would leave a stale answer.
    */
   RESPONSE_CACHE: z.enum(['on', 'off']).default('off'),
+  /** How far the heap grows past the live size before a full collection, in percent (heap-growth.ts); 0: V8's own policy. */
+  GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWTH_PERCENT),
   RABBITMQ_URL: z.string().url().optional(),
 });
 

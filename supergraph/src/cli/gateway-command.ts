@@ -7,6 +7,7 @@ import { clientLimitsFromEnv } from '../client-limits.js';
 import { schemaDir } from '../compose.js';
 import { gatewayEnv } from '../gateway-config.js';
 import { startGateway, type RunningGateway } from '../gateway.js';
+import { limitHeapGrowth } from '../heap-growth.js';
 import { operationLimitsFromEnv } from '../operation-limits.js';
 import { persistedOperationsFromEnv } from '../persisted-operations/persisted-operations.js';
 import { subgraphUrls } from '../services.js';
@@ -29,6 +30,8 @@ export async function gatewayFromCommandLine(args: GatewayArguments, env: Record
     ...(supergraph && { SUPERGRAPH_PATH: supergraph, SUPERGRAPH_URL: undefined }),
     ...(args.dedup && { GATEWAY_DEDUP: args.dedup }),
   });
+  // A policy of this process, which is the gateway alone (startGateway also runs inside npm start's one process).
+  limitHeapGrowth(config.GATEWAY_HEAP_GROWTH_PERCENT);
   if (config.RESPONSE_CACHE === 'on' && !config.RABBITMQ_URL) throw new Error('RESPONSE_CACHE=on needs RABBITMQ_URL: the cache is emptied by the services\' events');
   // Only broadcast is used, so no consumer topology is declared.
   const bus = config.RESPONSE_CACHE === 'on' ? await RabbitMqEventBus.connect(config.RABBITMQ_URL!, {}) : null;
