@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Supergraph, printSchema as printFederationSchema } from '@apollo/federation-internals';
+import { printSchema as printFederationSchema } from '@apollo/federation-internals';
 import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { schemaDir } from './compose.js';
+import { buildSupergraph } from './supergraph-build.js';
 
 export type ElementKind = 'types' | 'fields' | 'arguments' | 'enumValues';
 
@@ -15,7 +16,7 @@ export interface DescriptionCoverage {
 /** The API schema exactly as @apollo/gateway derives it from the supergraph and serves it to the Sandbox. */
 export function servedApiSchema(supergraphSdl = readFileSync(`${schemaDir}supergraph.graphql`, 'utf8')): GraphQLSchema {
   // Printed and re-parsed: federation's CommonJS graphql objects are not this ESM module's instances.
-  return buildSchema(printFederationSchema(Supergraph.build(supergraphSdl).apiSchema()));
+  return buildSchema(printFederationSchema(buildSupergraph(supergraphSdl).apiSchema()));
 }
 
 const described = (description: string | null | undefined) => Boolean(description?.trim());

@@ -1,4 +1,4 @@
-import { Supergraph } from '@apollo/federation-internals';
+import { buildSupergraph } from '../supergraph-build.js';
 
 /** PRODUCTS_URL for products, MY_REVIEWS_URL for my-reviews. */
 export const subgraphUrlVariable = (subgraph: string) => `${subgraph.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
@@ -9,7 +9,7 @@ export const subgraphUrlVariable = (subgraph: string) => `${subgraph.toUpperCase
  */
 export function subgraphUrlOverrides(supergraphSdl: string, env: Record<string, string | undefined> = process.env): Record<string, string> {
   const overrides: Record<string, string> = {};
-  for (const { name } of Supergraph.build(supergraphSdl).subgraphsMetadata()) {
+  for (const { name } of buildSupergraph(supergraphSdl).subgraphsMetadata()) {
     const url = env[subgraphUrlVariable(name)];
     if (url) overrides[name] = url;
   }

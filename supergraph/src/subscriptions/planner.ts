@@ -1,7 +1,8 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';
+import { buildSupergraph } from '../supergraph-build.js';
 import { graphql } from './graphql-runtime.js';
 
 const { Kind, print } = graphql;
@@ -32,7 +33,7 @@ export class SubscriptionPlanner {
   private readonly generation = ++supergraphsPlanned;
 
   constructor(supergraphSdl: string) {
-    const supergraph = Supergraph.build(supergraphSdl);
+    const supergraph = buildSupergraph(supergraphSdl);
     this.apiSchemaInternal = supergraph.apiSchema();
     this.apiSchema = this.apiSchemaInternal.toGraphQLJSSchema();
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
