@@ -11,5 +11,6 @@ export * from './subgraph-subscriptions.js';
 export * from './call-batching.js';
 export * from './rate-limits.js';
 export * from './graphql-runtime.js';
+export * from './one-byte-names.js';
 export * from './authorization.js';
 export * from './internal-routes.js';

@@ -12,6 +12,7 @@ import { SERVICE_TOKEN_HEADER, serviceFromHeader, viewerFromAuthorization, type 
 import { createHttpApp, graphqlBodyParsing, jsonErrorHandler, listen, readinessHandler } from './http.js';
 import { maskErrors } from './errors.js';
 import { enforceAccessDirectives, type AccessPolicy } from './authorization.js';
+import { internNamesOneByte } from './one-byte-names.js';
 import { serveSubscriptions, type LiveStats, type SubscriptionServing } from './subgraph-subscriptions.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -59,6 +60,8 @@ export interface RunningSubgraphServer extends RunningServer {
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>, port: number, host?: string): Promise<RunningSubgraphServer> {
   const logger = options.logger ?? createLogger(options.name);
   const { app, server } = createHttpApp();
+  // Else the schema's names are interned two-byte, and so is every answer (one-byte-names.ts).
+  internNamesOneByte(options.typeDefs);
   // The access directives of the schema, enforced here for every request, whoever sends it (gateway or not).
   const schema = enforceAccessDirectives(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }), options.access);
   const live: SubscriptionServing | null = options.subscriptions

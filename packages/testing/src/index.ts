@@ -5,3 +5,4 @@ export * from './processes.js';
 export * from './npm-start.js';
 export * from './scratch.js';
 export * from './metrics-scrape.js';
+export * from './interned-names.js';
