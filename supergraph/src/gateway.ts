@@ -22,6 +22,7 @@ import { clusterMetrics } from './workers.js';
 import { DEFAULT_DEDUP, sharesInbound, sharesOutbound, type DedupMode } from './deduplication.js';
 import { createAdmission, DEFAULT_ADMISSION, type AdmissionSettings } from './execution/admission.js';
 import { graphqlHttpHandler } from './execution/http-handler.js';
+import { useOwnPlanExecution } from './execution/plan-execution.js';
 import { useCompiledResponseShaping } from './execution/response-shaping.js';
 import { SubgraphDataSource } from './execution/subgraph-data-source.js';
 import { fetchSubgraph, sharedSubgraphFetcher } from './subgraph-fetcher.js';
@@ -122,6 +123,7 @@ function withoutApolloTelemetryUnless<T>(optedIn: boolean, construct: () => T): 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   useCompiledResponseShaping();
+  useOwnPlanExecution();
   const verifier = await createTokenVerifier(options.tokenVerification);
   const { app, server } = createHttpApp({
     corsOrigins: options.corsOrigins ?? defaultCorsOrigins(options.port),

@@ -1,10 +1,11 @@
 import type { ExecutionResult } from 'graphql';
-import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import type { Schema } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@shop/common';
 import type { GatewayContext } from '../context.js';
+import { executeQueryPlan } from '../execution/plan-execution.js';
 import type { PlannedSubscription } from './planner.js';
 
 /** The pseudo-service that answers the primary fetch with the event the owning subgraph pushed. */
