@@ -199,21 +199,34 @@ function moveIntoCursor(cursor: Cursor, pathInCursor: ResponsePath): Cursor | un
 
 /** Apollo's flattenResultsAtPath: the values at path, lists ('@') flattened one level per element as flatMap does. */
 function flattenAt(value: unknown, path: ResponsePath, at: number): unknown {
-  if (at === path.length || value === undefined || value === null) return value;
-  const current = path[at];
-  if (current === '@') {
-    if (!Array.isArray(value)) throw new TypeError('value.flatMap is not a function');
-    const flat: unknown[] = [];
-    for (const element of value) {
-      const found = flattenAt(element, path, at + 1);
-      if (Array.isArray(found)) for (const item of found) flat.push(item);
-      else flat.push(found);
+  for (; at < path.length && value !== undefined && value !== null; at++) {
+    if (path[at] === '@') {
+      const flat: unknown[] = [];
+      flattenInto(value, path, at, flat);
+      return flat;
     }
-    return flat;
+    value = step(value, path[at]!);
   }
+  return value;
+}
+
+/** Pushes what is at path[at + 1..] under each element of the list at path[at] ('@') into flat, in order. */
+function flattenInto(list: unknown, path: ResponsePath, at: number, flat: unknown[]): void {
+  if (!Array.isArray(list)) throw new TypeError('value.flatMap is not a function');
+  for (const element of list) {
+    let value: unknown = element;
+    let i = at + 1;
+    for (; i < path.length && value !== undefined && value !== null && path[i] !== '@'; i++) value = step(value, path[i]!);
+    if (i < path.length && value !== undefined && value !== null) flattenInto(value, path, i, flat);
+    else if (Array.isArray(value)) for (const item of value) flat.push(item);
+    else flat.push(value);
+  }
+}
+
+function step(value: unknown, current: string | number): unknown {
   if (typeof current !== 'string') throw new Error(`Assertion error: Unexpected ${typeof current} found in path`);
   if (Array.isArray(value)) throw new Error(`Assertion error: Unexpected array in result for path element ${current}`);
-  return flattenAt(hasOwn(value as object, current) ? (value as Data)[current] : undefined, path, at + 1);
+  return hasOwn(value as object, current) ? (value as Data)[current] : undefined;
 }
 
 async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor: Cursor): Promise<void> {
@@ -317,7 +330,9 @@ function downstreamServiceError(original: GraphQLFormattedError, serviceName: st
 /** Apollo's executeSelectionSet: an entity's representation, or null when a required field is missing. */
 function selectionOf(schema: GraphQLSchema, source: Data | null, selections: readonly QueryPlanSelectionNode[]): Data | null {
   if (source === null) return null;
-  const result = Object.create(null) as Data;
+  let result = Object.create(null) as Data;
+  // While nothing was written to result, merging a fragment's selection into it is taking that selection.
+  let empty = true;
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const responseName = selection.alias ? selection.alias : selection.name;
@@ -326,9 +341,15 @@ function selectionOf(schema: GraphQLSchema, source: Data | null, selections: rea
       const value = source[responseName];
       if (Array.isArray(value)) result[responseName] = nested ? value.map((item) => selectionOf(schema, item as Data | null, nested)) : value.slice();
       else result[responseName] = nested ? selectionOf(schema, value as Data | null, nested) : value;
+      empty = false;
     } else if (selection.kind === 'InlineFragment') {
       if (!selection.typeCondition || !source) continue;
-      if (rewrites.isObjectOfType(schema, source, selection.typeCondition)) deepMerge(result, selectionOf(schema, source, selection.selections));
+      if (!rewrites.isObjectOfType(schema, source, selection.typeCondition)) continue;
+      const selected = selectionOf(schema, source, selection.selections);
+      if (selected === null) continue;
+      if (empty) result = selected;
+      else deepMerge(result, selected);
+      empty = false;
     }
   }
   return result;
@@ -340,9 +361,12 @@ function deepMerge(target: any, source: any): any {
   for (const key of Object.keys(source)) {
     const value = source[key];
     if (value === undefined) continue;
+    let existing = target[key];
     // defineOwn: a key the target only inherits (e.g. "constructor") becomes its own before it is written.
-    if (key in target && !hasOwn(target, key)) Object.defineProperty(target, key, { configurable: true, enumerable: true, value: undefined, writable: true });
-    const existing = target[key];
+    if (existing !== undefined && !hasOwn(target, key)) {
+      Object.defineProperty(target, key, { configurable: true, enumerable: true, value: undefined, writable: true });
+      existing = undefined;
+    }
     if (existing && isObject(value)) deepMerge(existing, value);
     else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
       for (let i = 0; i < value.length; i++) {
