@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { ServiceMap } from '@apollo/gateway';
+import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import { ERRORS, errorCodeDef, operationFromDocument, type FieldSelection, type Operation, type Schema } from '@apollo/federation-internals';
 import { evaluateCondition, type FetchNode, type PlanNode, type QueryPlan, type QueryPlanSelectionNode, type ResponsePath } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
@@ -13,6 +13,7 @@ import type {
   OperationDefinitionNode,
   VariableDefinitionNode,
 } from 'graphql';
+import { hasOwn, isJsonObject as isObject } from './json-values.js';
 import { computeResponse } from './response-shaping.js';
 
 /**
@@ -85,8 +86,6 @@ interface ExecutionContext {
   errors: GraphQLError[];
 }
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Operations by the API schema and the parsed operation they were built from (both live as long as their cache entry). */
 const operations = new WeakMap<Schema, WeakMap<OperationDefinitionNode, Operation>>();
@@ -244,7 +243,7 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
         for (const name of fetch.variableUsages) if (hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
       }
       if (!fetch.requires) {
-        const received = await sendOperation(context, fetch, cursor, variables);
+        const received = await sendOperation(context, service, fetch, cursor, variables);
         if (received) rewrites.applyRewrites(context.supergraphSchema, fetch.outputRewrites, received);
         for (const entity of entities) deepMerge(entity, received);
         return;
@@ -261,7 +260,7 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
       }
       if (representations.length < 1) return;
       if ('representations' in variables) throw new Error(`Variables cannot contain key "representations"`);
-      const received = await sendOperation(context, fetch, cursor, { ...variables, representations });
+      const received = await sendOperation(context, service, fetch, cursor, { ...variables, representations });
       if (!received) return;
       const receivedEntities = received._entities;
       if (!Array.isArray(receivedEntities)) throw new Error(`Expected "data._entities" in response to be an array`);
@@ -284,9 +283,9 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
   });
 }
 
-async function sendOperation(context: ExecutionContext, fetch: FetchNode, cursor: Cursor, variables: Data): Promise<Data | null | undefined> {
+async function sendOperation(context: ExecutionContext, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Data): Promise<Data | null | undefined> {
   const { requestContext } = context;
-  const response = await context.serviceMap[fetch.serviceName]!.process({
+  const response = await service.process({
     kind: 'incoming operation' as never,
     request: { query: fetch.operation, variables, operationName: fetch.operationName, http: undefined },
     incomingRequestContext: requestContext,

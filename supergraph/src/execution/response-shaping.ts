@@ -21,6 +21,7 @@ import {
   type Type,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+import { hasOwn } from './json-values.js';
 
 /**
  * The last step of @apollo/gateway's executor, computeResponse (resultShaping.js): from the subgraphs' merged answers,
@@ -174,8 +175,6 @@ function typeConditionApplies(step: FragmentStep, schema: Schema, typename: stri
   return applies;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 function applySelectionSet(input: Record<string, unknown>, steps: Step[], output: Record<string, unknown>, p: Parameters, path: (string | number)[], parentType: CompositeType): number {
   for (const step of steps) {
     if ((step.skip !== undefined || step.include !== undefined) && skipped(step, p.variables)) continue;
@@ -186,7 +185,7 @@ function applySelectionSet(input: Record<string, unknown>, steps: Step[], output
         if (outputValue === undefined) output[responseName] = p.introspectionHandling(step.introspection);
         continue;
       }
-      let inputValue = (hasOwn.call(input, responseName) ? input[responseName] : undefined) ?? null;
+      let inputValue = (hasOwn(input, responseName) ? input[responseName] : undefined) ?? null;
       if (step.isTypename) {
         if (outputValue === undefined) {
           if (inputValue === null && responseName !== typenameFieldName) inputValue = input[typenameFieldName] ?? null;

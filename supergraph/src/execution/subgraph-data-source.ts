@@ -3,10 +3,10 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import type { fetchSubgraph, SubgraphResponse } from '../subgraph-fetcher.js';
 import { batchRequests, type EntityFetch } from './entity-batches.js';
+import { isJsonObject } from './json-values.js';
 
 type Send = typeof fetchSubgraph;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The body as RemoteGraphQLDataSource.parseBody reads it: JSON when the subgraph says so, else text. */
 async function parseBody(response: SubgraphResponse): Promise<unknown> {
@@ -96,7 +96,7 @@ export class SubgraphDataSource<Context extends object> implements GraphQLDataSo
       throw new GraphQLError(`${response.status}: ${response.statusText}`, { extensions });
     }
     const parsed = await parseBody(response);
-    if (!isObject(parsed)) throw new Error(`Expected JSON response body, but received: ${parsed}`);
+    if (!isJsonObject(parsed)) throw new Error(`Expected JSON response body, but received: ${parsed}`);
     return parsed as GatewayGraphQLResponse;
   }
 }
