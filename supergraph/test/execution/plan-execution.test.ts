@@ -48,7 +48,9 @@ const OPERATIONS = {
   typename: `query Typename { __typename topProducts(first: 2) { __typename upc reviews { __typename author { __typename username } } } }`,
   introspection: `query Introspection { __schema { queryType { name } } __type(name: "Product") { fields { name } } topProducts(first: 1) { upc } }`,
 } as const;
-const VARIABLES = { aliases: { upc: 'p-1' }, viewer: { skip: false } } as Record<string, Record<string, unknown>>;
+/** Per seed, so @skip both skips and keeps. */
+const variablesFor = (name: string, seed: number): Record<string, unknown> =>
+  name === 'aliases' ? { upc: `p-${seed % 4}` } : name === 'viewer' ? { skip: seed % 2 === 0 } : {};
 
 /** A deterministic hash of the seed and a key: which fields are null, fail or are missing. */
 function roll(seed: number, key: string): number {
@@ -145,7 +147,7 @@ async function run(executor: Executor, name: keyof typeof OPERATIONS, seed: numb
   const document = parse(OPERATIONS[name]);
   const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document));
   const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document });
-  const requestContext = { request: { query: OPERATIONS[name], variables: VARIABLES[name] ?? {} }, context: {}, metrics: {}, logger: console } as never;
+  const requestContext = { request: { query: OPERATIONS[name], variables: variablesFor(name, seed) }, context: {}, metrics: {}, logger: console } as never;
   let result;
   try {
     result = await executor(plan, serviceMapFor(seed), requestContext, operationContext as never, supergraphSchema, apiSchema);
